@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCore } from '../main/core/composition';
+import { startBridge } from './bridge-server';
+import { defaultDataDir } from './paths';
+
+/**
+ * `npm run preview`: the built renderer in any browser, wired to the real core
+ * through the HTTP bridge, for machines where the Electron binary is absent.
+ */
+const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { productName: string; version: string };
+const port = Number(process.env['BALCAO_PREVIEW_PORT'] ?? 0);
+const dataDir = defaultDataDir(pkg.productName);
+
+const core = createCore({ appName: pkg.productName, version: pkg.version, dataDir, shell: 'bridge' });
+const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: resolve('out/renderer'), port });
+
+console.log(`Balcão preview: open ${bridge.appUrl}`);
+console.log(`(data folder: ${dataDir}; stop with Ctrl+C)`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void bridge.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  });
+}

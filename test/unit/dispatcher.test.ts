@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Handlers } from '../../src/main/core/ipc/dispatcher';
+import { AppError } from '../../src/main/core/app-error';
+
+const appInfo = { name: 'Balcão', version: '1.2.3', platform: 'linux-x64', dataDir: '/tmp/x', shell: 'cli' as const };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return { 'app.info': () => appInfo, 'stores.list': () => [], ...overrides };
+}
+
+describe('dispatcher', () => {
+  it('answers a valid call with an ok envelope holding the handler result', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('app.info', undefined)).toEqual({ ok: true, value: appInfo });
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: appInfo });
+  });
+
+  it('rejects input that does not match the schema with INVALID_INPUT, before the handler runs', async () => {
+    let ran = false;
+    const dispatch = createDispatcher(handlers({ 'app.info': () => ((ran = true), appInfo) }));
+    const envelope = await dispatch('app.info', { unexpected: 1 });
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) expect(envelope.error.code).toBe('INVALID_INPUT');
+    expect(await dispatch('app.info', 'a string')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(ran).toBe(false);
+  });
+
+  it('refuses a channel outside the contract', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch('__proto__', undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch('toString', undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('passes an AppError through with its code and message', async () => {
+    const dispatch = createDispatcher(handlers({ 'stores.list': () => { throw new AppError('OFFLINE', 'Sem conexão.'); } }));
+    expect(await dispatch('stores.list', undefined)).toEqual({ ok: false, error: { code: 'OFFLINE', message: 'Sem conexão.' } });
+  });
+
+  it('hides the text of an unexpected error behind INTERNAL and reports it to the log hook', async () => {
+    const seen: unknown[] = [];
+    const dispatch = createDispatcher(
+      handlers({ 'stores.list': () => { throw new Error('token=abc123 leaked in a third-party message'); } }),
+      { onUnexpectedError: (_channel, error) => seen.push(error) },
+    );
+    const envelope = await dispatch('stores.list', undefined);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(envelope)).not.toContain('abc123');
+    expect(seen).toHaveLength(1);
+  });
+});
