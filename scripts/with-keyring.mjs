@@ -4,7 +4,7 @@
 // keyring folder, removed afterwards. Elsewhere (macOS, Windows) the command
 // runs as is against the OS keychain.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,7 +15,11 @@ if (command.length === 0) {
 }
 
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
-const npxBin = (name) => (name.includes('/') ? name : join(process.cwd(), 'node_modules', '.bin', name));
+// A project tool (vitest) from node_modules/.bin, anything else from PATH.
+const npxBin = (name) => {
+  const local = join(process.cwd(), 'node_modules', '.bin', name);
+  return !name.includes('/') && existsSync(local) ? local : name;
+};
 
 let status;
 if (process.platform === 'linux' && process.env.BALCAO_KEYRING !== 'system' && has('dbus-run-session') && has('gnome-keyring-daemon')) {

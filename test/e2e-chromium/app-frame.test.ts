@@ -4,8 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../src/dev/bridge-server';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable, launchChromium, screenshotPath, CHROMIUM_PATH } from '../helpers/chromium';
+import { ensureRendererBuilt } from '../helpers/renderer-build';
 
-// The real renderer (out/renderer, built by the global setup) in real Chromium,
+// The real renderer (out/renderer, built when stale) in real Chromium,
 // wired to the real core through the HTTP bridge.
 describe.skipIf(!chromiumAvailable)(`app frame in Chromium (${CHROMIUM_PATH})`, () => {
   let core: TestCore;
@@ -15,6 +16,7 @@ describe.skipIf(!chromiumAvailable)(`app frame in Chromium (${CHROMIUM_PATH})`, 
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
+    ensureRendererBuilt();
     core = createTestCore();
     bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: resolve('out/renderer') });
     browser = await launchChromium();

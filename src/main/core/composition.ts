@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './ipc/event-bus';
 import { createService } from './service';
+import { createLogger, type Logger } from './log/logger';
 
 export interface CoreOptions {
   appName: string;
@@ -14,6 +16,7 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
+  log: Logger;
   close(): void;
 }
 
@@ -24,6 +27,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
+  const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
   const service = createService({
     events,
     appInfo: {
@@ -35,13 +39,12 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const dispatch = createDispatcher(service, {
-    onUnexpectedError: (channel, error) => {
-      console.error(`[balcao] ${channel} failed:`, error instanceof Error ? error.name : typeof error);
-    },
+    onUnexpectedError: (channel, error) => log.error(`${channel} failed unexpectedly`, { error }),
   });
   return {
     dispatch,
     events,
+    log,
     close() {
       // Nothing to release yet; the database and sync engine will close here.
     },
