@@ -1,0 +1,117 @@
+import type { ErrorCode } from '../../../shared/errors';
+import { AppError } from '../app-error';
+import type { RetryReason } from './types';
+
+/** What kind of record a route reads: a 404 on a record is NOT_FOUND, on a collection it means the store is wrong. */
+export type RouteKind = { kind: 'collection' } | { kind: 'record'; label: string };
+
+const MAX_SERVER_MESSAGE = 200;
+
+export const MESSAGES = {
+  authInvalid: 'Token ou chave secreta inválidos.',
+  aliasUnknown: 'Loja não encontrada: confira o alias da loja.',
+  storeInactive: 'A loja está inativa na Yampi.',
+  offline: 'Sem conexão com a Yampi. Verifique a internet e tente de novo.',
+  timeout: 'A Yampi não respondeu a tempo. Tente de novo em instantes.',
+  rateLimited: 'Limite de requisições da Yampi atingido. Tente de novo em instantes.',
+  badJson: 'A Yampi enviou uma resposta ilegível.',
+  badShape: 'A Yampi enviou uma resposta em formato inesperado.',
+  redirect: 'A Yampi respondeu com um redirecionamento inesperado.',
+  cancelled: 'Operação cancelada.',
+} as const;
+
+export function cancelledError(): AppError {
+  return new AppError('CANCELLED', MESSAGES.cancelled);
+}
+
+/**
+ * Node's fetch wraps the socket error in `cause` (sometimes twice). Only the
+ * error code is read: messages of lower layers are never copied anywhere.
+ */
+export function networkReason(error: unknown): RetryReason {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    switch (code) {
+      case 'ECONNREFUSED':
+        return 'connection-refused';
+      case 'ECONNRESET':
+      case 'EPIPE':
+      case 'UND_ERR_SOCKET':
+      case 'UND_ERR_CLOSED':
+        return 'connection-reset';
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+        return 'dns';
+      case 'UND_ERR_CONNECT_TIMEOUT':
+      case 'UND_ERR_HEADERS_TIMEOUT':
+      case 'UND_ERR_BODY_TIMEOUT':
+      case 'ETIMEDOUT':
+        return 'timeout';
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'network';
+}
+
+/** Replaces every credential in text that came from outside (a server may echo a request back). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let clean = text;
+  for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
+  return clean;
+}
+
+/** The API's `message` field, trimmed, shortened and cleaned of credentials; undefined when absent. */
+export function serverMessage(body: unknown, secrets: readonly string[]): string | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const message = (body as { message?: unknown }).message;
+  if (typeof message !== 'string' || message.trim() === '') return undefined;
+  const clean = redact(message.trim().replace(/\s+/g, ' '), secrets);
+  return clean.length > MAX_SERVER_MESSAGE ? `${clean.slice(0, MAX_SERVER_MESSAGE - 1)}…` : clean;
+}
+
+/** A diagnostic `cause` made of plain values only, so no lower-layer error (or request) can ride along. */
+export interface FailureDetail {
+  reason: RetryReason | 'http';
+  status?: number;
+  attempts: number;
+}
+
+export function appError(code: ErrorCode, message: string, detail: FailureDetail): AppError {
+  return new AppError(code, message, { cause: detail });
+}
+
+/** Final error for a failure that ran out of attempts. */
+export function exhaustedError(reason: RetryReason, status: number | undefined, attempts: number): AppError {
+  const detail: FailureDetail = status === undefined ? { reason, attempts } : { reason, status, attempts };
+  switch (reason) {
+    case 'bad-json':
+      return appError('BAD_RESPONSE', MESSAGES.badJson, detail);
+    case 'server-error':
+      return appError('SERVER', `A Yampi está com problemas (erro ${status ?? 500}). Tente mais tarde.`, detail);
+    case 'rate-limited':
+      return appError('RATE_LIMITED', MESSAGES.rateLimited, detail);
+    case 'timeout':
+      return appError('OFFLINE', MESSAGES.timeout, detail);
+    default:
+      return appError('OFFLINE', MESSAGES.offline, detail);
+  }
+}
+
+/** Errors for statuses that are never retried: retrying cannot change the answer. */
+export function finalHttpError(status: number, body: unknown, route: RouteKind, secrets: readonly string[], attempts: number): AppError {
+  const detail: FailureDetail = { reason: 'http', status, attempts };
+  const said = serverMessage(body, secrets);
+  if (status === 401) return appError('AUTH_INVALID', MESSAGES.authInvalid, detail);
+  if (status === 403) return appError('STORE_INACTIVE', MESSAGES.storeInactive, detail);
+  if (status === 404) {
+    // A collection route (orders, customers, statuses) exists for every store, so a 404 there means the alias
+    // names no store; a 404 on /orders/{id} means that record is gone.
+    return route.kind === 'record'
+      ? appError('NOT_FOUND', `${route.label} não encontrado na loja.`, detail)
+      : appError('STORE_NOT_FOUND', MESSAGES.aliasUnknown, detail);
+  }
+  if (status >= 300 && status < 400) return appError('BAD_RESPONSE', MESSAGES.redirect, detail);
+  const base = `A Yampi recusou a consulta (erro ${status})`;
+  return appError('BAD_RESPONSE', said ? `${base}: ${said}` : `${base}.`, detail);
+}
