@@ -3,6 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../shared/csp';
 import { createCore } from './core/composition';
+import { openDemoIfEmpty } from './core/first-run';
 import { bindContractToIpc, forwardEvents, type SenderEvent } from './ipc-binding';
 
 // The renderer is served from app://balcao/ rather than file:// so it has a
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     shell: 'electron',
   });
   bindContractToIpc(ipcMain, core.dispatch, isTrustedSender);
+  // `npm start` asks for the demo store on a first run; a packaged app shows the first-run screen.
+  if (process.env['BALCAO_DEMO'] === '1') void openDemoIfEmpty(core);
 
   const open = (): void => {
     const window = createWindow();
@@ -114,7 +117,16 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Let the database close cleanly (WAL checkpoint) before the process ends.
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 void main();

@@ -31,7 +31,7 @@ describe.skipIf(!chromiumAvailable)(`app frame in Chromium (${CHROMIUM_PATH})`, 
   afterAll(async () => {
     await browser?.close();
     await bridge?.close();
-    core?.dispose();
+    await core?.dispose();
   });
 
   it('shows the frame in Portuguese with the version from app.info', async () => {

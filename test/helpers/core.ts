@@ -1,22 +1,44 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core/composition';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core/composition';
+import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
+import type { SecretStore } from '../../src/main/core/secrets/secret-store';
 
 export interface TestCore extends Core {
   dataDir: string;
-  dispose(): void;
+  secrets: SecretStore;
+  keychainService: string;
+  dispose(): Promise<void>;
 }
 
-/** A real core over a fresh data folder that is removed afterwards. */
-export function createTestCore(): TestCore {
+/**
+ * A real core over a fresh data folder and a keychain service of its own in the
+ * real (test) keyring; both are removed afterwards.
+ */
+export function createTestCore(options: Partial<CoreOptions> = {}): TestCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-test-'));
-  const core = createCore({ appName: 'Balcão', version: '9.8.7-test', dataDir, shell: 'bridge' });
+  const keychainService = `br.com.balcao.test-${randomUUID()}`;
+  const secrets = options.secrets ?? createKeytarSecretStore({ service: keychainService, timeoutMs: 10_000 });
+  const core = createCore({
+    appName: 'Balcão',
+    version: '9.8.7-test',
+    dataDir,
+    shell: 'bridge',
+    secrets,
+    demo: { orders: 300, customers: 120, timeScale: 60 },
+    rateLimit: { timeScale: 60 },
+    ...options,
+  });
   return {
     ...core,
     dataDir,
-    dispose() {
-      core.close();
+    secrets,
+    keychainService,
+    async dispose() {
+      await core.close();
+      for (const id of await secrets.list().catch(() => [])) await secrets.delete(id).catch(() => false);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bridge.close();
-  core.dispose();
+  await core.dispose();
 });
 
 async function call(channel: string, input: unknown, token: string | null = bridge.token) {

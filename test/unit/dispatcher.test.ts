@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../src/main/core/ipc/dispatcher';
 import { AppError } from '../../src/main/core/app-error';
+import { handlersWith } from '../helpers/handlers';
 
 const appInfo = { name: 'Balcão', version: '1.2.3', platform: 'linux-x64', dataDir: '/tmp/x', shell: 'cli' as const };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return { 'app.info': () => appInfo, 'stores.list': () => [], ...overrides };
+  return handlersWith({ 'app.info': () => appInfo, 'stores.list': () => [], ...overrides });
 }
 
 describe('dispatcher', () => {

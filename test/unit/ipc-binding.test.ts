@@ -3,6 +3,7 @@ import { bindContractToIpc, forwardEvents, type IpcMainLike, type SenderEvent } 
 import { createDispatcher } from '../../src/main/core/ipc/dispatcher';
 import { EventBus } from '../../src/main/core/ipc/event-bus';
 import { CALL_NAMES, IPC_CALL_PREFIX, IPC_EVENT_PREFIX } from '../../src/shared/ipc/contract';
+import { handlersWith } from '../helpers/handlers';
 
 /** Behaves as Electron's ipcMain does: one handler a channel, invoke of an unknown channel rejects. */
 class FakeIpcMain implements IpcMainLike {
@@ -27,10 +28,12 @@ const isTrusted = (event: SenderEvent): boolean => event.sender.id === 1 && even
 
 function setup() {
   const ipc = new FakeIpcMain();
-  const dispatch = createDispatcher({
-    'app.info': () => ({ name: 'Balcão', version: '1.0.0', platform: 'linux-x64', dataDir: '/d', shell: 'electron' }),
-    'stores.list': () => [],
-  });
+  const dispatch = createDispatcher(
+    handlersWith({
+      'app.info': () => ({ name: 'Balcão', version: '1.0.0', platform: 'linux-x64', dataDir: '/d', shell: 'electron' }),
+      'stores.list': () => [],
+    }),
+  );
   const unbind = bindContractToIpc(ipc, dispatch, isTrusted);
   return { ipc, unbind };
 }

@@ -1,24 +1,48 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
+import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
+import { ConnectivityTracker } from './connectivity';
+import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './ipc/event-bus';
-import { createService } from './service';
 import { createLogger, type Logger } from './log/logger';
+import { redactor } from './log/redactor';
+import { createKeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { createService } from './service';
+import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/demo-store';
+import { createStoreApiFactory } from './stores/store-api-factory';
+import { StoresService } from './stores/stores-service';
+import { SyncManager } from './sync/sync-manager';
+import { OrdersService } from './orders-service';
 
 export interface CoreOptions {
   appName: string;
   version: string;
   dataDir: string;
   shell: AppInfo['shell'];
+  /** The store API; tests point it at a fake store on 127.0.0.1. */
+  apiBaseUrl?: string;
+  /** Tests use a keychain service of their own; the app uses its id. */
+  secrets?: SecretStore;
+  demo?: DemoStoreSettings;
+  rateLimit?: RateLimiterSettings;
+  /** Per request, in ms. */
+  apiTimeoutMs?: number;
 }
 
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   log: Logger;
-  close(): void;
+  db: Db;
+  stores: StoresService;
+  sync: SyncManager;
+  close(): Promise<void>;
 }
+
+export const DATABASE_FILE = 'balcao.db';
 
 /**
  * Wires the core's parts together once, for every shell: Electron, the HTTP
@@ -28,8 +52,32 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
-  const service = createService({
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const connectivity = new ConnectivityTracker(events);
+  const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
+  const apiFactory = createStoreApiFactory({
+    connectivity,
+    redactor,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.apiTimeoutMs ? { timeoutMs: options.apiTimeoutMs } : {}),
+    // The demo store runs on this machine: its answers say nothing about the internet.
+    reportsConnectivity: (apiBaseUrl) => !demo.owns(apiBaseUrl),
+  });
+  const stores = new StoresService({
+    db,
+    secrets: options.secrets ?? createKeytarSecretStore(),
     events,
+    apiFactory,
+    demo,
+    redactor,
+    log,
+    defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
+  });
+  const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor });
+  const service = createService({
+    stores,
+    sync,
+    orders: new OrdersService(db),
     appInfo: {
       name: options.appName,
       version: options.version,
@@ -45,8 +93,14 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     events,
     log,
-    close() {
-      // Nothing to release yet; the database and sync engine will close here.
+    db,
+    stores,
+    sync,
+    async close() {
+      // Syncs first: they write to the database and may be talking to the demo store.
+      await sync.close();
+      await demo.close();
+      db.close();
     },
   };
 }

@@ -1,16 +1,53 @@
 import type { AppInfo } from '../../shared/domain/app';
 import type { Handlers } from './ipc/dispatcher';
-import type { EventBus } from './ipc/event-bus';
+import type { OrdersService } from './orders-service';
+import type { StoresService } from './stores/stores-service';
+import type { SyncManager } from './sync/sync-manager';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
-  events: EventBus;
+  stores: StoresService;
+  orders: OrdersService;
+  sync: SyncManager;
 }
 
-/** Implements every call of the contract over the core's parts. */
+/**
+ * Every call of the contract, mapped onto the core's services. The `Handlers`
+ * type makes a call without a handler a compile error, so nothing in the
+ * contract can be left unanswered.
+ */
 export function createService(deps: ServiceDeps): Handlers {
+  const { stores, orders, sync } = deps;
   return {
     'app.info': () => deps.appInfo,
-    'stores.list': () => [],
+
+    'stores.list': () => stores.list(),
+    'stores.add': (input) => stores.add(input),
+    'stores.update': (input) => stores.update(input),
+    'stores.remove': async ({ id }) => {
+      // A sync writing into a store being erased would bring rows back.
+      sync.cancel(id);
+      await stores.remove(id);
+      return null;
+    },
+    'stores.testConnection': ({ id }) => stores.testConnection(id),
+    'stores.addDemo': () => stores.addDemo(),
+
+    'sync.start': async ({ storeId, mode }) => {
+      await stores.get(storeId);
+      sync.start(storeId, mode ?? 'auto');
+      return null;
+    },
+    'sync.cancel': ({ storeId }) => {
+      sync.cancel(storeId);
+      return null;
+    },
+
+    'orders.list': ({ storeId, query }) => orders.listOrders(storeId, query),
+    'orders.statusCounts': ({ storeId, query }) => orders.statusCounts(storeId, query),
+    'orders.get': ({ storeId, orderId }) => orders.order(storeId, orderId),
+    'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
+    'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
+    'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
   };
 }

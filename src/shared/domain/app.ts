@@ -1,3 +1,5 @@
+import type { ErrorInfo } from '../errors';
+
 /** What the app says about itself (Configurações › Sobre, the frame's footer). */
 export interface AppInfo {
   name: string;
@@ -20,6 +22,10 @@ export interface StoreSummary {
   /** Whether the last call with these credentials worked; null before the first call. */
   credentialsOk: boolean | null;
   lastSyncAt: string | null;
+  /** A person-readable reason the last sync or check failed, if it did. */
+  lastError: string | null;
+  orderCount: number;
+  customerCount: number;
 }
 
 export type ConnectivityState = 'online' | 'offline' | 'unknown';
@@ -28,4 +34,36 @@ export interface Connectivity {
   state: ConnectivityState;
   /** ISO time of the API call that showed this state. */
   since: string | null;
+}
+
+export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
+
+/** Pushed while a store syncs; drives the progress bar. */
+export interface SyncProgress {
+  storeId: string;
+  mode: 'full' | 'incremental';
+  phase: SyncPhase;
+  pagesDone: number;
+  /** Null while unknown (before the first page answers). */
+  pagesTotal: number | null;
+  recordsWritten: number;
+  /** Records a minute over the run so far. */
+  ratePerMinute: number;
+  etaSeconds: number | null;
+  retries: number;
+}
+
+export interface SyncOutcome {
+  storeId: string;
+  mode: 'full' | 'incremental';
+  ok: boolean;
+  cancelled: boolean;
+  /** Set when ok is false: the same code and message a call would fail with. */
+  error: ErrorInfo | null;
+  ordersWritten: number;
+  customersWritten: number;
+  unreadable: number;
+  requests: number;
+  retries: number;
+  finishedAt: string;
 }

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
-import type { AppInfo, Connectivity, StoreSummary } from '../domain/app';
+import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../domain/app';
+import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
+import type { CustomerDetail, CustomerSummary } from '../domain/customer';
+import type { Page, StatusCount } from '../domain/query';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -19,15 +22,85 @@ function call<R>() {
 }
 
 const noInput = v.optional(v.strictObject({}));
+const storeId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const recordId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'));
+const offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)));
+const direction = v.picklist(['asc', 'desc']);
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** The alias is the store's subdomain-like id on the platform. */
+const alias = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'Use only letters, digits and hyphens'));
+const credential = v.pipe(v.string(), v.trim(), v.minLength(8, 'Too short'), v.maxLength(512));
+
+export const orderQuerySchema = v.strictObject({
+  statuses: v.optional(v.array(shortText(64))),
+  from: v.optional(day),
+  to: v.optional(day),
+  paymentMethods: v.optional(v.array(shortText(64))),
+  minTotalCents: v.optional(v.pipe(v.number(), v.integer())),
+  maxTotalCents: v.optional(v.pipe(v.number(), v.integer())),
+  delivered: v.optional(v.boolean()),
+  customerId: v.optional(recordId),
+  review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
+  search: v.optional(shortText(200)),
+  sort: v.optional(v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status']), direction })),
+  offset,
+  limit,
+});
+
+export const customerQuerySchema = v.strictObject({
+  search: v.optional(shortText(200)),
+  sort: v.optional(v.strictObject({ key: v.picklist(['name', 'lastOrder', 'orderCount']), direction })),
+  offset,
+  limit,
+});
 
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
+
   'stores.list': call<StoreSummary[]>()(noInput),
+  /** Verifies the credentials with one API call before anything is saved. */
+  'stores.add': call<StoreSummary>()(
+    v.strictObject({ alias, token: credential, secret: credential, name: v.optional(shortText(120)) }),
+  ),
+  /** Rename, and/or replace both credentials (verified the same way). */
+  'stores.update': call<StoreSummary>()(
+    v.strictObject({ id: storeId, name: v.optional(shortText(120)), token: v.optional(credential), secret: v.optional(credential) }),
+  ),
+  /** Erases the keychain entry and every cached row of the store (LGPD). */
+  'stores.remove': call<null>()(v.strictObject({ id: storeId })),
+  'stores.testConnection': call<StoreSummary>()(v.strictObject({ id: storeId })),
+  'stores.addDemo': call<StoreSummary>()(noInput),
+
+  'sync.start': call<null>()(v.strictObject({ storeId, mode: v.optional(v.picklist(['auto', 'full', 'incremental'])) })),
+  'sync.cancel': call<null>()(v.strictObject({ storeId })),
+
+  'orders.list': call<Page<OrderSummary>>()(v.strictObject({ storeId, query: orderQuerySchema })),
+  /** Counts by status for the same filter, ignoring its status part. */
+  'orders.statusCounts': call<StatusCount[]>()(v.strictObject({ storeId, query: orderQuerySchema })),
+  'orders.get': call<OrderDetail>()(v.strictObject({ storeId, orderId: recordId })),
+  'orders.setReview': call<ReviewState>()(
+    v.strictObject({
+      storeId,
+      orderId: recordId,
+      reviewed: v.optional(v.boolean()),
+      flagged: v.optional(v.boolean()),
+      note: v.optional(shortText(2000)),
+    }),
+  ),
+
+  'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
+  'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
 } as const;
 
 /** Events the main process pushes; the value is a phantom type for the payload. */
 export const events = {
   'connectivity.changed': {} as Connectivity,
+  'stores.changed': {} as StoreSummary[],
+  'sync.progress': {} as SyncProgress,
+  'sync.finished': {} as SyncOutcome,
 } as const;
 
 export type Calls = typeof calls;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * The data folder Electron's app.getPath('userData') would give outside
- * Electron, so the CLI and the preview find the desktop app's database.
+ * Electron, so the CLI and the browser preview find the desktop app's database.
  */
 export function defaultDataDir(appName = 'Balcão'): string {
   if (process.env['BALCAO_DATA_DIR']) return process.env['BALCAO_DATA_DIR'];

@@ -1,0 +1,182 @@
+// Cache benchmark: builds stores of N synthetic orders through the real write path and
+// times the UI's queries. Numbers, not pass/fail: see docs/bench-db.md.
+//
+//   node --import tsx bench/db-queries.ts            100k, then 1M
+//   node --import tsx bench/db-queries.ts 100000     one size
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  addStore,
+  getCustomerDetail,
+  listCustomerOrders,
+  listCustomers,
+  listOrders,
+  openDatabase,
+  orderListSql,
+  orderStatusCounts,
+  setReview,
+  writeOrderPage,
+  type Db,
+} from '../src/main/core/db';
+import type { Order } from '../src/shared/domain/order';
+import type { OrderQuery } from '../src/shared/domain/query';
+import { customers, orders, PAYMENTS, rng, skuOf, STATUSES, type BenchCustomer } from './db-generator';
+
+const STORE = 'bench-store';
+const PAGE = 100;
+const RUNS = 60;
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+interface Row {
+  name: string;
+  p50: number;
+  p95: number;
+  rows: number;
+}
+
+function measure(name: string, run: (i: number) => number, runs = RUNS): Row {
+  for (let i = 0; i < 3; i += 1) run(i);
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    rows = run(i);
+    samples.push(ms(start));
+  }
+  return { name, ...percentiles(samples), rows };
+}
+
+function build(db: Db, count: number, people: BenchCustomer[]): { seconds: number; perSecond: number; longestPageMs: number } {
+  addStore(db, { id: STORE, alias: 'bench', name: 'Bench', apiBaseUrl: 'http://127.0.0.1:1', timeZone: 'America/Sao_Paulo', isDemo: true, createdAt: new Date().toISOString() });
+  let page: Order[] = [];
+  let longest = 0;
+  let pageNo = 0;
+  const started = process.hrtime.bigint();
+  const flush = () => {
+    pageNo += 1;
+    const t0 = process.hrtime.bigint();
+    writeOrderPage(db, STORE, page, page.map((o) => ({ id: o.id, number: o.number })), [], {
+      fullSync: { nextPage: pageNo + 1, pageSize: PAGE, totalPages: Math.ceil(count / PAGE), startedAt: '2024-01-01T00:00:00.000Z' },
+    });
+    longest = Math.max(longest, ms(t0));
+    page = [];
+    if (pageNo % 1000 === 0) process.stderr.write(`  ${pageNo * PAGE} orders written\n`);
+  };
+  for (const order of orders(count, people, STORE)) {
+    page.push(order);
+    if (page.length === PAGE) flush();
+  }
+  if (page.length > 0) flush();
+  const seconds = ms(started) / 1000;
+  return { seconds, perSecond: count / seconds, longestPageMs: longest };
+}
+
+function runSize(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-'));
+  const file = join(dir, 'cache.sqlite');
+  const lines: string[] = [];
+  try {
+    const db = openDatabase(file);
+    const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
+    process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
+    const write = build(db, count, people);
+    const random = rng(99);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    // 1% reviewed, 0.2% flagged: the merchant's own work.
+    db.transaction(() => {
+      for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const size = statSync(file).size;
+
+    const list = (name: string, query: (i: number) => OrderQuery): Row[] => {
+      const page = measure(`${name} — page`, (i) => {
+        const { sql, params } = orderListSql(db, STORE, { limit: PAGE, ...query(i) });
+        return db.prepare(sql).all(...params).length;
+      });
+      const withCount = measure(`${name} — page + total`, (i) => listOrders(db, STORE, { limit: PAGE, ...query(i) }).rows.length);
+      return [page, withCount];
+    };
+
+    const rows: Row[] = [
+      ...list('no filter, newest first', () => ({})),
+      ...list('status (one)', () => ({ statuses: [pick(STATUSES)[0]] })),
+      ...list('status (three)', () => ({ statuses: [pick(STATUSES)[0], pick(STATUSES)[0], pick(STATUSES)[0]] })),
+      ...list('date range (one month)', () => {
+        const m = 1 + Math.floor(random() * 12);
+        return { from: `2023-${String(m).padStart(2, '0')}-01`, to: `2023-${String(m).padStart(2, '0')}-28` };
+      }),
+      ...list('payment method', () => ({ paymentMethods: [pick(PAYMENTS)] })),
+      ...list('total R$100–150', () => ({ minTotalCents: 10_000, maxTotalCents: 15_000 })),
+      ...list('delivered', () => ({ delivered: true })),
+      ...list('customer', () => ({ customerId: pick(people).id })),
+      ...list('reviewed', () => ({ review: 'reviewed' })),
+      ...list('flagged', () => ({ review: 'flagged' })),
+      ...list('unreviewed', () => ({ review: 'unreviewed' })),
+      ...list('sort number asc', () => ({ sort: { key: 'number', direction: 'asc' } })),
+      ...list('sort total desc', () => ({ sort: { key: 'total', direction: 'desc' } })),
+      ...list('sort customer asc', () => ({ sort: { key: 'customer', direction: 'asc' } })),
+      ...list('sort status asc', () => ({ sort: { key: 'status', direction: 'asc' } })),
+      ...list('status + payment, sort total', () => ({ statuses: [pick(STATUSES)[0]], paymentMethods: [pick(PAYMENTS)], sort: { key: 'total', direction: 'desc' } })),
+      ...list('deep page (offset = half the store)', () => ({ offset: Math.floor(count / 2) })),
+      measure('status counts, no filter', () => orderStatusCounts(db, STORE, {}).length),
+      measure('status counts, payment filter', () => orderStatusCounts(db, STORE, { paymentMethods: [pick(PAYMENTS)] }).length),
+    ];
+
+    const like = db.prepare(
+      `SELECT o.id FROM orders o WHERE o.store_id = @store AND (o.customer_name LIKE @t OR o.customer_email LIKE @t OR o.customer_tax_id LIKE @t
+         OR o.tracking_code LIKE @t OR CAST(o.number AS TEXT) LIKE @t OR o.pk IN (SELECT order_pk FROM order_items WHERE sku LIKE @t))
+       ORDER BY o.created_utc DESC, o.id DESC LIMIT 100`,
+    );
+    const searches: [string, (i: number) => string][] = [
+      ['name (two words)', () => { const p = pick(people); return p.name.split(' ').slice(0, 2).join(' '); }],
+      ['surname (common)', () => pick(people).name.split(' ')[1]],
+      ['CPF digits', () => pick(people).cpf],
+      ['CPF prefix (6)', () => pick(people).cpf.slice(0, 6)],
+      ['SKU', () => skuOf(Math.floor(random() * 8000))],
+      ['e-mail prefix', () => pick(people).email.slice(0, 12)],
+      ['order number', () => String(100_000 + 1 + Math.floor(random() * count))],
+    ];
+    for (const [name, term] of searches) {
+      rows.push(measure(`FTS ${name} — page + total`, (i) => listOrders(db, STORE, { search: term(i), limit: PAGE }).rows.length));
+      // LIKE has no accent folding; the ASCII-folded term would be needed in practice, which only makes it slower.
+      // Full scans take seconds on a million orders: fewer runs, same percentiles.
+      rows.push(measure(`LIKE '%…%' ${name} — page`, (i) => like.all({ t: `%${term(i)}%`, store: STORE }).length, count > 200_000 ? 12 : RUNS));
+    }
+    rows.push(measure('customer detail with totals', () => (getCustomerDetail(db, STORE, pick(people).id) === null ? 0 : 1)));
+    rows.push(measure("customer's orders, first page", () => listCustomerOrders(db, STORE, pick(people).id, { limit: PAGE }).rows.length));
+    rows.push(measure('customer list, by name', () => listCustomers(db, STORE, { limit: PAGE }).rows.length));
+    rows.push(measure('customer list, by last order', () => listCustomers(db, STORE, { limit: PAGE, sort: { key: 'lastOrder', direction: 'desc' } }).rows.length));
+    rows.push(measure('customer search, name', () => listCustomers(db, STORE, { limit: PAGE, search: pick(people).name.split(' ')[0] }).rows.length));
+    db.close();
+
+    lines.push(`### ${count.toLocaleString('en-US')} orders, ${people.length.toLocaleString('en-US')} customers`);
+    lines.push('');
+    lines.push(
+      `Build: ${write.seconds.toFixed(1)} s, **${Math.round(write.perSecond).toLocaleString('en-US')} orders/s** with all relations, FTS and customer rows; ` +
+        `longest single page write (100 orders, one transaction): **${write.longestPageMs.toFixed(1)} ms**; file ${(size / 1024 / 1024).toFixed(0)} MB.`,
+    );
+    lines.push('');
+    lines.push('| query | p50 ms | p95 ms | rows |');
+    lines.push('| --- | ---: | ---: | ---: |');
+    for (const r of rows) lines.push(`| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`);
+    lines.push('');
+    return lines.join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders).\n`);
+for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) console.log(runSize(size));

@@ -1,0 +1,146 @@
+// Full and incremental sync against a fake store in its own process, at its rate limit (time-scaled or not).
+//   node --import tsx bench/sync-run.ts --orders 25000 --customers 5000 --time-scale 1
+//   node --import tsx bench/sync-run.ts --orders 100000 --customers 30000 --time-scale 4 --changes 50
+//   node --import tsx bench/sync-run.ts --orders 5000 --customers 1000 --no-rate-limit --writer inline
+// Prints one JSON line of results (docs/bench-sync.md has the table).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import type { SyncProgress } from '../src/shared/domain/app';
+import { createCore } from '../src/main/core/composition';
+import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
+import { SyncManager } from '../src/main/core/sync';
+import { createStoreApiFactory } from '../src/main/core/stores/store-api-factory';
+import { ConnectivityTracker } from '../src/main/core/connectivity';
+import { redactor } from '../src/main/core/log/redactor';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const flag = (name: string): boolean => process.argv.includes(name);
+const ORDERS = arg('--orders', 25_000);
+const CUSTOMERS = arg('--customers', Math.ceil(ORDERS / 5));
+const SCALE = arg('--time-scale', 1);
+const CHANGES = arg('--changes', 50);
+const LIMIT = 120;
+const NO_LIMIT = flag('--no-rate-limit');
+const WRITER = process.argv.includes('--writer') ? (process.argv[process.argv.indexOf('--writer') + 1] as 'worker' | 'inline') : 'worker';
+const CREDENTIALS = { token: 'bench-token-0123456789', secret: 'bench-secret-0123456789' };
+const END_AT = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000).toISOString();
+
+async function startFake(): Promise<{ url: string; stop(): void }> {
+  const args = ['--import', 'tsx', 'src/main/core/fake-store/cli.ts', '--port', '0', '--orders', String(ORDERS), '--customers', String(CUSTOMERS), '--seed', '1', '--end-at', END_AT, '--token', CREDENTIALS.token, '--secret', CREDENTIALS.secret];
+  args.push(...(NO_LIMIT ? ['--no-rate-limit'] : ['--rate-limit', String(LIMIT), '--time-scale', String(SCALE)]));
+  // --nice: the store runs at the lowest CPU priority, standing in for a server on another machine (2 cores here).
+  const child = flag('--nice')
+    ? spawn('nice', ['-n', '19', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+  return { url: line.replace('listening on ', ''), stop: () => child.kill('SIGTERM') };
+}
+
+async function control(url: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${url}/__control/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'User-Token': CREDENTIALS.token, 'User-Secret-Key': CREDENTIALS.secret, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return response.json();
+}
+
+async function main(): Promise<void> {
+  const fake = await startFake();
+  const dataDir = mkdtempSync(join(tmpdir(), 'balcao-bench-sync-'));
+  const rateLimit = NO_LIMIT ? { limits: { orders: 100_000, other: 100_000 } } : { timeScale: 1 / SCALE };
+  const core = createCore({ appName: 'Balcão', version: 'bench', dataDir, shell: 'cli', secrets: createMemorySecretStore(), rateLimit });
+  // A manager of our own so the writer mode can be chosen; same parts as the core's.
+  const apiFactory = createStoreApiFactory({ connectivity: new ConnectivityTracker(core.events), redactor, rateLimit });
+  const sync = new SyncManager({ db: core.db, stores: core.stores, apiFactory, events: core.events, log: core.log, redactor, writer: WRITER });
+  const store = core.stores.ensureScriptStore('demo', `${fake.url}/v2`);
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  // When each phase began and how many pages were done then (progress events come at every phase change).
+  const phases = new Map<string, { t: number; pages: number }>();
+  core.events.subscribeAll((event, payload) => {
+    if (event === 'sync.progress') {
+      const p = payload as SyncProgress;
+      if (!phases.has(p.phase)) phases.set(p.phase, { t: performance.now(), pages: p.pagesDone });
+    }
+  });
+  try {
+    const statsBefore = (await control(fake.url, 'stats')) as { rateLimited: number };
+    loop.enable();
+    const t0 = performance.now();
+    const full = await sync.runWithReport(store.id, 'full', { credentials: CREDENTIALS });
+    const seconds = (performance.now() - t0) / 1000;
+    loop.disable();
+    const statsAfter = (await control(fake.url, 'stats')) as { rateLimited: number };
+    // The order-list phase against the fastest the limit allows: `LIMIT` requests in the first window (the
+    // limiter's burst), then `LIMIT` a window; a page is one request.
+    const orders = phases.get('orders');
+    const customers = phases.get('customers');
+    const orderPages = orders && customers ? customers.pages - orders.pages : null;
+    const orderSeconds = orders && customers ? (customers.t - orders.t) / 1000 : null;
+    const boundSeconds = orderPages === null ? null : (Math.max(0, orderPages - LIMIT) / LIMIT) * (60 / SCALE);
+    const result: Record<string, unknown> = {
+      machine: `${cpus().length} × ${cpus()[0]?.model}`,
+      node: process.version,
+      writer: WRITER,
+      orders: ORDERS,
+      customers: CUSTOMERS,
+      timeScale: NO_LIMIT ? null : SCALE,
+      full: {
+        ok: full.outcome.ok,
+        error: full.outcome.error,
+        seconds: Math.round(seconds * 10) / 10,
+        requests: full.outcome.requests,
+        pages: full.totals.pages,
+        ordersPerSecond: Math.round(full.totals.ordersWritten / seconds),
+        rateLimited: statsAfter.rateLimited - statsBefore.rateLimited,
+        retries: full.outcome.retries,
+        requestsPerScaledMinute: Math.round((full.outcome.requests / (seconds / 60)) / (NO_LIMIT ? 1 : SCALE)),
+        orderListPages: orderPages,
+        orderListSeconds: orderSeconds === null ? null : Math.round(orderSeconds * 10) / 10,
+        orderListLimitBoundSeconds: boundSeconds === null ? null : Math.round(boundSeconds * 10) / 10,
+        orderListPagesPerScaledMinute: orderPages && orderSeconds ? Math.round((orderPages / (orderSeconds / 60)) / (NO_LIMIT ? 1 : SCALE)) : null,
+        limitPerMinute: NO_LIMIT ? null : LIMIT,
+        longestPageWriteMs: Math.round(full.totals.longestPageBlockMs * 10) / 10,
+        mainLoopMaxDelayMs: Math.round(loop.max / 1e5) / 10,
+        mainLoopP99DelayMs: Math.round(loop.percentile(99) / 1e5) / 10,
+        mainLoopP999DelayMs: Math.round(loop.percentile(99.9) / 1e5) / 10,
+      },
+    };
+    if (CHANGES > 0) {
+      const added = Math.round(CHANGES * 0.2);
+      const cancelled = Math.round(CHANGES * 0.2);
+      await control(fake.url, 'orders', { count: added });
+      await control(fake.url, 'cancel', { count: cancelled });
+      await control(fake.url, 'advance', { count: CHANGES - added - cancelled });
+      const t1 = performance.now();
+      const inc = await sync.runWithReport(store.id, 'incremental', { credentials: CREDENTIALS });
+      result['incremental'] = {
+        ok: inc.outcome.ok,
+        changes: CHANGES,
+        seconds: Math.round((performance.now() - t1) / 100) / 10,
+        requests: inc.outcome.requests,
+        detailReads: inc.totals.detailReads,
+        ordersWritten: inc.outcome.ordersWritten,
+        shareOfFull: `${((inc.outcome.requests / full.outcome.requests) * 100).toFixed(2)} %`,
+      };
+    }
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await sync.close();
+    await core.close();
+    fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../../../shared/errors';
+
+/** Stable for scripts: documented in docs/cli.md. */
+export const EXIT = { ok: 0, usage: 2, auth: 3, offline: 4, other: 5 } as const;
+
+export class UsageError extends Error {}
+
+export function exitCodeFor(code: ErrorCode | string): number {
+  switch (code) {
+    case 'AUTH_INVALID':
+    case 'STORE_NOT_FOUND':
+    case 'STORE_INACTIVE':
+      return EXIT.auth;
+    case 'OFFLINE':
+      return EXIT.offline;
+    case 'INVALID_INPUT':
+      return EXIT.usage;
+    default:
+      return EXIT.other;
+  }
+}

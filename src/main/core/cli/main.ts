@@ -1,0 +1,85 @@
+// `npm run balcao -- <command>`: the headless shell over the same core as the app (docs/cli.md).
+import { AppError } from '../app-error';
+import type { Core } from '../composition';
+import { parse } from './args';
+import { customerCommand, customersCommand, CUSTOMERS_OPTIONS, ONE_OPTIONS, orderCommand, ordersCommand, ORDERS_OPTIONS } from './browse-commands';
+import { openCore, type CommandContext } from './context';
+import { EXIT, exitCodeFor, UsageError } from './exit-codes';
+import { STORES_OPTIONS, storesCommand } from './stores-commands';
+import { SYNC_OPTIONS, syncCommand } from './sync-command';
+import { processTerminal, type Terminal } from './terminal';
+
+export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--json]
+  sync --store ID [--mode auto|full|incremental]
+  sync --base-url URL --alias A [--mode …]      (credentials from BALCAO_USER_TOKEN / BALCAO_USER_SECRET_KEY)
+  orders [--store ID] [--q TEXT] [--status ALIAS] [--from YYYY-MM-DD --to YYYY-MM-DD] [--limit N]
+  order ID [--store ID]
+  customers [--store ID] [--q TEXT] [--limit N]
+  customer ID [--store ID]
+  stores list | add --alias A [--name N] [--base-url URL] | test ID | remove ID [--yes] | demo
+exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other`;
+
+type Command = (ctx: CommandContext) => number | Promise<number>;
+
+const COMMANDS: Record<string, { options: Parameters<typeof parse>[1]; positionals: { min: number; max: number }; run: Command }> = {
+  sync: { options: SYNC_OPTIONS, positionals: { min: 0, max: 0 }, run: syncCommand },
+  orders: { options: ORDERS_OPTIONS, positionals: { min: 0, max: 0 }, run: ordersCommand },
+  order: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: orderCommand },
+  customers: { options: CUSTOMERS_OPTIONS, positionals: { min: 0, max: 0 }, run: customersCommand },
+  customer: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: customerCommand },
+  stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
+};
+
+export async function runCli(argv: readonly string[], term: Terminal): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? term.err : term.out)(`${USAGE}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  let core: Core | null = null;
+  try {
+    if (!command) throw new UsageError(`unknown command: ${name}`);
+    const { values, positionals } = parse(rest, command.options, command.positionals);
+    if (values['help'] === true) {
+      term.out(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    const ctx: CommandContext = {
+      term,
+      values,
+      positionals,
+      json: values['json'] === true,
+      core: (rateLimit) => (core ??= openCore(values, rateLimit)),
+    };
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      term.err(`balcao: ${error.message}\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      term.err(`balcao: ${error.code}: ${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    // Anything else may quote a request or a path: only its kind goes out.
+    term.err(`balcao: unexpected error (${error instanceof Error ? error.name : typeof error}); see the log in the data folder\n`);
+    const opened = core as Core | null;
+    opened?.log.error('cli failed unexpectedly', { error });
+    return EXIT.other;
+  } finally {
+    const opened = core as Core | null;
+    if (opened) await opened.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  runCli(process.argv.slice(2), processTerminal()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.other;
+    },
+  );
+}

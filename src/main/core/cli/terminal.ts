@@ -1,0 +1,42 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+
+/** What a command writes to and reads from; tests and the real process differ only here. */
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+  readonly stdinIsTty: boolean;
+  readonly stderrIsTty: boolean;
+  /** Reads a line; with `hidden` nothing typed is echoed (token and secret). */
+  ask(question: string, hidden?: boolean): Promise<string>;
+  env(name: string): string | undefined;
+}
+
+export function processTerminal(): Terminal {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    stdinIsTty: process.stdin.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    env: (name) => process.env[name],
+    ask(question, hidden = false) {
+      process.stderr.write(question);
+      let muted = false;
+      const output = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          if (!muted) process.stderr.write(chunk);
+          done();
+        },
+      });
+      const rl = createInterface({ input: process.stdin, output, terminal: true });
+      muted = hidden;
+      return new Promise((resolve) => {
+        rl.question('', (answer) => {
+          rl.close();
+          if (hidden) process.stderr.write('\n');
+          resolve(answer.trim());
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** The cache: one module owns the database; callers use these functions, never SQL. */
+export { openDatabase, migrate, readVersion, type Db, type OpenOptions } from './open';
+export { MIGRATIONS, type Migration } from './migrations';
+export { addStore, updateStore, removeStore, getStore, listStores, type StoreRecord, type NewStore, type StorePatch } from './stores-repo';
+export {
+  readSyncState,
+  writeSyncState,
+  type SyncState,
+  type SyncStatePatch,
+  type SyncResource,
+  type FullSyncCheckpoint,
+} from './sync-state-repo';
+export { writeOrderPage } from './orders-write';
+export { listOrders, countOrders, orderStatusCounts, getOrderDetail, orderListSql, COMMON_SEARCH_MATCHES } from './orders-query';
+export { writeCustomers, listCustomers, getCustomerDetail, customerTotals, listCustomerOrders, NOT_SPENT_STATUSES } from './customers-repo';
+export { getReview, setReview } from './review-repo';
+export { listUnreadable, countUnreadable, type UnreadableInput, type UnreadableRecord } from './unreadable-repo';
+export { ftsQuery } from './search-terms';

@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import type { Database as DatabaseHandle } from 'better-sqlite3';
+import { AppError } from '../app-error';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = DatabaseHandle;
+
+export interface OpenOptions {
+  /** Tests inject steps; the app uses the shipped list. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) the cache and brings its schema up to date.
+ * A file written by a newer app is refused before anything is written to it:
+ * the version check runs on a read-only handle, ahead of the WAL switch, which
+ * would itself rewrite the header.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const known = latestVersion(migrations);
+  refuseIfTooNew(file, known);
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Re-checked under the writer's handle: another process may have upgraded the file meanwhile.
+    assertKnownVersion(readVersion(db), known);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only power loss may drop the last commit of a cache.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // 64 MiB of page cache keeps the upper levels of every orders index hot: page writes and list reads touch them all.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Runs every step above the file's version, each in one transaction that also bumps `user_version`. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  ordered.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration versions must be 1..n without gaps (found ${m.version} at ${i + 1})`);
+  });
+  for (const migration of ordered) {
+    if (migration.version <= readVersion(db)) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+export function readVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+function refuseIfTooNew(file: string, known: number): void {
+  if (file === ':memory:') return;
+  let probe: DatabaseHandle;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return; // No file yet (or not readable as a database): the writer's open reports the real problem.
+  }
+  try {
+    assertKnownVersion(readVersion(probe), known);
+  } finally {
+    probe.close();
+  }
+}
+
+function assertKnownVersion(version: number, known: number): void {
+  if (version > known) {
+    throw new AppError(
+      'DATABASE_TOO_NEW',
+      `This data file was written by a newer version of Balcão (schema ${version}; this version knows up to ${known}). ` +
+        'Update Balcão to open it. The file was left untouched.',
+    );
+  }
+}

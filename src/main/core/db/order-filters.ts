@@ -1,0 +1,139 @@
+import { DateTime } from 'luxon';
+import type { OrderQuery, OrderSortKey, SortDirection } from '../../../shared/domain/query';
+import { AppError } from '../app-error';
+import { ftsQuery } from './search-terms';
+
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 500;
+
+/**
+ * The WHERE clause of an order list. Every condition names a column that leads
+ * (after store_id) one of the orders indexes, so SQLite can start from the most
+ * selective one. `withoutStatus` drops the status filter: the status counts
+ * beside a list show what each status WOULD give under the other filters.
+ */
+export interface WhereOptions {
+  /** Drop the status filter (for status counts). */
+  withoutStatus?: boolean;
+  /** Read FTS matches first (selective terms); false lets a sort index drive (common terms). */
+  searchDrives?: boolean;
+  /** Let the total index drive a total-range filter (narrow ranges); false walks the sort index instead. */
+  totalDrives?: boolean;
+  /** Start from review_state (few reviewed/flagged orders); false walks the sort index checking each order. */
+  reviewDrives?: boolean;
+}
+
+export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, options: WhereOptions = {}): SqlPart {
+  const { withoutStatus = false, searchDrives = true, totalDrives = true, reviewDrives = true } = options;
+  const total = totalDrives ? 'o.total_cents' : '+o.total_cents';
+  const conditions = ['o.store_id = ?'];
+  const params: unknown[] = [storeId];
+  const inList = (column: string, values: readonly string[]) => {
+    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (!withoutStatus && q.statuses !== undefined && q.statuses.length > 0) inList('o.status_alias', q.statuses);
+  if (q.paymentMethods !== undefined && q.paymentMethods.length > 0) inList('o.payment_alias', q.paymentMethods);
+  if (q.from !== undefined) {
+    conditions.push('o.created_utc >= ?');
+    params.push(dayStartUtc(q.from, storeZone, 0));
+  }
+  if (q.to !== undefined) {
+    conditions.push('o.created_utc < ?');
+    params.push(dayStartUtc(q.to, storeZone, 1));
+  }
+  if (q.minTotalCents !== undefined) {
+    conditions.push(`${total} >= ?`);
+    params.push(q.minTotalCents);
+  }
+  if (q.maxTotalCents !== undefined) {
+    conditions.push(`${total} <= ?`);
+    params.push(q.maxTotalCents);
+  }
+  if (q.delivered !== undefined) {
+    conditions.push('o.delivered = ?');
+    params.push(q.delivered ? 1 : 0);
+  }
+  if (q.customerId !== undefined) {
+    conditions.push('o.customer_id = ?');
+    params.push(q.customerId);
+  }
+  if (q.review !== undefined) {
+    const reviewed = 'SELECT 1 FROM review_state r WHERE r.store_id = o.store_id AND r.order_id = o.id';
+    // Few reviewed/flagged orders: start from review_state's partial indexes and look the orders up.
+    // Many: walk the sort index and probe review_state per order, which stops once the page is full.
+    const column = q.review === 'flagged' ? 'flagged' : 'reviewed';
+    if (q.review === 'unreviewed') conditions.push(`NOT EXISTS (${reviewed} AND r.reviewed = 1)`);
+    else if (reviewDrives) conditions.push(`o.id IN (SELECT order_id FROM review_state WHERE store_id = o.store_id AND ${column} = 1)`);
+    else conditions.push(`EXISTS (${reviewed} AND r.${column} = 1)`);
+  }
+  if (q.search !== undefined && q.search.trim() !== '') {
+    const match = ftsQuery(q.search);
+    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
+    if (match === null) conditions.push('0');
+    else {
+      // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
+      // each order by rowid, instead of walking the store's whole index probing the match set.
+      if (searchDrives) conditions[0] = '+o.store_id = ?';
+      conditions.push('o.pk IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
+      params.push(match);
+    }
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+/**
+ * Each sort follows one index and ends in the order id, so equal keys keep a stable order across pages.
+ * A text search (or a reviewed/flagged filter) usually matches few orders: then `+` on each sort column
+ * stops SQLite from walking a sort index over the whole store (probing the match set per row) and makes
+ * it fetch the matches by rowid and sort them, which is what makes rare terms fast on large stores.
+ */
+export function orderBy(sort: { key: OrderSortKey; direction: SortDirection } | undefined, driveFromMatches = false): string {
+  const key = sort?.key ?? 'date';
+  const dir = (sort?.direction ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
+  const columns: Record<OrderSortKey, string[]> = {
+    date: ['o.created_utc'],
+    number: ['o.number'],
+    total: ['o.total_cents'],
+    customer: ['o.customer_sort'],
+    status: ['o.status_alias', 'o.created_utc'],
+  };
+  return [...columns[key], 'o.id'].map((c) => `${driveFromMatches ? '+' : ''}${c} ${dir}`).join(', ');
+}
+
+/** True when nothing but statuses narrows the list: then totals come from order_status_totals. */
+export function onlyStatusFilter(q: OrderQuery): boolean {
+  return (
+    q.from === undefined &&
+    q.to === undefined &&
+    (q.paymentMethods === undefined || q.paymentMethods.length === 0) &&
+    q.minTotalCents === undefined &&
+    q.maxTotalCents === undefined &&
+    q.delivered === undefined &&
+    q.customerId === undefined &&
+    q.review === undefined &&
+    (q.search === undefined || q.search.trim() === '')
+  );
+}
+
+export function drivesFromMatches(q: OrderQuery): boolean {
+  return (q.search !== undefined && q.search.trim() !== '') || q.review === 'reviewed' || q.review === 'flagged';
+}
+
+export function pageBounds(offset: number | undefined, limit: number | undefined): { offset: number; limit: number } {
+  const o = Math.max(0, Math.floor(offset ?? 0));
+  const l = Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit ?? DEFAULT_LIMIT)));
+  return { offset: Number.isFinite(o) ? o : 0, limit: Number.isFinite(l) ? l : DEFAULT_LIMIT };
+}
+
+/** A day in the store's zone → the UTC instant it starts (plus `addDays`), as stored in created_utc. */
+export function dayStartUtc(day: string, zone: string, addDays: number): string {
+  const start = DateTime.fromISO(day, { zone });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !start.isValid) throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`);
+  return start.plus({ days: addDays }).startOf('day').toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+}

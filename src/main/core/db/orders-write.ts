@@ -1,0 +1,162 @@
+import type { Order, OrderCustomerRef } from '../../../shared/domain/order';
+import { AppError } from '../app-error';
+import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
+import type { Db } from './open';
+import { rawJson } from './raw-json';
+import { orderSearchTerms, sortKey } from './search-terms';
+import { stmt } from './statements';
+import { writeSyncState, type SyncStatePatch } from './sync-state-repo';
+import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
+
+const bit = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+
+const UPSERT_ORDER = `
+INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
+  customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
+  products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
+  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, synced_at)
+VALUES (@storeId, @id, @number, @statusAlias, @statusName, @statusId, @customerId, @customerName, @customerSort,
+  @customerEmail, @customerTaxId, @customerPhone, @createdUtc, @createdZone, @updatedUtc, @updatedZone, @totalCents,
+  @productsCents, @shipmentCents, @discountCents, @taxCents, @paymentAlias, @paymentName, @installments, @delivered,
+  @trackingCode, @trackUrl, @promocodeId, @promocodeCode, @parseProblems, @parseProblemCount, @raw, @syncedAt)
+ON CONFLICT (store_id, id) DO UPDATE SET
+  number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
+  status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
+  customer_sort = excluded.customer_sort, customer_email = excluded.customer_email,
+  customer_tax_id = excluded.customer_tax_id, customer_phone = excluded.customer_phone,
+  created_utc = excluded.created_utc, created_zone = excluded.created_zone, updated_utc = excluded.updated_utc,
+  updated_zone = excluded.updated_zone, total_cents = excluded.total_cents, products_cents = excluded.products_cents,
+  shipment_cents = excluded.shipment_cents, discount_cents = excluded.discount_cents, tax_cents = excluded.tax_cents,
+  payment_alias = excluded.payment_alias, payment_name = excluded.payment_name, installments = excluded.installments,
+  delivered = excluded.delivered, tracking_code = excluded.tracking_code, track_url = excluded.track_url,
+  promocode_id = excluded.promocode_id, promocode_code = excluded.promocode_code,
+  parse_problems = excluded.parse_problems, parse_problem_count = excluded.parse_problem_count,
+  raw = excluded.raw, synced_at = excluded.synced_at
+RETURNING pk`;
+
+/**
+ * Writes one page of a sync in ONE transaction: the orders (upserted, their
+ * relations replaced, never duplicated), their FTS rows, the customers they
+ * embed, the unreadable records, and the checkpoint. A crash either keeps the
+ * whole page and its checkpoint or neither, so a resumed sync never skips or
+ * half-writes a page. Review state is not touched.
+ *
+ * `rawRecords[i]` is the API record `orders[i]` was read from.
+ */
+export function writeOrderPage(
+  db: Db,
+  storeId: string,
+  orders: readonly Order[],
+  rawRecords: readonly unknown[],
+  unreadable: readonly UnreadableInput[],
+  checkpoint: SyncStatePatch | null,
+): void {
+  if (rawRecords.length !== orders.length) {
+    throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${rawRecords.length} raw records`);
+  }
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const touchedCustomers = new Set<number>();
+    const embedded = new Map<number, OrderCustomerRef & { id: number }>();
+    orders.forEach((order, i) => {
+      if (order.storeId !== storeId) throw new AppError('INTERNAL', 'writeOrderPage: an order of another store');
+      const previous = stmt(db, 'SELECT customer_id FROM orders WHERE store_id = ? AND id = ?').get(storeId, order.id) as
+        | { customer_id: number | null }
+        | undefined;
+      if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
+      const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now);
+      replaceRelations(db, pk, order, previous !== undefined);
+      if (previous !== undefined) stmt(db, 'DELETE FROM orders_fts WHERE rowid = ?').run(pk);
+      stmt(db, 'INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)').run(pk, orderSearchTerms(order));
+      const customer = order.customer;
+      if (customer !== null && customer.id !== null) embedded.set(customer.id, { ...customer, id: customer.id });
+      forgetUnreadable(db, storeId, 'order', order.id);
+    });
+    // Once per customer per page: a customer with many orders in the page is written once, as its latest order shows it.
+    for (const ref of embedded.values()) {
+      upsertCustomerStub(db, storeId, ref, now);
+      touchedCustomers.add(ref.id);
+    }
+    for (const customerId of touchedCustomers) refreshCustomerStats(db, storeId, customerId);
+    keepUnreadable(db, storeId, 'order', unreadable, now);
+    if (checkpoint !== null) writeSyncState(db, storeId, 'orders', checkpoint);
+  })();
+}
+
+function upsertOrder(db: Db, order: Order, raw: string, now: string): number {
+  const row = stmt(db, UPSERT_ORDER).get({
+    storeId: order.storeId,
+    id: order.id,
+    number: order.number,
+    statusAlias: order.status?.alias ?? null,
+    statusName: order.status?.name ?? null,
+    statusId: order.status?.id ?? null,
+    customerId: order.customer?.id ?? null,
+    customerName: order.customer?.name ?? null,
+    customerSort: sortKey(order.customer?.name ?? null),
+    customerEmail: order.customer?.email ?? null,
+    customerTaxId: order.customer?.taxId ?? null,
+    customerPhone: order.customer?.phone ?? null,
+    createdUtc: order.createdAt?.utc ?? null,
+    createdZone: order.createdAt?.zone ?? null,
+    updatedUtc: order.updatedAt?.utc ?? null,
+    updatedZone: order.updatedAt?.zone ?? null,
+    totalCents: order.totalCents,
+    productsCents: order.productsCents,
+    shipmentCents: order.shipmentCents,
+    discountCents: order.discountCents,
+    taxCents: order.taxCents,
+    paymentAlias: order.payment?.alias ?? null,
+    paymentName: order.payment?.name ?? null,
+    installments: order.installments,
+    delivered: bit(order.delivered),
+    trackingCode: order.trackingCode,
+    trackUrl: order.trackUrl,
+    promocodeId: order.promocode?.id ?? null,
+    promocodeCode: order.promocode?.code ?? null,
+    parseProblems: JSON.stringify(order.parseProblems),
+    parseProblemCount: order.parseProblems.length,
+    raw,
+    syncedAt: now,
+  }) as { pk: number };
+  return row.pk;
+}
+
+function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): void {
+  if (existed) {
+    for (const table of ['order_items', 'order_addresses', 'order_transactions', 'order_status_history']) {
+      stmt(db, `DELETE FROM ${table} WHERE order_pk = ?`).run(pk);
+    }
+  }
+  const item = stmt(
+    db,
+    `INSERT INTO order_items (order_pk, store_id, position, id, sku, name, product_id, sku_id, quantity, unit_price_cents, gift, bundle_id, bundle_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  order.items.forEach((it, position) => {
+    item.run(pk, order.storeId, position, it.id, it.sku, it.name, it.productId, it.skuId, it.quantity, it.unitPriceCents, bit(it.gift), it.bundle?.id ?? null, it.bundle?.name ?? null);
+  });
+  const a = order.shippingAddress;
+  if (a !== null) {
+    stmt(
+      db,
+      `INSERT INTO order_addresses (order_pk, store_id, kind, receiver, street, number, complement, neighborhood, city, uf, zipcode, country, full_address)
+       VALUES (?, ?, 'shipping', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(pk, order.storeId, a.receiver, a.street, a.number, a.complement, a.neighborhood, a.city, a.uf, a.zipcode, a.country, a.fullAddress);
+  }
+  const transaction = stmt(
+    db,
+    `INSERT INTO order_transactions (order_pk, store_id, position, id, payment_alias, payment_name, amount_cents, installments, status, authorized, captured, cancelled, created_utc, created_zone)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  order.transactions.forEach((t, position) => {
+    transaction.run(pk, order.storeId, position, t.id, t.payment?.alias ?? null, t.payment?.name ?? null, t.amountCents, t.installments, t.status, bit(t.authorized), bit(t.captured), bit(t.cancelled), t.createdAt?.utc ?? null, t.createdAt?.zone ?? null);
+  });
+  const change = stmt(
+    db,
+    `INSERT INTO order_status_history (order_pk, store_id, position, alias, name, at_utc, at_zone) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  order.statusHistory.forEach((s, position) => {
+    change.run(pk, order.storeId, position, s.alias, s.name, s.at?.utc ?? null, s.at?.zone ?? null);
+  });
+}

@@ -1,0 +1,17 @@
+/**
+ * Keys whose values act as credentials (a customer's session token, the magic
+ * login link). The design forbids secrets in the database, so they are removed
+ * from the raw JSON before it is stored, at any depth.
+ */
+const SECRET_KEYS = new Set(['token', 'login_url', 'access_token', 'password']);
+
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 64 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (SECRET_KEYS.has(key)) continue;
+    out[key] = redactSecrets(entry, depth + 1);
+  }
+  return out;
+}

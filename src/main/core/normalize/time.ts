@@ -1,0 +1,75 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { ZonedTime } from '../../../shared/domain/time';
+
+/**
+ * API timestamps → `{ utc, zone }`. Wall times are read in the zone the API
+ * names (PHP's `{ date, timezone_type, timezone }`), or in the store's zone when
+ * none is named; never in the machine's zone. ISO strings with an offset or `Z`
+ * keep their instant; their `zone` is the store's, since an offset names no zone.
+ */
+export type TimeResult = { ok: true; time: ZonedTime; warning?: string } | { ok: false; reason: string };
+
+const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+// Years outside this range are data errors, and 5-digit years would break the sortable `utc` text.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+export function toZonedTime(value: unknown, storeZone: string): TimeResult {
+  if (typeof value === 'string') return fromText(value.trim(), storeZone, storeZone);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const date = Object.hasOwn(record, 'date') ? record.date : undefined;
+    if (typeof date !== 'string') return { ok: false, reason: 'no date text' };
+    const named = Object.hasOwn(record, 'timezone') ? record.timezone : undefined;
+    const zone = typeof named === 'string' ? zoneFromPhp(named) : null;
+    if (zone === null) {
+      const result = fromText(date.trim(), storeZone, storeZone);
+      return result.ok ? { ...result, warning: `unknown time zone, read in ${storeZone}` } : result;
+    }
+    return fromText(date.trim(), zone.read, zone.keep);
+  }
+  return { ok: false, reason: 'not a timestamp' };
+}
+
+/** PHP's timezone_type 3 names an IANA zone; type 1 an offset ("-03:00"). Abbreviations (type 2) are ambiguous. */
+function zoneFromPhp(name: string): { read: string; keep: string } | null {
+  if (isValidZone(name)) return { read: name, keep: name };
+  const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(name);
+  if (offset) {
+    const fixed = `UTC${offset[1]}${offset[2]}:${offset[3]}`;
+    if (DateTime.now().setZone(fixed).isValid) return { read: fixed, keep: fixed };
+  }
+  return null;
+}
+
+function fromText(text: string, zone: string, keepZone: string): TimeResult {
+  let dt: DateTime;
+  if (WITH_OFFSET.test(text)) {
+    dt = DateTime.fromISO(text, { setZone: true });
+  } else {
+    const m = WALL.exec(text);
+    if (!m) return { ok: false, reason: 'unreadable date text' };
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0'] = m;
+    dt = DateTime.fromObject(
+      {
+        year: Number(y),
+        month: Number(mo),
+        day: Number(d),
+        hour: Number(h),
+        minute: Number(mi),
+        second: Number(s),
+        millisecond: Number(frac.padEnd(3, '0').slice(0, 3)),
+      },
+      { zone },
+    );
+  }
+  if (!dt.isValid) return { ok: false, reason: 'impossible date' };
+  const utc = dt.toUTC();
+  if (utc.year < MIN_YEAR || utc.year > MAX_YEAR) return { ok: false, reason: 'year out of range' };
+  return { ok: true, time: { utc: utc.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"), zone: keepZone } };
+}

@@ -1,0 +1,54 @@
+import type { CustomerDetail, CustomerSummary } from '../../shared/domain/customer';
+import type { OrderDetail, OrderSummary, ReviewState } from '../../shared/domain/order';
+import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../shared/domain/query';
+import { AppError } from './app-error';
+import { getCustomerDetail, getOrderDetail, listCustomers, listOrders, orderStatusCounts, setReview, type Db } from './db';
+import { getStore } from './db/stores-repo';
+
+/**
+ * Reading the cache for the screens: every call answers from SQLite only, so
+ * it works the same with no network. A store id that is not (or no longer)
+ * there is NOT_FOUND rather than an empty page, so a removed store cannot be
+ * mistaken for an empty one.
+ */
+export class OrdersService {
+  constructor(private readonly db: Db) {}
+
+  #store(storeId: string): void {
+    if (!getStore(this.db, storeId)) throw new AppError('NOT_FOUND', 'Loja não encontrada.');
+  }
+
+  listOrders(storeId: string, query: OrderQuery): Page<OrderSummary> {
+    this.#store(storeId);
+    return listOrders(this.db, storeId, query);
+  }
+
+  statusCounts(storeId: string, query: OrderQuery): StatusCount[] {
+    this.#store(storeId);
+    return orderStatusCounts(this.db, storeId, query);
+  }
+
+  order(storeId: string, orderId: number): OrderDetail {
+    this.#store(storeId);
+    const detail = getOrderDetail(this.db, storeId, orderId);
+    if (!detail) throw new AppError('NOT_FOUND', `Pedido ${orderId} não está no cache desta loja.`);
+    return detail;
+  }
+
+  setReview(storeId: string, orderId: number, patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged' | 'note'>>): ReviewState {
+    this.order(storeId, orderId);
+    return setReview(this.db, storeId, orderId, patch);
+  }
+
+  listCustomers(storeId: string, query: CustomerQuery): Page<CustomerSummary> {
+    this.#store(storeId);
+    return listCustomers(this.db, storeId, query);
+  }
+
+  customer(storeId: string, customerId: number): CustomerDetail {
+    this.#store(storeId);
+    const detail = getCustomerDetail(this.db, storeId, customerId);
+    if (!detail) throw new AppError('NOT_FOUND', `Cliente ${customerId} não está no cache desta loja.`);
+    return detail;
+  }
+}

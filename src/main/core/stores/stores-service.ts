@@ -1,0 +1,246 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { StoreSummary } from '../../../shared/domain/app';
+import { AppError } from '../app-error';
+import type { Db } from '../db/open';
+import { addStore, getStore, listStores, removeStore, updateStore, type StoreRecord } from '../db/stores-repo';
+import { countStoreRecords } from '../db/store-counts';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../log/logger';
+import type { Redactor } from '../log/redactor';
+import type { SecretStore, StoreCredentials } from '../secrets/secret-store';
+import { DEMO_ALIAS, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
+import type { StoreApiFactory } from './store-api-factory';
+
+export const DEFAULT_STORE_ZONE = 'America/Sao_Paulo';
+
+export interface StoresServiceDeps {
+  db: Db;
+  secrets: SecretStore;
+  events: EventBus;
+  apiFactory: StoreApiFactory;
+  demo: DemoStoreHost;
+  redactor: Redactor;
+  log: Logger;
+  /** The real platform by default; tests and the CLI's --base-url point elsewhere. */
+  defaultApiBaseUrl: string;
+  now?: () => Date;
+}
+
+export interface AddStoreInput {
+  alias: string;
+  token: string;
+  secret: string;
+  name?: string;
+  apiBaseUrl?: string;
+}
+
+export interface UpdateStoreInput {
+  id: string;
+  name?: string;
+  token?: string;
+  secret?: string;
+}
+
+/** Stores and their credentials: the keychain holds the secrets, the database everything else. */
+export class StoresService {
+  readonly #deps: StoresServiceDeps;
+  readonly #now: () => Date;
+
+  constructor(deps: StoresServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  async list(): Promise<StoreSummary[]> {
+    const records = listStores(this.#deps.db);
+    // A keychain that cannot be read leaves "has credentials" unknown, not false.
+    const present = await this.#deps.secrets.list().catch(() => null);
+    return records.map((record) => this.#summary(record, present ? present.includes(record.id) : null));
+  }
+
+  async get(id: string): Promise<StoreRecord> {
+    const record = getStore(this.#deps.db, id);
+    if (!record) throw new AppError('NOT_FOUND', 'Loja não encontrada.');
+    return record;
+  }
+
+  async summary(id: string): Promise<StoreSummary> {
+    const record = await this.get(id);
+    const credentials = await this.#deps.secrets.get(id).catch(() => undefined);
+    return this.#summary(record, credentials === undefined ? null : credentials !== null);
+  }
+
+  /** The credentials the sync uses: from the keychain, registered for redaction. */
+  async credentials(id: string): Promise<StoreCredentials> {
+    const credentials = await this.#deps.secrets.get(id);
+    if (!credentials) throw new AppError('AUTH_INVALID', 'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.');
+    this.#deps.redactor.add(credentials.token, credentials.secret);
+    return credentials;
+  }
+
+  /** Where this store's API answers: the demo store's port changes every run. */
+  async apiBaseUrl(record: StoreRecord, credentials: StoreCredentials): Promise<string> {
+    return record.isDemo ? this.#deps.demo.apiBaseUrl(credentials, demoEndAt(record.apiBaseUrl)) : record.apiBaseUrl;
+  }
+
+  async add(input: AddStoreInput): Promise<StoreSummary> {
+    const alias = input.alias.trim().toLowerCase();
+    const apiBaseUrl = input.apiBaseUrl ?? this.#deps.defaultApiBaseUrl;
+    const credentials = { token: input.token.trim(), secret: input.secret.trim() };
+    this.#deps.redactor.add(credentials.token, credentials.secret);
+    if (listStores(this.#deps.db).some((store) => store.alias === alias && store.apiBaseUrl === apiBaseUrl && !store.isDemo)) {
+      throw new AppError('CONFLICT', `A loja “${alias}” já foi adicionada.`);
+    }
+    // Nothing is saved until one API call has shown that alias and credentials work.
+    await this.#verify({ alias, apiBaseUrl }, credentials);
+    return this.#save({ alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false }, credentials);
+  }
+
+  async addDemo(): Promise<StoreSummary> {
+    const existing = listStores(this.#deps.db).find((store) => store.isDemo);
+    if (existing) return this.summary(existing.id);
+    // The demo's credentials are made up here and kept like any other store's.
+    const credentials = { token: `demo-${randomBytes(18).toString('base64url')}`, secret: `demo-${randomBytes(24).toString('base64url')}` };
+    const endAt = this.#now().getTime();
+    const apiBaseUrl = await this.#deps.demo.apiBaseUrl(credentials, endAt);
+    await this.#verify({ alias: DEMO_ALIAS, apiBaseUrl }, credentials);
+    return this.#save({ alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true }, credentials);
+  }
+
+  async update(input: UpdateStoreInput): Promise<StoreSummary> {
+    const record = await this.get(input.id);
+    if ((input.token === undefined) !== (input.secret === undefined)) {
+      throw new AppError('INVALID_INPUT', 'Para trocar as credenciais, informe o token e a chave secreta.');
+    }
+    if (input.token !== undefined && input.secret !== undefined) {
+      if (record.isDemo) throw new AppError('INVALID_INPUT', 'As credenciais da loja de demonstração não podem ser trocadas.');
+      const credentials = { token: input.token.trim(), secret: input.secret.trim() };
+      this.#deps.redactor.add(credentials.token, credentials.secret);
+      await this.#verify(record, credentials);
+      await this.#deps.secrets.set(record.id, credentials);
+      updateStore(this.#deps.db, record.id, { credentialsOk: true, lastError: null });
+    }
+    const name = input.name?.trim();
+    if (name) updateStore(this.#deps.db, record.id, { name });
+    this.#changed();
+    return this.summary(record.id);
+  }
+
+  /**
+   * LGPD erasure: the keychain entry first (so a locked keychain stops the
+   * removal before anything is gone and the person can retry), then every
+   * cached row in one transaction.
+   */
+  async remove(id: string): Promise<void> {
+    const record = await this.get(id);
+    await this.#deps.secrets.delete(record.id);
+    removeStore(this.#deps.db, record.id);
+    this.#deps.log.info('store removed', { storeId: record.id });
+    this.#changed();
+  }
+
+  async testConnection(id: string): Promise<StoreSummary> {
+    const record = await this.get(id);
+    const credentials = await this.credentials(id);
+    try {
+      await this.#verify({ alias: record.alias, apiBaseUrl: await this.apiBaseUrl(record, credentials) }, credentials);
+      updateStore(this.#deps.db, id, { credentialsOk: true, lastError: null });
+    } catch (error) {
+      this.recordFailure(id, error);
+      throw error;
+    } finally {
+      this.#changed();
+    }
+    return this.summary(id);
+  }
+
+  /**
+   * The store row a script's sync keys its data by (the CLI's `sync --base-url --alias`, whose credentials come
+   * from the environment): found by alias and base URL, or created without credentials, which stay in the
+   * script's memory and are never written to the keychain or the database.
+   */
+  ensureScriptStore(alias: string, apiBaseUrl: string): StoreRecord {
+    const wanted = alias.trim().toLowerCase();
+    const existing = listStores(this.#deps.db).find((store) => store.alias === wanted && store.apiBaseUrl === apiBaseUrl && !store.isDemo);
+    if (existing) return existing;
+    const record = addStore(this.#deps.db, {
+      id: randomUUID(),
+      alias: wanted,
+      name: wanted,
+      apiBaseUrl,
+      timeZone: DEFAULT_STORE_ZONE,
+      isDemo: false,
+      createdAt: this.#now().toISOString(),
+    });
+    this.#changed();
+    return record;
+  }
+
+  /** Keeps what the last call said about the credentials, for the store list. */
+  recordFailure(id: string, error: unknown): void {
+    if (!(error instanceof AppError)) return;
+    updateStore(this.#deps.db, id, {
+      lastError: error.message,
+      ...(error.code === 'AUTH_INVALID' ? { credentialsOk: false } : {}),
+    });
+  }
+
+  recordSync(id: string, finishedAt: string): void {
+    updateStore(this.#deps.db, id, { lastSyncAt: finishedAt, credentialsOk: true, lastError: null });
+  }
+
+  /** Tells every window; called after any change to the list or a store's counts. */
+  async announce(): Promise<void> {
+    this.#deps.events.emit('stores.changed', await this.list());
+  }
+
+  async #verify(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): Promise<void> {
+    // The client tells a wrong alias (STORE_NOT_FOUND) from wrong credentials (AUTH_INVALID) where the API does.
+    await this.#deps.apiFactory(target, credentials).verify();
+  }
+
+  async #save(store: { alias: string; apiBaseUrl: string; name: string; isDemo: boolean }, credentials: StoreCredentials): Promise<StoreSummary> {
+    const id = randomUUID();
+    // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved.
+    await this.#deps.secrets.set(id, credentials);
+    try {
+      addStore(this.#deps.db, {
+        id,
+        alias: store.alias,
+        name: store.name,
+        apiBaseUrl: store.apiBaseUrl,
+        timeZone: DEFAULT_STORE_ZONE,
+        isDemo: store.isDemo,
+        createdAt: this.#now().toISOString(),
+      });
+      updateStore(this.#deps.db, id, { credentialsOk: true });
+    } catch (error) {
+      await this.#deps.secrets.delete(id).catch(() => false);
+      throw error;
+    }
+    this.#changed();
+    return this.summary(id);
+  }
+
+  #changed(): void {
+    void this.announce().catch((error: unknown) => this.#deps.log.warn('could not announce stores', { error }));
+  }
+
+  #summary(record: StoreRecord, hasCredentials: boolean | null): StoreSummary {
+    const counts = countStoreRecords(this.#deps.db, record.id);
+    return {
+      id: record.id,
+      alias: record.alias,
+      name: record.name,
+      timeZone: record.timeZone,
+      isDemo: record.isDemo,
+      // Unknown (keychain unreachable) is shown as present: the next call will tell.
+      hasCredentials: hasCredentials ?? true,
+      credentialsOk: record.credentialsOk,
+      lastSyncAt: record.lastSyncAt,
+      lastError: record.lastError,
+      orderCount: counts.orders,
+      customerCount: counts.customers,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../db/open';
+import { updateStore } from '../db/stores-repo';
+import { writeSyncState, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
+import type { NormalizeContext } from '../normalize';
+import { writeCustomerRecords, writeOrderRecords, type PageWriteResult } from './page-writer';
+
+/**
+ * Where a sync's writes go. Every write of a run passes through one sink, so
+ * with the worker sink there is exactly one writer: the worker's connection.
+ */
+export interface PageSink {
+  writeOrders(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
+  writeCustomers(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
+  writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void>;
+  setStoreZone(storeId: string, zone: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A request as the writer thread receives it. */
+export type SinkRequest =
+  | { op: 'orders' | 'customers'; ctx: NormalizeContext; records: readonly unknown[]; checkpoint: SyncStatePatch | null }
+  | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
+  | { op: 'zone'; storeId: string; zone: string };
+
+/** Runs one request on a connection: shared by the inline sink and the worker. */
+export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult | null {
+  switch (request.op) {
+    case 'orders':
+      return writeOrderRecords(db, request.ctx, request.records, request.checkpoint);
+    case 'customers':
+      return writeCustomerRecords(db, request.ctx, request.records, request.checkpoint);
+    case 'state':
+      writeSyncState(db, request.storeId, request.resource, request.patch);
+      return null;
+    case 'zone':
+      updateStore(db, request.storeId, { timeZone: request.zone });
+      return null;
+  }
+}
+
+/** Writes on the caller's thread: for tests of the engine alone and as the fallback when no worker can start. */
+export function inlineSink(db: Db): PageSink {
+  const run = (request: SinkRequest): Promise<PageWriteResult | null> => {
+    try {
+      return Promise.resolve(applySinkRequest(db, request));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  };
+  return {
+    writeOrders: async (ctx, records, checkpoint) => (await run({ op: 'orders', ctx, records, checkpoint })) as PageWriteResult,
+    writeCustomers: async (ctx, records, checkpoint) => (await run({ op: 'customers', ctx, records, checkpoint })) as PageWriteResult,
+    writeState: async (storeId, resource, patch) => void (await run({ op: 'state', storeId, resource, patch })),
+    setStoreZone: async (storeId, zone) => void (await run({ op: 'zone', storeId, zone })),
+    close: () => Promise.resolve(),
+  };
+}

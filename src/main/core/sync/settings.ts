@@ -1,0 +1,19 @@
+/** Relations a full order record needs (`shipping_address` fills `address`; `statuses` is the status history). */
+export const ORDER_INCLUDES = ['items', 'customer', 'transactions', 'status', 'statuses', 'shipping_address', 'payments', 'promocode'] as const;
+
+export interface SyncSettings {
+  /** Records per list request; the API's maximum is 100. */
+  pageSize: number;
+  /** Days re-read before the high-water mark: late-committed orders and zone mismatches land inside it. */
+  overlapDays: number;
+  /** Orders not yet final are re-read if created at most this many days before the newest known order. */
+  openWindowDays: number;
+  /** Attempts of one sync request beyond the client's own retries, for 5xx, bad bodies and 429s. */
+  callRounds: number;
+  /** Pause before the next round, times the round number. */
+  roundPauseMs: number;
+  /** At most this many progress events a second. */
+  progressPerSecond: number;
+}
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { pageSize: 100, overlapDays: 1, openWindowDays: 45, callRounds: 3, roundPauseMs: 1_000, progressPerSecond: 4 };

@@ -1,0 +1,196 @@
+import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { StoreApi } from '../api';
+import { AppError } from '../app-error';
+import type { Db } from '../db/open';
+import { readSyncState } from '../db/sync-state-repo';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../log/logger';
+import type { Redactor } from '../log/redactor';
+import type { StoreCredentials } from '../secrets/secret-store';
+import type { StoreApiFactory } from '../stores/store-api-factory';
+import type { StoresService } from '../stores/stores-service';
+import { inlineSink, type PageSink } from './page-sink';
+import { ProgressTracker } from './progress';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings';
+import { SyncRun, type RunTotals } from './sync-run';
+import { WorkerSink, writerEntry } from './worker-sink';
+
+export type SyncMode = 'auto' | 'full' | 'incremental';
+
+export interface SyncManagerDeps {
+  db: Db;
+  stores: StoresService;
+  apiFactory: StoreApiFactory;
+  events: EventBus;
+  log: Logger;
+  redactor: Redactor;
+  settings?: Partial<SyncSettings>;
+  /**
+   * 'worker' (default): pages are normalised and written on one writer thread, because doing it here holds the
+   * event loop for far longer than a frame (docs/sync.md has the numbers). 'inline' writes on this thread.
+   */
+  writer?: 'worker' | 'inline';
+  now?: () => Date;
+}
+
+/** For scripts (the CLI's --base-url): credentials held in memory for this run only, never stored. */
+export interface RunOptions {
+  credentials?: StoreCredentials;
+  apiBaseUrl?: string;
+}
+
+/** The outcome plus what the benchmarks and tests look at. */
+export interface SyncReport {
+  outcome: SyncOutcome;
+  totals: RunTotals;
+  rateLimited: number;
+}
+
+interface Running {
+  controller: AbortController;
+  promise: Promise<SyncReport>;
+}
+
+/** Full when no full sync has completed or one is half done (it resumes), else incremental. */
+export function resolveMode(db: Db, storeId: string, mode: SyncMode): 'full' | 'incremental' {
+  const orders = readSyncState(db, storeId, 'orders');
+  const customers = readSyncState(db, storeId, 'customers');
+  const fullNeeded = orders.fullSyncDoneAt === null || orders.fullSync !== null || customers.fullSync !== null;
+  if (mode === 'full' || fullNeeded) return 'full';
+  return 'incremental';
+}
+
+/**
+ * Runs syncs, one at a time per store, several stores at once (they share the
+ * per-host rate limiter through the API factory). A second start for a store
+ * that is already syncing joins the running sync instead of starting another:
+ * `start` is then a no-op and `run` resolves with the running sync's outcome.
+ */
+export class SyncManager {
+  readonly #deps: SyncManagerDeps;
+  readonly #settings: SyncSettings;
+  readonly #running = new Map<string, Running>();
+  #closed = false;
+  #sink: PageSink | null = null;
+
+  constructor(deps: SyncManagerDeps) {
+    this.#deps = deps;
+    this.#settings = { ...DEFAULT_SYNC_SETTINGS, ...deps.settings };
+  }
+
+  /** Returns at once; the result (errors included) arrives as `sync.finished`. */
+  start(storeId: string, mode: SyncMode = 'auto'): void {
+    void this.run(storeId, mode);
+  }
+
+  /** Never rejects: failures are in the outcome, as `sync.finished` carries them. */
+  async run(storeId: string, mode: SyncMode = 'auto', options: RunOptions = {}): Promise<SyncOutcome> {
+    return (await this.runWithReport(storeId, mode, options)).outcome;
+  }
+
+  runWithReport(storeId: string, mode: SyncMode = 'auto', options: RunOptions = {}): Promise<SyncReport> {
+    const running = this.#running.get(storeId);
+    if (running) return running.promise;
+    const controller = new AbortController();
+    if (this.#closed) controller.abort();
+    const promise = this.#execute(storeId, mode, options, controller).finally(() => this.#running.delete(storeId));
+    this.#running.set(storeId, { controller, promise });
+    return promise;
+  }
+
+  /** Stops between requests (or aborts the one in flight); what was written stays. */
+  cancel(storeId: string): void {
+    this.#running.get(storeId)?.controller.abort();
+  }
+
+  isRunning(storeId: string): boolean {
+    return this.#running.has(storeId);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const all = [...this.#running.values()];
+    for (const r of all) r.controller.abort();
+    await Promise.allSettled(all.map((r) => r.promise));
+    await this.#sink?.close();
+    this.#sink = null;
+  }
+
+  /** One writer for every run; a writer thread that died is replaced, and without a worker entry writes stay here. */
+  #writer(): PageSink {
+    if (this.#sink instanceof WorkerSink && !this.#sink.alive) this.#sink = null;
+    if (this.#sink) return this.#sink;
+    const { db, log } = this.#deps;
+    const entry = this.#deps.writer === 'inline' || db.memory ? null : writerEntry();
+    if (entry === null) {
+      if (this.#deps.writer !== 'inline') log.warn('sync writes on the main thread: no writer worker available');
+      this.#sink = inlineSink(db);
+    } else this.#sink = new WorkerSink(db.name, entry);
+    return this.#sink;
+  }
+
+  async #execute(storeId: string, requested: SyncMode, options: RunOptions, controller: AbortController): Promise<SyncReport> {
+    const { db, stores, events, log } = this.#deps;
+    const now = this.#deps.now ?? (() => new Date());
+    let mode: 'full' | 'incremental' = requested === 'incremental' ? 'incremental' : 'full';
+    let api: StoreApi | null = null;
+    let run: SyncRun | null = null;
+    let error: ErrorInfo | null = null;
+    let cancelled = false;
+    let storeKnown = false;
+    try {
+      const store = await stores.get(storeId);
+      storeKnown = true;
+      const credentials = options.credentials ?? (await stores.credentials(storeId));
+      this.#deps.redactor.add(credentials.token, credentials.secret);
+      const apiBaseUrl = options.apiBaseUrl ?? (await stores.apiBaseUrl(store, credentials));
+      mode = resolveMode(db, storeId, requested);
+      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, { signal: controller.signal });
+      const client = api;
+      const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
+      const interval = 1000 / this.#settings.progressPerSecond;
+      const progress = new ProgressTracker({ storeId, mode }, (p: SyncProgress) => events.emit('sync.progress', p), retries, undefined, interval);
+      run = new SyncRun({ db, sink: this.#writer(), api, store, signal: controller.signal, progress, settings: this.#settings, log, now });
+      log.info('sync started', { storeId, mode });
+      if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+      if (mode === 'full') await run.full();
+      else await run.incremental();
+      progress.enter('done');
+    } catch (caught) {
+      cancelled = controller.signal.aborted || (caught instanceof AppError && caught.code === 'CANCELLED');
+      if (!cancelled) {
+        error = caught instanceof AppError ? caught.toInfo() : { code: 'INTERNAL', message: 'Erro inesperado durante a sincronização.' };
+        if (!(caught instanceof AppError)) log.error('sync failed unexpectedly', { storeId, error: caught });
+      }
+    }
+    const finishedAt = now().toISOString();
+    const stats = api?.stats();
+    const totals = run?.totals ?? { ordersWritten: 0, customersWritten: 0, unreadable: 0, pages: 0, longestPageBlockMs: 0, detailReads: 0 };
+    const outcome: SyncOutcome = {
+      storeId,
+      mode,
+      ok: error === null && !cancelled,
+      cancelled,
+      error,
+      ordersWritten: totals.ordersWritten,
+      customersWritten: totals.customersWritten,
+      unreadable: totals.unreadable,
+      requests: stats?.requests ?? 0,
+      retries: stats ? Object.values(stats.retries).reduce((a, b) => a + b, 0) : 0,
+      finishedAt,
+    };
+    if (storeKnown) {
+      try {
+        if (outcome.ok) stores.recordSync(storeId, finishedAt);
+        else if (error !== null) stores.recordFailure(storeId, new AppError(error.code, error.message));
+        await stores.announce();
+      } catch (bookkeeping) {
+        log.warn('could not record the sync outcome', { storeId, error: bookkeeping });
+      }
+    }
+    log.info('sync finished', { ...outcome });
+    events.emit('sync.finished', outcome);
+    return { outcome, totals, rateLimited: stats?.rateLimited ?? 0 };
+  }
+}

@@ -1,0 +1,248 @@
+import type { ApiListResult, StoreApi } from '../api';
+import { AppError } from '../app-error';
+import type { Db } from '../db/open';
+import type { StoreRecord } from '../db/stores-repo';
+import { readSyncState, type FullSyncCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
+import type { Logger } from '../log/logger';
+import type { NormalizeContext } from '../normalize';
+import type { PageSink } from './page-sink';
+import { listRecords, type PageWriteResult } from './page-writer';
+import type { ProgressTracker } from './progress';
+import { ORDER_INCLUDES, type SyncSettings } from './settings';
+import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
+import { newestCreated, openOrdersSince, stubCustomersOfOrders } from './sync-queries';
+
+/** Pages fetched but not yet written; bounds memory (a page is ~0.8 MB of JSON). */
+const WRITE_AHEAD = 3;
+
+export interface SyncRunDeps {
+  /** Reads only: every write goes through the sink. */
+  db: Db;
+  sink: PageSink;
+  api: StoreApi;
+  store: StoreRecord;
+  signal: AbortSignal;
+  progress: ProgressTracker;
+  settings: SyncSettings;
+  log: Logger;
+  now: () => Date;
+}
+
+/** What one run did, for the outcome and the benchmarks. */
+export interface RunTotals {
+  ordersWritten: number;
+  customersWritten: number;
+  unreadable: number;
+  pages: number;
+  /** The longest single normalise-and-write of a page, in ms, on whichever thread wrote it. */
+  longestPageBlockMs: number;
+  /** Orders re-read one by one because the window listing did not return them. */
+  detailReads: number;
+}
+
+/**
+ * One sync of one store. Every page is written with its checkpoint in one
+ * transaction; between requests the run checks for cancellation, so a cancel
+ * keeps everything written so far.
+ */
+export class SyncRun {
+  readonly totals: RunTotals = { ordersWritten: 0, customersWritten: 0, unreadable: 0, pages: 0, longestPageBlockMs: 0, detailReads: 0 };
+  readonly #d: SyncRunDeps;
+  #ctx: NormalizeContext;
+
+  constructor(deps: SyncRunDeps) {
+    this.#d = deps;
+    this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone };
+  }
+
+  /** Orders page by page, then customers, then a catch-up pass over what changed while paging. */
+  async full(): Promise<void> {
+    const { db, store } = this.#d;
+    const startedAt = await this.#pageAll('orders');
+    const customers = readSyncState(db, store.id, 'customers');
+    // A run resumed after the customers were listed (during the catch-up) does not list them again.
+    const customersDone = customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= startedAt;
+    if (!customersDone) await this.#pageAll('customers');
+    // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
+    // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
+    await this.#window(startedAt, 'refresh-open');
+    const done = this.#d.now().toISOString();
+    await this.#d.sink.writeState(store.id, 'orders', { fullSync: null, fullSyncDoneAt: done, highWaterMark: newestCreated(db, store.id), lastIncrementalAt: done });
+  }
+
+  async incremental(): Promise<void> {
+    const { db, store } = this.#d;
+    await this.#window(null, 'orders');
+    await this.#d.sink.writeState(store.id, 'orders', { highWaterMark: newestCreated(db, store.id), lastIncrementalAt: this.#d.now().toISOString() });
+  }
+
+  /**
+   * The client already retries each call a few times; a store having a bad
+   * minute (5xx, garbled bodies, 429 storms) gets a few more rounds here,
+   * after a pause, before a long sync gives up. OFFLINE is included: a reset
+   * or two among 5xx answers ends a call as OFFLINE though the store is up;
+   * when the network is really gone, the rounds only delay the report by a
+   * few seconds.
+   */
+  async #call<T>(request: () => Promise<T>): Promise<T> {
+    for (let round = 1; ; round += 1) {
+      try {
+        return await request();
+      } catch (error) {
+        const transient = error instanceof AppError && ['SERVER', 'BAD_RESPONSE', 'RATE_LIMITED', 'OFFLINE'].includes(error.code);
+        if (!transient || round >= this.#d.settings.callRounds) throw error;
+        this.#d.log.warn('sync request failed, trying again', { storeId: this.#d.store.id, code: error.code, round });
+        await this.#pause(this.#d.settings.roundPauseMs * round);
+      }
+    }
+  }
+
+  #pause(ms: number): Promise<void> {
+    const { signal } = this.#d;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  #checkCancelled(): void {
+    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+  }
+
+  /** Pages through one list from its checkpoint; returns when the list started (for the catch-up window). */
+  async #pageAll(resource: SyncResource): Promise<string> {
+    const { db, store, api, progress, settings } = this.#d;
+    const state = readSyncState(db, store.id, resource);
+    // A checkpoint under another page size points at other records: start over rather than skip or repeat.
+    const resumable = state.fullSync !== null && state.fullSync.pageSize === settings.pageSize;
+    const checkpoint: FullSyncCheckpoint = resumable
+      ? (state.fullSync as FullSyncCheckpoint)
+      : { nextPage: 1, pageSize: settings.pageSize, totalPages: null, startedAt: this.#d.now().toISOString() };
+    if (!resumable) await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
+    progress.enter(resource === 'orders' ? 'orders' : 'customers');
+    progress.plan(resource === 'orders' ? 'orders' : 'customers', checkpoint.totalPages);
+    if (checkpoint.nextPage > 1) progress.resumeAt(checkpoint.nextPage - 1);
+    const fetchPage = (page: number): Promise<ApiListResult> =>
+      resource === 'orders'
+        ? this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES }))
+        : this.#call(() => api.listCustomers({ page, limit: settings.pageSize }));
+    // Requests go out at the rate limiter's pace while the writer thread works through earlier pages: up to
+    // WRITE_AHEAD pages wait for it. Checkpoints stay in page order because the writer answers in the order it was sent.
+    const writing: Promise<unknown>[] = [];
+    try {
+      for (let page = checkpoint.nextPage; ; page += 1) {
+        this.#checkCancelled();
+        const result = await fetchPage(page);
+        const records = listRecords(result.body);
+        const totalPages = result.totalPages ?? null;
+        const finished = records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
+        const next: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
+        // The customers list is done when its last page is written: its completion goes into that page's transaction.
+        const patch =
+          resource === 'customers' && finished ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() } : { fullSync: next };
+        const written = this.#write(resource, records, patch);
+        written.catch(() => undefined);
+        writing.push(written);
+        progress.plan(resource === 'orders' ? 'orders' : 'customers', totalPages);
+        if (writing.length >= WRITE_AHEAD) await writing.shift();
+        if (finished) break;
+      }
+      for (const w of writing.splice(0)) await w;
+    } finally {
+      // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
+      await Promise.allSettled(writing);
+    }
+    return checkpoint.startedAt;
+  }
+
+  /**
+   * The incremental pass, over confirmed API features only: one day range
+   * (`date=created_at:A|B`) listed with `skipCache`, from the oldest order that
+   * may still change (or the high-water mark minus the overlap, whichever is
+   * older) to tomorrow. It returns every new order and the current state of
+   * every open one; an open order the listing did not return is read by id.
+   */
+  async #window(since: string | null, phase: 'orders' | 'refresh-open'): Promise<void> {
+    const { db, store, api, progress, settings } = this.#d;
+    const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
+    const zone = this.#ctx.storeZone;
+    const today = todayIn(zone, this.#d.now());
+    let from = hwm === null ? today : addDays(dayOf(hwm, zone), -settings.overlapDays);
+    if (since !== null) from = minDay(from, addDays(dayOf(since, zone), -settings.overlapDays));
+    const open = hwm === null ? [] : openOrdersSince(db, store.id, minusDays(hwm, settings.openWindowDays));
+    if (open.length > 0) from = minDay(from, dayOf(open[0].createdUtc, zone));
+    // Tomorrow as well: a server clock ahead of ours, or a zone east of the store's, must not hide today's orders.
+    const to = addDays(maxDay(today, hwm === null ? today : dayOf(hwm, zone)), 1);
+    progress.enter(phase);
+    const seen = new Set<number>();
+    const written: number[] = [];
+    for (let page = 1; ; page += 1) {
+      this.#checkCancelled();
+      const result = await this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES, date: { from, to }, skipCache: true }));
+      const records = listRecords(result.body);
+      const totalPages = result.totalPages ?? null;
+      const res = await this.#write('orders', records, null);
+      for (const id of res.ids) {
+        seen.add(id);
+        written.push(id);
+      }
+      progress.plan(phase, totalPages);
+      if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize)) break;
+    }
+    for (const { id } of open) {
+      if (seen.has(id)) continue;
+      this.#checkCancelled();
+      this.totals.detailReads += 1;
+      try {
+        const result = await this.#call(() => api.getOrder(id, ORDER_INCLUDES));
+        await this.#write('orders', [result.body], null);
+        written.push(id);
+      } catch (error) {
+        // A vanished order stays cached as it was last seen: the cache never deletes what the store stops showing.
+        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+        this.#d.log.warn('open order no longer returned by the store', { storeId: store.id, orderId: id });
+      }
+    }
+    // Customers first met in these orders are read in full (the order embeds only a summary).
+    for (const customerId of stubCustomersOfOrders(db, store.id, written)) {
+      this.#checkCancelled();
+      try {
+        const result = await this.#call(() => api.getCustomer(customerId));
+        await this.#write('customers', [result.body], null);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+      }
+    }
+  }
+
+  async #write(resource: SyncResource, records: readonly unknown[], patch: SyncStatePatch | null): Promise<PageWriteResult> {
+    const { sink } = this.#d;
+    const result = resource === 'orders' ? await sink.writeOrders(this.#ctx, records, patch) : await sink.writeCustomers(this.#ctx, records, patch);
+    if (resource === 'orders') this.totals.ordersWritten += result.written;
+    else this.totals.customersWritten += result.written;
+    this.totals.unreadable += result.unreadable;
+    this.totals.pages += 1;
+    this.totals.longestPageBlockMs = Math.max(this.totals.longestPageBlockMs, result.blockedMs);
+    this.#d.progress.page(result.written + result.unreadable);
+    await this.#adoptZone(result.zones);
+    return result;
+  }
+
+  /** The store's zone follows what its orders say: day ranges and wall times depend on it. */
+  async #adoptZone(zones: readonly string[]): Promise<void> {
+    const zone = zones[0];
+    if (zone === undefined || zone === this.#ctx.storeZone || !isValidZone(zone)) return;
+    if (!zones.every((z) => z === zone)) return;
+    this.#ctx = { ...this.#ctx, storeZone: zone };
+    await this.#d.sink.setStoreZone(this.#d.store.id, zone);
+    this.#d.log.info('store time zone updated from its orders', { storeId: this.#d.store.id, zone });
+  }
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../../../shared/errors';
+import { AppError } from '../app-error';
+import type { SyncResource, SyncStatePatch } from '../db/sync-state-repo';
+import type { NormalizeContext } from '../normalize';
+import type { PageSink, SinkRequest } from './page-sink';
+import type { PageWriteResult } from './page-writer';
+
+/** A page request whose records travel as JSON text. */
+export type WireRequest = { op: 'orders' | 'customers'; ctx: NormalizeContext; records: string; checkpoint: SyncStatePatch | null };
+
+type Reply = { id: number; ok: true; result: PageWriteResult | null } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * The worker's entry next to this module: the built .js in the app, the .ts
+ * source under tsx (dev, tests, CLI). A worker does not inherit tsx's loader
+ * reliably on Node 20 (`--import tsx` in execArgv races the entry's own load),
+ * so a .ts entry is started by a one-line ES module that registers tsx first.
+ */
+export function writerEntry(): URL | null {
+  const self = import.meta.url;
+  if (!self.startsWith('file:')) return null;
+  for (const ext of ['.js', '.mjs']) {
+    const url = new URL(`./writer-worker${ext}`, self);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  const source = new URL('./writer-worker.ts', self);
+  if (!existsSync(fileURLToPath(source))) return null;
+  let tsxApi: string;
+  try {
+    tsxApi = createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  } catch {
+    return null;
+  }
+  const code = `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)}; register(); await import(${JSON.stringify(source.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * One writer thread for the database file: requests are answered in order,
+ * so the pages of several stores' syncs are written one after the other.
+ */
+export class WorkerSink implements PageSink {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (r: PageWriteResult | null) => void; reject: (e: Error) => void }>();
+  #next = 1;
+  #dead: Error | null = null;
+
+  constructor(file: string, entry: URL) {
+    this.#worker = new Worker(entry, { workerData: { file } });
+    this.#worker.on('message', (reply: Reply) => {
+      const waiting = this.#pending.get(reply.id);
+      if (!waiting) return;
+      this.#pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.result);
+      else waiting.reject(new AppError(reply.error.code, reply.error.message));
+    });
+    const fail = (error: Error): void => {
+      this.#dead = new AppError('INTERNAL', 'O gravador da sincronização parou.', { cause: { reason: error.message } });
+      for (const waiting of this.#pending.values()) waiting.reject(this.#dead);
+      this.#pending.clear();
+    };
+    this.#worker.on('error', fail);
+    this.#worker.on('exit', (code) => fail(new Error(`writer exited with ${code}`)));
+  }
+
+  get alive(): boolean {
+    return this.#dead === null;
+  }
+
+  /**
+   * Pages cross as JSON text: structured-cloning a page's object graph held the main loop longer than
+   * stringifying it (a string crosses as one copy); docs/sync.md has the numbers.
+   */
+  #send(request: SinkRequest | WireRequest): Promise<PageWriteResult | null> {
+    if (this.#dead) return Promise.reject(this.#dead);
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, request });
+    });
+  }
+
+  async writeOrders(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult> {
+    return (await this.#send({ op: 'orders', ctx, records: JSON.stringify(records), checkpoint })) as PageWriteResult;
+  }
+
+  async writeCustomers(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult> {
+    return (await this.#send({ op: 'customers', ctx, records: JSON.stringify(records), checkpoint })) as PageWriteResult;
+  }
+
+  async writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void> {
+    await this.#send({ op: 'state', storeId, resource, patch });
+  }
+
+  async setStoreZone(storeId: string, zone: string): Promise<void> {
+    await this.#send({ op: 'zone', storeId, zone });
+  }
+
+  async close(): Promise<void> {
+    if (this.#dead) return;
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    this.#worker.postMessage('close');
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
+    if (!this.#dead) await this.#worker.terminate();
+  }
+}

@@ -1,0 +1,36 @@
+// The sync's writer thread: normalises pages and writes them on its own connection, off the main event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../app-error';
+import { openDatabase } from '../db/open';
+import { applySinkRequest, type SinkRequest } from './page-sink';
+import type { WireRequest } from './worker-sink';
+
+interface Envelope {
+  id: number;
+  request: SinkRequest | WireRequest;
+}
+
+function decode(request: SinkRequest | WireRequest): SinkRequest {
+  if ((request.op === 'orders' || request.op === 'customers') && typeof request.records === 'string') {
+    return { ...request, records: JSON.parse(request.records) as unknown[] };
+  }
+  return request as SinkRequest;
+}
+
+const { file } = workerData as { file: string };
+const db = openDatabase(file);
+
+parentPort?.on('message', (message: Envelope | 'close') => {
+  if (message === 'close') {
+    db.close();
+    parentPort?.close();
+    return;
+  }
+  try {
+    parentPort?.postMessage({ id: message.id, ok: true, result: applySinkRequest(db, decode(message.request)) });
+  } catch (error) {
+    // Errors cross as plain data; an AppError keeps its code, anything else becomes INTERNAL on the other side.
+    const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+    parentPort?.postMessage({ id: message.id, ok: false, error: info });
+  }
+});

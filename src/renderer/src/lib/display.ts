@@ -1,0 +1,46 @@
+import type { ZonedTime } from '../../../shared/domain/time';
+import { formatInstant, formatMoney, type DateStyle } from '../../../shared/format';
+import { ApiError, type ErrorCode } from '../../../shared/errors';
+import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages';
+import { preferences, t } from './preferences.svelte';
+
+/** Formatting bound to the person's language; dates in the store's own zone. */
+export function money(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? '—' : formatMoney(cents, preferences.locale);
+}
+
+export function when(time: ZonedTime | null | undefined, storeZone: string, style: DateStyle = 'dateTime'): string {
+  return time ? formatInstant(time.utc, storeZone, preferences.locale, style) : '—';
+}
+
+/** "há 5 min" / "5 min ago": how fresh the cache is. */
+export function ago(iso: string | null, now = Date.now()): string {
+  if (!iso) return t('freshness.never');
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  const format = new Intl.RelativeTimeFormat(preferences.locale, { numeric: 'auto' });
+  if (seconds < 60) return format.format(-seconds, 'second');
+  if (seconds < 3600) return format.format(-Math.round(seconds / 60), 'minute');
+  if (seconds < 86_400) return format.format(-Math.round(seconds / 3600), 'hour');
+  return format.format(-Math.round(seconds / 86_400), 'day');
+}
+
+/**
+ * A failure as the person should read it: a message in their language chosen by
+ * code; where the core's own message is more specific (what to install, which
+ * field), it is shown as well.
+ */
+const SPECIFIC: ErrorCode[] = ['KEYCHAIN_UNAVAILABLE', 'INVALID_INPUT', 'BAD_RESPONSE', 'DATABASE_TOO_NEW', 'INTERNAL'];
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const general = t(`error.${error.code}` as MessageKey);
+    return SPECIFIC.includes(error.code) && error.message ? `${general} ${error.message}` : general;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** PIX and boleto have names; card brands are shown as their brand. */
+export function paymentName(alias: string): string {
+  const key = `payment.${alias}`;
+  return isMessageKey(key) ? t(key) : alias.charAt(0).toUpperCase() + alias.slice(1);
+}

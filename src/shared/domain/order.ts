@@ -1,0 +1,141 @@
+import type { Cents, ZonedTime } from './time';
+
+/** Status ids differ from store to store: the alias is what filters match on. */
+export interface OrderStatus {
+  alias: string;
+  name: string;
+  id: number | null;
+}
+
+/** The customer as embedded in an order, enough for lists and search. */
+export interface OrderCustomerRef {
+  id: number | null;
+  name: string | null;
+  email: string | null;
+  /** CPF or CNPJ, digits only. */
+  taxId: string | null;
+  /** Digits only, with area code when sent. */
+  phone: string | null;
+}
+
+export interface PaymentMethod {
+  /** `pix`, `billet`, a card brand (`visa`, `mastercard`, …). */
+  alias: string;
+  name: string | null;
+}
+
+export interface OrderItem {
+  id: number | null;
+  sku: string | null;
+  /** The API's order sample carries no product name; some responses do. */
+  name: string | null;
+  productId: number | null;
+  skuId: number | null;
+  quantity: number;
+  unitPriceCents: Cents | null;
+  gift: boolean;
+  bundle: { id: number | null; name: string | null } | null;
+}
+
+export interface Address {
+  receiver: string | null;
+  street: string | null;
+  number: string | null;
+  complement: string | null;
+  neighborhood: string | null;
+  city: string | null;
+  uf: string | null;
+  /** Digits only. */
+  zipcode: string | null;
+  country: string | null;
+  fullAddress: string | null;
+}
+
+export interface OrderTransaction {
+  id: number | null;
+  payment: PaymentMethod | null;
+  amountCents: Cents | null;
+  installments: number | null;
+  status: string | null;
+  authorized: boolean | null;
+  captured: boolean | null;
+  cancelled: boolean | null;
+  createdAt: ZonedTime | null;
+}
+
+export interface OrderStatusChange {
+  alias: string | null;
+  name: string | null;
+  at: ZonedTime | null;
+}
+
+export interface Promocode {
+  id: number | null;
+  code: string | null;
+}
+
+/**
+ * One order as the app understands it. Everything but `id` may be unknown
+ * (null) when the API sent something unreadable; `parseProblems` says what.
+ */
+export interface Order {
+  id: number;
+  storeId: string;
+  number: number | null;
+  status: OrderStatus | null;
+  customer: OrderCustomerRef | null;
+  createdAt: ZonedTime | null;
+  updatedAt: ZonedTime | null;
+  totalCents: Cents | null;
+  productsCents: Cents | null;
+  shipmentCents: Cents | null;
+  discountCents: Cents | null;
+  /** Instalment interest (`value_tax`), not a tax. */
+  taxCents: Cents | null;
+  payment: PaymentMethod | null;
+  installments: number | null;
+  delivered: boolean | null;
+  trackingCode: string | null;
+  trackUrl: string | null;
+  items: OrderItem[];
+  shippingAddress: Address | null;
+  transactions: OrderTransaction[];
+  statusHistory: OrderStatusChange[];
+  promocode: Promocode | null;
+  parseProblems: string[];
+}
+
+/** Local review state: the API does not hold it and a sync never touches it. */
+export interface ReviewState {
+  reviewed: boolean;
+  flagged: boolean;
+  note: string;
+  /** ISO UTC; null when the order was never reviewed. */
+  updatedAt: string | null;
+}
+
+/** One row of the order list. */
+export interface OrderSummary {
+  id: number;
+  number: number | null;
+  status: OrderStatus | null;
+  customerId: number | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  createdAt: ZonedTime | null;
+  totalCents: Cents | null;
+  paymentAlias: string | null;
+  installments: number | null;
+  delivered: boolean | null;
+  trackingCode: string | null;
+  reviewed: boolean;
+  flagged: boolean;
+  parseProblemCount: number;
+}
+
+export interface OrderDetail {
+  order: Order;
+  review: ReviewState;
+  /** The record exactly as the API sent it (secrets removed), for the "raw" tab and support. */
+  raw: unknown;
+}

@@ -1,0 +1,51 @@
+import type { Cents } from './time';
+
+export type SortDirection = 'asc' | 'desc';
+
+export type OrderSortKey = 'date' | 'number' | 'total' | 'customer' | 'status';
+
+export type ReviewFilter = 'reviewed' | 'flagged' | 'unreviewed';
+
+/** Every field narrows the list; an absent field does not filter. */
+export interface OrderQuery {
+  /** Status aliases; several are OR-ed. */
+  statuses?: string[];
+  /** Days in the store's time zone, `YYYY-MM-DD`, both inclusive. */
+  from?: string;
+  to?: string;
+  paymentMethods?: string[];
+  minTotalCents?: Cents;
+  maxTotalCents?: Cents;
+  delivered?: boolean;
+  customerId?: number;
+  review?: ReviewFilter;
+  /** Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, tracking code; prefix match. */
+  search?: string;
+  sort?: { key: OrderSortKey; direction: SortDirection };
+  offset?: number;
+  limit?: number;
+}
+
+export type CustomerSortKey = 'name' | 'lastOrder' | 'orderCount';
+
+export interface CustomerQuery {
+  /** Name, e-mail, CPF/CNPJ (with or without punctuation) or phone; prefix match. */
+  search?: string;
+  sort?: { key: CustomerSortKey; direction: SortDirection };
+  offset?: number;
+  limit?: number;
+}
+
+/** Offset paging: `total` lets the UI show "1–100 of 12 345" and page numbers. */
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface StatusCount {
+  alias: string;
+  name: string;
+  count: number;
+}

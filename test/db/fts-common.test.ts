@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOrders, orderListSql, setReview, writeOrderPage } from '../../src/main/core/db';
+import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db/orders-query';
+import type { Order } from '../../src/shared/domain/order';
+import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
+
+// Enough orders sharing a surname to cross the common-term threshold, plus a rare name.
+const COUNT = COMMON_SEARCH_MATCHES + 300;
+let t: TempDb;
+let orders: Order[];
+beforeAll(() => {
+  t = tempDb();
+  addTestStore(t.db);
+  orders = Array.from({ length: COUNT }, (_, k) => {
+    const id = k + 1;
+    const name = id % 997 === 0 ? 'Otília Peçanha' : `Cliente ${id % 50} Silva`;
+    return makeOrder(id, { customer: { id: 10 + (id % 50), name, email: null, taxId: null, phone: null }, items: [] });
+  });
+  for (let i = 0; i < COUNT; i += 100) {
+    const page = orders.slice(i, i + 100);
+    writeOrderPage(t.db, 'store-a', page, page.map(() => ({})), [], null);
+  }
+});
+afterAll(() => t.close());
+
+const newestFirst = (list: Order[]) =>
+  [...list].sort((a, b) => (a.createdAt!.utc === b.createdAt!.utc ? b.id - a.id : a.createdAt!.utc < b.createdAt!.utc ? 1 : -1)).map((o) => o.id);
+
+describe('search plans by how common the term is', () => {
+  it('walks the date index for a common term and still returns the right page and total', () => {
+    const { sql, params } = orderListSql(t.db, 'store-a', { search: 'silva' });
+    expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/orders_by_created/);
+    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+    const page = listOrders(t.db, 'store-a', { search: 'silva', offset: 100, limit: 50 });
+    expect(page.total).toBe(expected.length);
+    expect(page.rows.map((r) => r.id)).toEqual(expected.slice(100, 150));
+  });
+
+  it('reads the matches first for a rare term', () => {
+    const { sql, params } = orderListSql(t.db, 'store-a', { search: 'pecanha' });
+    expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/INTEGER PRIMARY KEY/);
+    const expected = newestFirst(orders.filter((o) => o.customer?.name === 'Otília Peçanha'));
+    expect(listOrders(t.db, 'store-a', { search: 'pecanha' }).rows.map((r) => r.id)).toEqual(expected);
+  });
+});
+
+describe('total range plans by how broad the range is', () => {
+  const planOf = (q: Parameters<typeof orderListSql>[2]) => {
+    const { sql, params } = orderListSql(t.db, 'store-a', q);
+    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  };
+
+  it('walks the date index for a broad range and reads the total index for a narrow one, with the same answers', () => {
+    expect(planOf({ minTotalCents: 0 })).toMatch(/orders_by_created/);
+    expect(planOf({ minTotalCents: 10_500, maxTotalCents: 10_510 })).toMatch(/orders_by_total/);
+    const broad = orders.filter((o) => (o.totalCents ?? 0) >= 10_100);
+    const page = listOrders(t.db, 'store-a', { minTotalCents: 10_100, limit: 30 });
+    expect(page.total).toBe(broad.length);
+    expect(page.rows.map((r) => r.id)).toEqual(newestFirst(broad).slice(0, 30));
+    const narrow = orders.filter((o) => (o.totalCents ?? 0) >= 10_500 && (o.totalCents ?? 0) <= 10_510);
+    expect(listOrders(t.db, 'store-a', { minTotalCents: 10_500, maxTotalCents: 10_510 }).rows.map((r) => r.id)).toEqual(newestFirst(narrow));
+  });
+});
+
+describe('review filter plans by how many orders are reviewed', () => {
+  it('walks the date index once most orders are reviewed, with the same answers', () => {
+    const planOf = () => {
+      const { sql, params } = orderListSql(t.db, 'store-a', { review: 'reviewed' });
+      return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    };
+    setReview(t.db, 'store-a', 5, { reviewed: true });
+    expect(planOf()).toMatch(/sqlite_autoindex_orders_1/);
+    t.db.transaction(() => {
+      for (const o of orders) if (o.id % 10 !== 0) setReview(t.db, 'store-a', o.id, { reviewed: true });
+    })();
+    expect(planOf()).toMatch(/orders_by_created/);
+    const expected = newestFirst(orders.filter((o) => o.id % 10 !== 0));
+    const page = listOrders(t.db, 'store-a', { review: 'reviewed', offset: 40, limit: 20 });
+    expect(page.total).toBe(expected.length);
+    expect(page.rows.map((r) => r.id)).toEqual(expected.slice(40, 60));
+    expect(listOrders(t.db, 'store-a', { review: 'unreviewed' }).total).toBe(COUNT - expected.length);
+  });
+});

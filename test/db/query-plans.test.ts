@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderListSql } from '../../src/main/core/db';
+import type { OrderQuery } from '../../src/shared/domain/query';
+import { tempDb, type TempDb } from './helpers';
+import { seed } from './dataset';
+
+let t: TempDb;
+beforeAll(() => {
+  t = tempDb();
+  seed(t.db);
+});
+afterAll(() => t.close());
+
+function plan(sql: string, params: unknown[]): string[] {
+  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** Lines that read the orders table (aliased o) must SEARCH it by a key, never SCAN it. */
+function ordersAccess(lines: string[]): string[] {
+  return lines.filter((line) => /^(SCAN|SEARCH) (o|orders)\b/.test(line));
+}
+
+const QUERIES: [string, OrderQuery, RegExp][] = [
+  ['default (newest first)', {}, /orders_by_created/],
+  ['one status', { statuses: ['paid'] }, /orders_by_status/],
+  ['several statuses', { statuses: ['paid', 'cancelled'] }, /INDEX/],
+  ['date range', { from: '2024-03-01', to: '2024-03-05' }, /orders_by_created \(store_id=\? AND created_utc>\? AND created_utc<\?\)/],
+  ['payment method', { paymentMethods: ['pix'] }, /orders_by_payment/],
+  ['total range', { minTotalCents: 1, maxTotalCents: 5000 }, /orders_by_total/],
+  ['delivered', { delivered: true }, /orders_by_delivered/],
+  ['customer', { customerId: 102 }, /orders_by_customer/],
+  ['reviewed', { review: 'reviewed' }, /sqlite_autoindex_orders_1/],
+  ['flagged', { review: 'flagged' }, /sqlite_autoindex_orders_1/],
+  ['unreviewed', { review: 'unreviewed' }, /orders_by_created/],
+  ['search', { search: 'alvaro' }, /INTEGER PRIMARY KEY/],
+  ['search and a status', { search: 'alvaro', statuses: ['paid'] }, /INTEGER PRIMARY KEY/],
+  ['sort by number', { sort: { key: 'number', direction: 'asc' } }, /orders_by_number/],
+  ['sort by total', { sort: { key: 'total', direction: 'desc' } }, /orders_by_total/],
+  ['sort by customer', { sort: { key: 'customer', direction: 'asc' } }, /orders_by_customer_sort/],
+  ['sort by status', { sort: { key: 'status', direction: 'desc' } }, /orders_by_status/],
+];
+
+describe('order list query plans', () => {
+  for (const [name, query, index] of QUERIES) {
+    it(`${name}: searches orders through an index, page and count alike`, () => {
+      const { sql, params, countSql } = orderListSql(t.db, 'store-a', query);
+      for (const statement of [sql, countSql]) {
+        const access = ordersAccess(plan(statement, params));
+        expect(access.length).toBeGreaterThan(0);
+        for (const line of access) expect(line).toMatch(/^SEARCH /);
+      }
+      expect(ordersAccess(plan(sql, params)).join('\n')).toMatch(index);
+    });
+  }
+
+  it('a sort on its own index needs no temporary sort', () => {
+    for (const key of ['date', 'number', 'total', 'customer', 'status'] as const) {
+      const { sql, params } = orderListSql(t.db, 'store-a', { sort: { key, direction: 'asc' } });
+      expect(plan(sql, params).join('\n')).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('customer totals read only the covering index', () => {
+    const lines = plan('SELECT count(*), sum(total_cents) FROM orders WHERE store_id = ? AND customer_id = ?', ['store-a', 102]);
+    expect(lines).toEqual([expect.stringMatching(/^SEARCH orders USING COVERING INDEX orders_by_customer/)]);
+  });
+});
