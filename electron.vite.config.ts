@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       // better-sqlite3 and keytar are native and stay in node_modules.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The sync's database writer thread, loaded from next to the main bundle (src/main/core/sync/worker-sink.ts).
+          'writer-worker': resolve('src/main/core/sync/writer-worker.ts'),
+        },
+      },
     },
   },
   preload: {

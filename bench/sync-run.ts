@@ -55,7 +55,7 @@ async function control(url: string, path: string, body?: unknown): Promise<unkno
 async function main(): Promise<void> {
   const fake = await startFake();
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-bench-sync-'));
-  const rateLimit = NO_LIMIT ? { limits: { orders: 100_000, other: 100_000 } } : { timeScale: 1 / SCALE };
+  const rateLimit = NO_LIMIT ? { limits: { orders: 100_000, other: 100_000 } } : { timeScale: SCALE };
   const core = createCore({ appName: 'Balcão', version: 'bench', dataDir, shell: 'cli', secrets: createMemorySecretStore(), rateLimit });
   // A manager of our own so the writer mode can be chosen; same parts as the core's.
   const apiFactory = createStoreApiFactory({ connectivity: new ConnectivityTracker(core.events), redactor, rateLimit });

@@ -14,7 +14,7 @@ function api(baseUrl: string, extra: Partial<StoreApiOptions> = {}) {
     baseUrl,
     alias: 'minha-loja',
     credentials: { token: 'tok-123', secret: 'sec-456' },
-    rateLimit: { timeScale: 0.001 },
+    rateLimit: { timeScale: 1000 },
     ...extra,
   });
 }

@@ -15,7 +15,7 @@ function api(baseUrl: string, extra: Partial<StoreApiOptions> = {}) {
     alias: 'loja',
     credentials: { token: 'tok', secret: 'sec' },
     retry: fastRetry,
-    rateLimit: { timeScale: 0.001 },
+    rateLimit: { timeScale: 1000 },
     ...extra,
   });
 }
@@ -166,7 +166,7 @@ describe('store API client: retries', () => {
       else json(res, 200, ORDERS_PAGE, { 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '119' });
     });
     // A "minute" of 200 ms: the client must wait about that long before asking again.
-    const client = api(server.baseUrl, { rateLimit: { timeScale: 200 / 60_000 } });
+    const client = api(server.baseUrl, { rateLimit: { timeScale: 60_000 / 200 } });
     expect((await client.listOrders()).totalPages).toBe(1);
     expect(server.seen).toHaveLength(2);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(190);
@@ -182,7 +182,7 @@ describe('store API client: retries', () => {
       else json(res, 200, ORDERS_PAGE);
     });
     // 3 "seconds" at 1/10 speed are 300 ms; without Retry-After the wait would be the whole 6 s window.
-    const client = api(server.baseUrl, { rateLimit: { timeScale: 0.1 } });
+    const client = api(server.baseUrl, { rateLimit: { timeScale: 10 } });
     await client.listOrders();
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(290);
     expect(times[1] - times[0]).toBeLessThan(3_000);

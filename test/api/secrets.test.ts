@@ -80,7 +80,7 @@ describe('store API client: credentials never leak', () => {
       credentials: { token: TOKEN, secret: SECRET },
       timeoutMs: 200,
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-      rateLimit: { timeScale: 0.0005 },
+      rateLimit: { timeScale: 2000 },
       onEvent: (e) => events.push(e),
     };
     const clients = {

@@ -26,7 +26,7 @@ export async function syncFixture(options: FakeStoreOptions = {}): Promise<SyncF
     ...options,
   });
   // The client limiter multiplies its window (1/60: a "minute" of one second), matching the store's time scale.
-  const core = createTestCore({ rateLimit: { timeScale: 1 / 60 }, apiTimeoutMs: 5_000 });
+  const core = createTestCore({ rateLimit: { timeScale: 60 }, apiTimeoutMs: 5_000 });
   const store = core.stores.ensureScriptStore(fake.alias, fake.apiBaseUrl);
   return {
     fake,

@@ -212,7 +212,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
 
       if (status === 429 || status >= 500) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        const retryAfterMs = retryAfter === undefined ? undefined : Math.min(policy.maxRetryAfterMs, retryAfter * limiter.timeScale);
+        const retryAfterMs = retryAfter === undefined ? undefined : Math.min(policy.maxRetryAfterMs, retryAfter / limiter.timeScale);
         if (status === 429) {
           stats.rateLimited += 1;
           // Without Retry-After, a whole window is the shortest wait sure to reach a fresh server window.

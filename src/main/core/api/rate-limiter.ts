@@ -5,9 +5,9 @@ import type { RouteGroup } from './types';
 export interface RateLimiterSettings {
   /** Requests per window for each group; the documented limits by default. */
   limits?: Partial<Record<RouteGroup, number>>;
-  /** The store's window, before `timeScale`. */
+  /** The store's window, before `timeScale` shortens it. */
   windowMs?: number;
-  /** Multiplies every window (and `Retry-After`): 0.01 runs a "minute" in 600 ms, as the fake store does. */
+  /** Divides every window (and `Retry-After`), as the fake store's flag does: 100 runs a "minute" in 600 ms. */
   timeScale?: number;
   /** Extra hold per request, as a fraction of the window, for clock skew between us and the server. */
   safetyFraction?: number;
@@ -74,7 +74,8 @@ interface GroupState {
 export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimiter {
   const timeScale = settings.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError('timeScale must be positive');
-  const windowMs = (settings.windowMs ?? DEFAULT_WINDOW_MS) * timeScale;
+  // The fake store's meaning: timeScale 60 makes a "minute" last one second.
+  const windowMs = (settings.windowMs ?? DEFAULT_WINDOW_MS) / timeScale;
   const safety = settings.safetyFraction ?? 0.02;
   if (!(safety >= 0)) throw new RangeError('safetyFraction must not be negative');
   const hold = windowMs * (1 + safety);

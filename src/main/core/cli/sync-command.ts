@@ -21,7 +21,7 @@ function rateLimitOf(ctx: CommandContext): RateLimiterSettings | undefined {
   const perMinute = positiveInt(ctx.values, 'rate-limit');
   const scale = positiveNumber(ctx.values, 'time-scale');
   if (perMinute === undefined && scale === undefined) return undefined;
-  return { ...(perMinute ? { limits: { orders: perMinute } } : {}), ...(scale ? { timeScale: 1 / scale } : {}) };
+  return { ...(perMinute ? { limits: { orders: perMinute } } : {}), ...(scale ? { timeScale: scale } : {}) };
 }
 
 function progressLine(p: SyncProgress): string {
