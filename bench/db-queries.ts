@@ -1,9 +1,12 @@
 // Cache benchmark: builds stores of N synthetic orders through the real write path and
-// times the UI's queries. Numbers, not pass/fail: see docs/bench-db.md.
+// times the UI's queries. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
 //
 //   node --import tsx bench/db-queries.ts            100k, then 1M
 //   node --import tsx bench/db-queries.ts 100000     one size
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+//   BENCH_DB_DIR=/tmp/x node --import tsx bench/db-queries.ts 1000000
+//       keeps the built cache in that folder and reuses it on the next run (query changes only:
+//       the build line then repeats the numbers of the run that built it)
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -82,21 +85,31 @@ function build(db: Db, count: number, people: BenchCustomer[]): { seconds: numbe
 }
 
 function runSize(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-'));
-  const file = join(dir, 'cache.sqlite');
+  const keepDir = process.env.BENCH_DB_DIR;
+  const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'balcao-bench-'));
+  const file = join(dir, keepDir === undefined ? 'cache.sqlite' : `cache-${count}.sqlite`);
+  const buildFile = `${file}.build.json`;
+  const reuse = keepDir !== undefined && existsSync(file) && existsSync(buildFile);
   const lines: string[] = [];
   try {
     const db = openDatabase(file);
     const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
-    process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
-    const write = build(db, count, people);
+    let write: ReturnType<typeof build>;
+    if (reuse) {
+      process.stderr.write(`reusing ${file}\n`);
+      write = JSON.parse(readFileSync(buildFile, 'utf8')) as ReturnType<typeof build>;
+    } else {
+      process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
+      write = build(db, count, people);
+      // 1% reviewed, 0.2% flagged: the merchant's own work.
+      db.transaction(() => {
+        for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      if (keepDir !== undefined) writeFileSync(buildFile, JSON.stringify(write));
+    }
     const random = rng(99);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-    // 1% reviewed, 0.2% flagged: the merchant's own work.
-    db.transaction(() => {
-      for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
     const size = statSync(file).size;
 
     const list = (name: string, query: (i: number) => OrderQuery): Row[] => {
@@ -173,7 +186,7 @@ function runSize(count: number): string {
     lines.push('');
     return lines.join('\n');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keepDir === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,7 @@
 //   node --import tsx bench/sync-run.ts --orders 25000 --customers 5000 --time-scale 1
 //   node --import tsx bench/sync-run.ts --orders 100000 --customers 30000 --time-scale 4 --changes 50
 //   node --import tsx bench/sync-run.ts --orders 5000 --customers 1000 --no-rate-limit --writer inline
-// Prints one JSON line of results (docs/bench-sync.md has the table).
+// Prints one JSON line of results (BENCHMARKS.md (Sync) has the table).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
