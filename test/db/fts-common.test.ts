@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOrders, orderListSql, setReview, writeOrderPage } from '../../src/main/core/db';
+import { countOrders, listOrders, orderListSql, setReview, writeOrderPage } from '../../src/main/core/db';
 import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db/orders-query';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
@@ -32,8 +32,33 @@ describe('search plans by how common the term is', () => {
     expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/orders_by_created/);
     const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
     const page = listOrders(t.db, 'store-a', { search: 'silva', offset: 100, limit: 50 });
-    expect(page.total).toBe(expected.length);
+    // More matches than a search total counts: reported as "more than COMMON_SEARCH_MATCHES".
+    expect(expected.length).toBeGreaterThan(COMMON_SEARCH_MATCHES);
+    expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
+    expect(countOrders(t.db, 'store-a', { search: 'silva' }, Infinity)).toEqual({ total: expected.length, totalIsExact: true });
     expect(page.rows.map((r) => r.id)).toEqual(expected.slice(100, 150));
+  });
+
+  it('treats a begun word like the whole one: same plan, page and capped total whether or not the exact token is common', () => {
+    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+    for (const search of ['silva', 'silv', 'cliente silv']) {
+      const { sql, params } = orderListSql(t.db, 'store-a', { search });
+      expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/orders_by_created/);
+      const page = listOrders(t.db, 'store-a', { search, limit: 100 });
+      expect(page.rows.map((r) => r.id)).toEqual(expected.slice(0, 100));
+      expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
+    }
+    expect(listOrders(t.db, 'store-a', { search: 'silv', statuses: ['nothing'] })).toMatchObject({ total: 0, totalIsExact: true });
+  });
+
+  it('counts a search total past the cap when the page itself lies beyond it, so "next" stays right', () => {
+    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+    const deep = listOrders(t.db, 'store-a', { search: 'silva', offset: 2000, limit: 100 });
+    expect(deep.rows.map((r) => r.id)).toEqual(expected.slice(2000, 2100));
+    expect(deep).toMatchObject({ total: 2100, totalIsExact: false });
+    const last = listOrders(t.db, 'store-a', { search: 'silva', offset: 2200, limit: 100 });
+    expect(last.rows.map((r) => r.id)).toEqual(expected.slice(2200));
+    expect(last).toMatchObject({ total: expected.length, totalIsExact: true });
   });
 
   it('reads the matches first for a rare term', () => {

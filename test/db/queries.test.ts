@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  countOrders,
   getCustomerDetail,
   listCustomerOrders,
   listCustomers,
   listOrders,
   orderStatusCounts,
 } from '../../src/main/core/db';
+import { ftsQuery } from '../../src/main/core/db/search-terms';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery, OrderSortKey } from '../../src/shared/domain/query';
 import { tempDb, type TempDb } from './helpers';
@@ -76,7 +78,8 @@ describe('listOrders filters', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(N);
       expect(ids(query)).toEqual(expected);
-      expect(listOrders(t.db, 'store-a', query).total).toBe(expected.length);
+      expect(listOrders(t.db, 'store-a', query)).toMatchObject({ total: expected.length, totalIsExact: true });
+      expectCapped(query, expected.length);
     });
   }
 
@@ -92,6 +95,18 @@ describe('listOrders filters', () => {
     expect(() => ids({ from: '03/05/2024' })).toThrow(/Not a date/);
   });
 });
+
+/** A count capped below the answer stops at the cap and says so; at or above it, it is exact. */
+function expectCapped(query: OrderQuery, exact: number): void {
+  for (const cap of [0, 1, 3, exact - 1, exact, exact + 1].filter((c) => c >= 0)) {
+    const capped = countOrders(t.db, 'store-a', query, cap);
+    // Totals read from order_status_totals or "all minus reviewed" are exact whatever the cap.
+    if (capped.totalIsExact) expect(capped.total).toBe(exact);
+    else expect([capped.total, exact > cap]).toEqual([cap, true]);
+    if (exact <= cap) expect(capped).toEqual({ total: exact, totalIsExact: true });
+  }
+  expect(countOrders(t.db, 'store-a', query, Infinity)).toEqual({ total: exact, totalIsExact: true });
+}
 
 describe('listOrders sorts and pages', () => {
   for (const key of ['date', 'number', 'total', 'customer', 'status'] as OrderSortKey[]) {
@@ -165,7 +180,8 @@ describe('order search (FTS)', () => {
   const cases: [string, string, (o: Order) => boolean][] = [
     ['order number', String(5000 - 11 * 3), (o) => o.id === 11],
     ['accent-insensitive name', 'alvaro', (o) => fold(o.customer?.name ?? null)?.includes('alvaro') ?? false],
-    ['two words of a name', 'alv souz', (o) => o.customer?.name === 'Álvaro Souza'],
+    ['two words of a name, the last one begun', 'alvaro souz', (o) => o.customer?.name === 'Álvaro Souza'],
+    ['two full words of a name, any accents', 'ÁLVARO souza', (o) => o.customer?.name === 'Álvaro Souza'],
     ['e-mail prefix', 'alvaro.sou', (o) => o.customer?.email === 'alvaro.souza@example.com'],
     ['full e-mail', 'lima@exemplo.com.br', (o) => o.customer?.email === 'lima@exemplo.com.br'],
     ['CPF digits', '52998224725', (o) => o.customer?.taxId === '52998224725'],
@@ -183,6 +199,8 @@ describe('order search (FTS)', () => {
       const expected = byDateDesc(orders.filter(keep));
       expect(expected.length).toBeGreaterThan(0);
       expect(ids({ search: text })).toEqual(expected);
+      expect(listOrders(t.db, 'store-a', { search: text })).toMatchObject({ total: expected.length, totalIsExact: true });
+      expectCapped({ search: text }, expected.length);
     });
   }
 
@@ -191,6 +209,15 @@ describe('order search (FTS)', () => {
     expect(ids({ search: 'ALVARO', paymentMethods: ['pix'] })).toEqual(byDateDesc(orders.filter(keep)));
     const counts = orderStatusCounts(t.db, 'store-a', { search: 'alvaro', paymentMethods: ['pix'], statuses: ['nothing'] });
     expect(counts.reduce((s, c) => s + c.count, 0)).toBe(orders.filter((o) => keep(o) && o.status !== null).length);
+  });
+
+  it('takes only the last word as a prefix: the words before it are whole', () => {
+    expect(ftsQuery('alvaro')).toBe('"alvaro"*');
+    expect(ftsQuery('Ana  Silva')).toBe('"Ana" AND "Silva"*');
+    expect(ftsQuery('joao.sil')).toBe('"joao sil"*');
+    expect(ftsQuery('ana 529.982')).toBe('"ana" AND "529 982"*');
+    expect(ids({ search: 'alv souza' })).toEqual([]);
+    expect(ids({ search: 'souza alv' })).toEqual(byDateDesc(orders.filter((o) => o.customer?.name === 'Álvaro Souza')));
   });
 
   it('treats FTS syntax in user text as plain text', () => {

@@ -36,10 +36,16 @@ export interface CustomerQuery {
   limit?: number;
 }
 
-/** Offset paging: `total` lets the UI show "1–100 of 12 345" and page numbers. */
+/**
+ * Offset paging: `total` lets the UI show "1–100 of 12 345" and page numbers. Large filtered
+ * totals are counted only up to a cap: then `totalIsExact` is false and `total` is a lower bound
+ * (more than `total` rows match, "1–100 of more than 10,000").
+ */
 export interface Page<T> {
   rows: T[];
   total: number;
+  /** False when `total` is the cap the count stopped at: more than `total` rows match. */
+  totalIsExact: boolean;
   offset: number;
   limit: number;
 }

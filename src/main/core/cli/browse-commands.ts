@@ -44,13 +44,13 @@ export function ordersCommand(ctx: CommandContext): number {
   };
   const page = listOrders(core.db, store.id, query);
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, rows: page.rows });
+    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const o of page.rows) {
     ctx.term.out(`${cell(o.id, 9)} #${cell(o.number, 7)} ${cell(when(o.createdAt), 17)} ${cell(o.status?.alias, 18)} ${cell(o.customerName, 28)} ${money(o.totalCents)}\n`);
   }
-  ctx.term.err(`${page.rows.length} of ${page.total} orders\n`);
+  ctx.term.err(`${page.rows.length} of ${page.totalIsExact ? '' : 'more than '}${page.total} orders\n`);
   return EXIT.ok;
 }
 
@@ -80,7 +80,7 @@ export function customersCommand(ctx: CommandContext): number {
   const q = text(ctx.values, 'q');
   const page = listCustomers(core.db, store.id, { limit: positiveInt(ctx.values, 'limit') ?? 50, ...(q !== undefined ? { search: q } : {}) });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, rows: page.rows });
+    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const c of page.rows) ctx.term.out(`${cell(c.id, 9)} ${cell(c.name, 30)} ${cell(c.email, 32)} ${c.orderCount} orders\n`);

@@ -102,6 +102,7 @@ export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Pa
       lastOrderAt: zoned(r.last_order_utc, r.last_order_zone),
     })),
     total,
+    totalIsExact: true,
     offset,
     limit,
   };

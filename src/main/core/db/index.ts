@@ -11,7 +11,7 @@ export {
   type FullSyncCheckpoint,
 } from './sync-state-repo';
 export { writeOrderPage } from './orders-write';
-export { listOrders, countOrders, orderStatusCounts, getOrderDetail, orderListSql, COMMON_SEARCH_MATCHES } from './orders-query';
+export { listOrders, countOrders, orderStatusCounts, getOrderDetail, orderListSql, COMMON_SEARCH_MATCHES, TOTAL_CAP, totalCap } from './orders-query';
 export { writeCustomers, listCustomers, getCustomerDetail, customerTotals, listCustomerOrders, NOT_SPENT_STATUSES } from './customers-repo';
 export { getReview, setReview } from './review-repo';
 export { listUnreadable, countUnreadable, type UnreadableInput, type UnreadableRecord } from './unreadable-repo';

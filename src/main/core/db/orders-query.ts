@@ -73,8 +73,6 @@ export function orderListSql(db: Db, storeId: string, query: OrderQuery): { sql:
     totalDrives: !isBroadTotalRange(db, storeId, query),
     reviewDrives: !manyReviewed,
   });
-  // Counting goes through the FTS matches with the index-only (store_id, pk) check: never more work than the store.
-  const count = orderWhere(storeId, zone, query, { searchDrives: false });
   const fromMatches = (drivesFromMatches(query) && !commonSearch && !manyReviewed) || (hasSearch(query) && !commonSearch);
   const { offset, limit } = pageBounds(query.offset, query.limit);
   return {
@@ -82,7 +80,51 @@ export function orderListSql(db: Db, storeId: string, query: OrderQuery): { sql:
           LEFT JOIN review_state r ON r.store_id = o.store_id AND r.order_id = o.id
           WHERE ${page.sql} ORDER BY ${orderBy(query.sort, fromMatches)} LIMIT ${limit} OFFSET ${offset}`,
     params: page.params,
-    countSql: `SELECT count(*) AS n FROM orders o WHERE ${count.sql}`,
+    // Same parameters as the page, in the same order.
+    countSql: countStatement(storeId, zone, query, totalCap(query)).sql,
+  };
+}
+
+/** Filtered totals are counted up to this many orders; above it the list says "more than 10,000". */
+export const TOTAL_CAP = 10_000;
+
+/**
+ * How far a total is counted: TOTAL_CAP, or COMMON_SEARCH_MATCHES for a text search (whose matches are
+ * counted through the FTS index), and never less than the end of the requested page, so a page beyond
+ * the cap still has a total past it and "next" stays meaningful.
+ */
+export function totalCap(query: OrderQuery): number {
+  const { offset, limit } = pageBounds(query.offset, query.limit);
+  return Math.max(hasSearch(query) ? COMMON_SEARCH_MATCHES : TOTAL_CAP, offset + limit);
+}
+
+/**
+ * `SELECT count(*)` of the orders the filter matches, stopping after cap + 1 rows (a finite cap): the
+ * cost is bounded by the cap, not by the number of matches. Without a search it counts on the same
+ * indexes as the page (index-only where the index carries the filter's columns); with one it streams
+ * the FTS matches and looks each order up by rowid, so a capped count stops early instead of first
+ * collecting every match.
+ */
+function countStatement(
+  storeId: string,
+  zone: string,
+  query: OrderQuery,
+  cap: number,
+  match = hasSearch(query) ? ftsQuery(query.search ?? '') : null,
+): { sql: string; params: unknown[] } {
+  const limit = Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : '';
+  if (match !== null) {
+    const where = orderWhere(storeId, zone, { ...query, search: undefined });
+    return {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts CROSS JOIN orders o ON o.pk = orders_fts.rowid
+            WHERE ${where.sql} AND orders_fts MATCH ?${limit})`,
+      params: [...where.params, match],
+    };
+  }
+  const where = orderWhere(storeId, zone, query);
+  return {
+    sql: limit === '' ? `SELECT count(*) AS n FROM orders o WHERE ${where.sql}` : `SELECT count(*) AS n FROM (SELECT 1 FROM orders o WHERE ${where.sql}${limit})`,
+    params: where.params,
   };
 }
 
@@ -125,41 +167,72 @@ function isCommonSearch(db: Db, query: OrderQuery): boolean {
   if (query.search === undefined || query.search.trim() === '') return false;
   const match = ftsQuery(query.search);
   if (match === null) return false;
-  const row = stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(match) as {
-    n: number;
-  };
-  return row.n >= COMMON_SEARCH_MATCHES;
+  const probe = (m: string) =>
+    (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(m) as { n: number }).n >=
+    COMMON_SEARCH_MATCHES;
+  // The all-exact query streams (a prefix gathers every term's list first) and matches a subset:
+  // when it alone reaches the threshold, the prefix query does too.
+  const exact = exactLowerBound(query.search);
+  return (exact !== null && exact !== match && probe(exact)) || probe(match);
 }
 
 /**
- * One page of orders and the number of orders the filter matches. Offset paging
- * over the sort's index: the UI shows page numbers and totals, and deep pages are
- * rare in review work; see docs/db.md for the measured cost.
+ * The all-exact form of a search (a subset of its matches) when it is cheap to run first: every word one
+ * token, so FTS5 streams the lists and a bounded count stops early. Null for a word of several tokens (a
+ * phrase such as an SKU "CAM-AZ-12" or an e-mail): FTS5 checks a phrase's positions across the full lists
+ * of its tokens, so a rare phrase of common tokens costs as much exact as with its prefix.
+ */
+function exactLowerBound(text: string): string | null {
+  const exact = ftsQuery(text, false);
+  return exact === null || exact.split(' AND ').some((phrase) => phrase.includes(' ')) ? null : exact;
+}
+
+/**
+ * One page of orders and the number of orders the filter matches (exact, or a lower bound past
+ * totalCap: `totalIsExact` says which). Offset paging over the sort's index: the UI shows page
+ * numbers and totals, and deep pages are rare in review work; see docs/db.md for the measured cost.
  */
 export function listOrders(db: Db, storeId: string, query: OrderQuery): Page<OrderSummary> {
-  const { sql, params, countSql } = orderListSql(db, storeId, query);
+  const { sql, params } = orderListSql(db, storeId, query);
   const { offset, limit } = pageBounds(query.offset, query.limit);
   const rows = (stmt(db, sql).all(...params) as SummaryRow[]).map(toSummary);
-  return { rows, total: countOrders(db, storeId, query, { sql: countSql, params }), offset, limit };
+  return { rows, ...countOrders(db, storeId, query), offset, limit };
 }
 
 /**
  * How many orders the filter matches, by the cheapest honest route: the trigger-kept
- * per-status totals when only statuses filter; "all minus reviewed" for the unreviewed
- * filter (reviewed orders are few, the rest are most of the store); else a count on the index.
+ * per-status totals when only statuses filter (exact); "all minus reviewed" for the unreviewed
+ * filter when "all" is exact and within the cap or reviewed orders are few (under 2,000); else a
+ * count on the index that stops past `cap`: then `total` is the cap and `totalIsExact` false,
+ * meaning more than `total` orders match. `cap = Infinity` counts exactly.
  */
-export function countOrders(db: Db, storeId: string, query: OrderQuery, prepared?: { sql: string; params: unknown[] }): number {
+export function countOrders(db: Db, storeId: string, query: OrderQuery, cap = totalCap(query)): { total: number; totalIsExact: boolean } {
   if (onlyStatusFilter(query)) {
     const statuses = query.statuses ?? [];
     const inList = statuses.length === 0 ? '' : ` AND status_alias IN (${statuses.map(() => '?').join(', ')})`;
     const row = stmt(db, `SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?${inList}`).get(storeId, ...statuses) as { n: number };
-    return row.n;
+    return { total: row.n, totalIsExact: true };
   }
   if (query.review === 'unreviewed') {
-    return countOrders(db, storeId, { ...query, review: undefined }) - countOrders(db, storeId, { ...query, review: 'reviewed' });
+    // Subtract when "all" is exact and either within the cap or the store has few reviewed orders (the
+    // bounded probe): otherwise counting unreviewed orders up to the cap (most of the store, so the count
+    // stops early) beats counting thousands of reviewed ones exactly.
+    const all = countOrders(db, storeId, { ...query, review: undefined }, cap);
+    if (all.totalIsExact && (all.total <= cap || !isManyReviewed(db, storeId, { review: 'reviewed' }))) {
+      return { total: all.total - countOrders(db, storeId, { ...query, review: 'reviewed' }, Infinity).total, totalIsExact: true };
+    }
   }
-  const { countSql, params } = prepared === undefined ? orderListSql(db, storeId, query) : { countSql: prepared.sql, params: prepared.params };
-  return (stmt(db, countSql).get(...params) as { n: number }).n;
+  const zone = storeZone(db, storeId);
+  const capped = (match?: string | null) => {
+    const { sql, params } = countStatement(storeId, zone, query, cap, match);
+    return (stmt(db, sql).get(...params) as { n: number }).n;
+  };
+  // A prefix makes FTS5 gather every matching term's list before the first row; the all-exact query
+  // streams. Its matches are a subset, so if they alone pass the cap, so does the search.
+  const exact = hasSearch(query) && Number.isFinite(cap) ? exactLowerBound(query.search ?? '') : null;
+  if (exact !== null && capped(exact) > cap) return { total: cap, totalIsExact: false };
+  const n = capped();
+  return n > cap ? { total: cap, totalIsExact: false } : { total: n, totalIsExact: true };
 }
 
 /** Orders per status under every filter but the status one, as status chips show them. */

@@ -46,10 +46,14 @@ function phoneTerms(digits: string | null): string[] {
 
 /**
  * User text → an FTS5 query that cannot be a syntax error: each word becomes a
- * quoted phrase of its tokens with the last one a prefix ("joao.sil" → "joao sil"*),
- * and words are AND-ed. Returns null when nothing searchable remains.
+ * quoted phrase of its tokens, and words are AND-ed. Only the last word is a prefix
+ * (`ana silva` → "ana" AND "silva"*; `joao.sil` → "joao sil"*): the words before it
+ * were typed in full, and exact tokens are much cheaper for FTS5 than prefixes, which
+ * merge the lists of every term they cover. Returns null when nothing searchable remains.
+ * `lastIsPrefix = false` gives the all-exact query, whose matches are a subset of the
+ * prefix query's: a cheap lower bound for the bounded probes and capped counts.
  */
-export function ftsQuery(text: string): string | null {
+export function ftsQuery(text: string, lastIsPrefix = true): string | null {
   const words = text
     .normalize('NFKC')
     .split(/\s+/)
@@ -57,7 +61,7 @@ export function ftsQuery(text: string): string | null {
     .filter((tokens) => tokens.length > 0)
     .slice(0, 8);
   if (words.length === 0) return null;
-  return words.map((tokens) => `"${tokens.join(' ')}"*`).join(' AND ');
+  return words.map((tokens, i) => `"${tokens.join(' ')}"${lastIsPrefix && i === words.length - 1 ? '*' : ''}`).join(' AND ');
 }
 
 const sortKeys = new Map<string, string>();
