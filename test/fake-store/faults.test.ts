@@ -55,7 +55,7 @@ describe('faults', () => {
     store.control.failNext('reset');
     const r = await rawGet(store, '/orders?limit=100&include=items');
     expect(r.status).toBe(200);
-    expect(r.error).toBeDefined();
+    expect(r.error).toMatch(/aborted|ECONNRESET|socket hang up|terminated/i);
     expect(r.body.length).toBeGreaterThan(0);
     expect(r.body.length).toBeLessThan(Number(r.headers?.['content-length']));
     expect(store.stats.faults.reset).toBe(1);
