@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { SyncProgress } from '../src/shared/domain/app';
 import { createCore } from '../src/main/core/composition';
@@ -52,6 +52,41 @@ async function control(url: string, path: string, body?: unknown): Promise<unkno
   return response.json();
 }
 
+function blockRecorder(thresholdMs: number): { start(): void; stop(): { over: number; longest: number[]; gcOver: number; gcLongest: number } } {
+  const found: number[] = [];
+  const gcs: number[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let last = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcs.push(entry.duration);
+  });
+  const tick = (): void => {
+    const now = performance.now();
+    const block = now - last - 1;
+    if (block > thresholdMs) found.push(block);
+    last = now;
+    timer = setTimeout(tick, 1);
+  };
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  return {
+    start() {
+      observer.observe({ entryTypes: ['gc'] });
+      last = performance.now();
+      timer = setTimeout(tick, 1);
+    },
+    stop() {
+      clearTimeout(timer);
+      observer.disconnect();
+      return {
+        over: found.length,
+        longest: found.sort((a, b) => b - a).slice(0, 5).map(round),
+        gcOver: gcs.filter((d) => d > thresholdMs).length,
+        gcLongest: round(Math.max(0, ...gcs)),
+      };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const fake = await startFake();
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-bench-sync-'));
@@ -61,7 +96,10 @@ async function main(): Promise<void> {
   const apiFactory = createStoreApiFactory({ connectivity: new ConnectivityTracker(core.events), redactor, rateLimit });
   const sync = new SyncManager({ db: core.db, stores: core.stores, apiFactory, events: core.events, log: core.log, redactor, writer: WRITER });
   const store = core.stores.ensureScriptStore('demo', `${fake.url}/v2`);
-  const loop = monitorEventLoopDelay({ resolution: 5 });
+  // Resolution 1 ms: each sample is a timer interval, so a sample ≈ the block that delayed it plus ≤ 1 ms.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  // Every main-thread block over 16 ms (a dropped frame, were this the UI's loop), and the GC pauses among them.
+  const blocks = blockRecorder(16);
   // When each phase began and how many pages were done then (progress events come at every phase change).
   const phases = new Map<string, { t: number; pages: number }>();
   core.events.subscribeAll((event, payload) => {
@@ -73,10 +111,12 @@ async function main(): Promise<void> {
   try {
     const statsBefore = (await control(fake.url, 'stats')) as { rateLimited: number };
     loop.enable();
+    blocks.start();
     const t0 = performance.now();
     const full = await sync.runWithReport(store.id, 'full', { credentials: CREDENTIALS });
     const seconds = (performance.now() - t0) / 1000;
     loop.disable();
+    const blocked = blocks.stop();
     const statsAfter = (await control(fake.url, 'stats')) as { rateLimited: number };
     // The order-list phase against the fastest the limit allows: `LIMIT` requests in the first window (the
     // limiter's burst), then `LIMIT` a window; a page is one request.
@@ -111,6 +151,11 @@ async function main(): Promise<void> {
         mainLoopMaxDelayMs: Math.round(loop.max / 1e5) / 10,
         mainLoopP99DelayMs: Math.round(loop.percentile(99) / 1e5) / 10,
         mainLoopP999DelayMs: Math.round(loop.percentile(99.9) / 1e5) / 10,
+        mainLoopBlocksOver16Ms: blocked.over,
+        mainLoopBlocksOver16MsPerPage: Math.round((blocked.over / Math.max(1, full.totals.pages)) * 1000) / 1000,
+        mainLoopLongestBlocksMs: blocked.longest,
+        gcPausesOver16Ms: blocked.gcOver,
+        gcLongestMs: blocked.gcLongest,
       },
     };
     if (CHANGES > 0) {

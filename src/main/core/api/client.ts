@@ -64,7 +64,7 @@ interface Route {
 }
 
 type Attempt =
-  | { ok: true; body: unknown }
+  | { ok: true; body: unknown; text: string }
   | { ok: false; reason: RetryReason; status?: number; retryAfterMs?: number };
 
 const ALIAS = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -231,7 +231,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
       }
       if (status >= 200 && status < 300) {
         if (!parsed) return { ok: false, reason: 'bad-json', status };
-        return { ok: true, body };
+        return { ok: true, body, text };
       }
       throw finalHttpError(status, body, route.kind, secrets, attempt);
     } finally {
@@ -240,7 +240,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     }
   }
 
-  async function call(route: Route): Promise<unknown> {
+  async function call(route: Route): Promise<{ body: unknown; text: string }> {
     for (let attempt = 1; ; attempt += 1) {
       let outcome: Attempt;
       try {
@@ -258,7 +258,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
           emit({ type: 'failure', group: route.group, path: route.path, attempts: attempt, code: 'BAD_RESPONSE' });
           throw appError('BAD_RESPONSE', MESSAGES.badShape, { reason: 'http', status: 200, attempts: attempt });
         }
-        return outcome.body;
+        return { body: outcome.body, text: outcome.text };
       }
       if (attempt >= policy.maxAttempts) {
         const error = exhaustedError(outcome.reason, outcome.status, attempt);
@@ -274,9 +274,9 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   }
 
   async function list(route: Route): Promise<ApiListResult> {
-    const body = await call(route);
+    const { body, text } = await call(route);
     const pagination = readPagination(body);
-    return { body, totalPages: pagination.totalPages, total: pagination.total, pagination };
+    return { body, text, totalPages: pagination.totalPages, total: pagination.total, pagination };
   }
 
   function includeQuery(include: readonly string[] | undefined): URLSearchParams | undefined {
@@ -288,23 +288,25 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
 
   return {
     listOrders: async (params) => list({ group: 'orders', path: '/orders', query: orderListQuery(params), kind: collection }),
-    getOrder: async (id, include) => ({
-      body: await call({
+    getOrder: async (id, include): Promise<ApiResult> => {
+      const { body } = await call({
         group: 'orders',
         path: `/orders/${recordId(id)}`,
         query: includeQuery(include),
         kind: { kind: 'record', label: `Pedido ${recordId(id)}` },
-      }),
-    }) satisfies ApiResult,
+      });
+      return { body };
+    },
     listCustomers: async (params) => list({ group: 'other', path: '/customers', query: customerListQuery(params), kind: collection }),
-    getCustomer: async (id, include) => ({
-      body: await call({
+    getCustomer: async (id, include): Promise<ApiResult> => {
+      const { body } = await call({
         group: 'other',
         path: `/customers/${recordId(id)}`,
         query: includeQuery(include),
         kind: { kind: 'record', label: `Cliente ${recordId(id)}` },
-      }),
-    }),
+      });
+      return { body };
+    },
     listStatuses: async () => list({ group: 'other', path: '/checkout/statuses', kind: collection }),
     /**
      * `GET /orders?limit=1`: the order list is the most widely confirmed route, it needs exactly the access a

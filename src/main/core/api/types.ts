@@ -53,6 +53,8 @@ export interface ApiResult {
 }
 
 export interface ApiListResult extends ApiResult {
+  /** The body as received: a page bound for the writer thread crosses as this text, not re-serialised. */
+  text: string;
   totalPages: number | undefined;
   total: number | undefined;
   pagination: Pagination;

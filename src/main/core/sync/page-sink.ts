@@ -2,23 +2,34 @@ import type { Db } from '../db/open';
 import { updateStore } from '../db/stores-repo';
 import { writeSyncState, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
-import { writeCustomerRecords, writeOrderRecords, type PageWriteResult } from './page-writer';
+import { listRecords, writeCustomerRecords, writeOrderRecords, type PageWriteResult } from './page-writer';
 
 /**
  * Where a sync's writes go. Every write of a run passes through one sink, so
  * with the worker sink there is exactly one writer: the worker's connection.
  */
 export interface PageSink {
-  writeOrders(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
-  writeCustomers(ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
+  writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
+  writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
   writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void>;
   setStoreZone(storeId: string, zone: string): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * A page's records: parsed, or the list body's JSON text as the API sent it (whose `data` holds them). The
+ * text form lets a page reach the writer thread without being serialised again on the main thread.
+ */
+export type PageRecords = readonly unknown[] | { listBodyText: string };
+
+/** The records themselves, parsing a list body's text where that is what was sent. */
+export function pageRecords(records: PageRecords): readonly unknown[] {
+  return 'listBodyText' in records ? listRecords(JSON.parse(records.listBodyText)) : records;
+}
+
 /** A request as the writer thread receives it. */
 export type SinkRequest =
-  | { op: 'orders' | 'customers'; ctx: NormalizeContext; records: readonly unknown[]; checkpoint: SyncStatePatch | null }
+  | { op: 'orders' | 'customers'; ctx: NormalizeContext; records: PageRecords; checkpoint: SyncStatePatch | null }
   | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
   | { op: 'zone'; storeId: string; zone: string };
 
@@ -26,9 +37,9 @@ export type SinkRequest =
 export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult | null {
   switch (request.op) {
     case 'orders':
-      return writeOrderRecords(db, request.ctx, request.records, request.checkpoint);
+      return writeOrderRecords(db, request.ctx, pageRecords(request.records), request.checkpoint);
     case 'customers':
-      return writeCustomerRecords(db, request.ctx, request.records, request.checkpoint);
+      return writeCustomerRecords(db, request.ctx, pageRecords(request.records), request.checkpoint);
     case 'state':
       writeSyncState(db, request.storeId, request.resource, request.patch);
       return null;

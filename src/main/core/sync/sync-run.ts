@@ -5,7 +5,7 @@ import type { StoreRecord } from '../db/stores-repo';
 import { readSyncState, type FullSyncCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import type { Logger } from '../log/logger';
 import type { NormalizeContext } from '../normalize';
-import type { PageSink } from './page-sink';
+import type { PageRecords, PageSink } from './page-sink';
 import { listRecords, type PageWriteResult } from './page-writer';
 import type { ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
@@ -148,7 +148,7 @@ export class SyncRun {
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
           resource === 'customers' && finished ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() } : { fullSync: next };
-        const written = this.#write(resource, records, patch);
+        const written = this.#write(resource, { listBodyText: result.text }, patch);
         written.catch(() => undefined);
         writing.push(written);
         progress.plan(resource === 'orders' ? 'orders' : 'customers', totalPages);
@@ -189,7 +189,7 @@ export class SyncRun {
       const result = await this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES, date: { from, to }, skipCache: true }));
       const records = listRecords(result.body);
       const totalPages = result.totalPages ?? null;
-      const res = await this.#write('orders', records, null);
+      const res = await this.#write('orders', { listBodyText: result.text }, null);
       for (const id of res.ids) {
         seen.add(id);
         written.push(id);
@@ -223,7 +223,7 @@ export class SyncRun {
     }
   }
 
-  async #write(resource: SyncResource, records: readonly unknown[], patch: SyncStatePatch | null): Promise<PageWriteResult> {
+  async #write(resource: SyncResource, records: PageRecords, patch: SyncStatePatch | null): Promise<PageWriteResult> {
     const { sink } = this.#d;
     const result = resource === 'orders' ? await sink.writeOrders(this.#ctx, records, patch) : await sink.writeCustomers(this.#ctx, records, patch);
     if (resource === 'orders') this.totals.ordersWritten += result.written;

@@ -11,6 +11,7 @@ interface Envelope {
 }
 
 function decode(request: SinkRequest | WireRequest): SinkRequest {
+  // A list body's text is parsed by applySinkRequest; records serialised by the sink are parsed here.
   if ((request.op === 'orders' || request.op === 'customers') && typeof request.records === 'string') {
     return { ...request, records: JSON.parse(request.records) as unknown[] };
   }

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getOrderDetail } from '../../src/main/core/db';
+import { inlineSink, type PageSink } from '../../src/main/core/sync/page-sink';
+import { WorkerSink, writerEntry } from '../../src/main/core/sync/worker-sink';
+import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
+
+// A list page as the API sends it: the records under `data`, pagination under `meta`.
+const reference = (JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as { data: Record<string, unknown>[] }).data[0];
+const record = (id: number): Record<string, unknown> => ({ ...reference, id, number: 5000 + id });
+const listBody = JSON.stringify({ data: [record(1), record(2), { id: 'not an order' }], meta: { pagination: { total: 3, total_pages: 1 } } });
+const ctx = { storeId: 'store-a', storeZone: SP };
+
+let t: TempDb;
+beforeEach(() => {
+  t = tempDb();
+  addTestStore(t.db);
+});
+afterEach(() => t.close());
+
+describe.each([
+  ['inline', (): PageSink => inlineSink(t.db)],
+  [
+    'worker thread',
+    (): PageSink => {
+      const entry = writerEntry();
+      if (entry === null) throw new Error('no writer entry');
+      return new WorkerSink(t.file, entry);
+    },
+  ],
+])('a list page handed to the %s sink as the text the API sent', (_name, makeSink) => {
+  it('is written exactly as the same records handed over parsed', async () => {
+    const sink = makeSink();
+    try {
+      const fromText = await sink.writeOrders(ctx, { listBodyText: listBody }, null);
+      expect(fromText).toMatchObject({ written: 2, unreadable: 1, ids: [1, 2] });
+      const asText = getOrderDetail(t.db, 'store-a', 2);
+      const parsed = await sink.writeOrders(ctx, (JSON.parse(listBody) as { data: unknown[] }).data, null);
+      expect(parsed).toMatchObject({ written: 2, unreadable: 1, ids: [1, 2] });
+      expect(getOrderDetail(t.db, 'store-a', 2)).toEqual(asText);
+      expect(asText?.order.number).toBe(5002);
+      expect(asText?.raw).toMatchObject({ id: 2, track_url: '<string>' });
+    } finally {
+      await sink.close();
+    }
+  });
+});
