@@ -87,22 +87,42 @@ describe('total range plans by how broad the range is', () => {
   });
 });
 
-describe('review filter plans by how many orders are reviewed', () => {
-  it('walks the date index once most orders are reviewed, with the same answers', () => {
-    const planOf = () => {
-      const { sql, params } = orderListSql(t.db, 'store-a', { review: 'reviewed' });
-      return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
-    };
+describe('review filters on the flags mirrored from review_state', () => {
+  const planOf = () => {
+    const { sql, params } = orderListSql(t.db, 'store-a', { review: 'reviewed' });
+    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  };
+
+  it('reads the reviewed orders from their partial index in date order, few or most of them, with the same answers', () => {
     setReview(t.db, 'store-a', 5, { reviewed: true });
-    expect(planOf()).toMatch(/sqlite_autoindex_orders_1/);
+    expect(planOf()).toMatch(/orders_reviewed/);
+    expect(planOf()).not.toMatch(/TEMP B-TREE/);
     t.db.transaction(() => {
       for (const o of orders) if (o.id % 10 !== 0) setReview(t.db, 'store-a', o.id, { reviewed: true });
     })();
-    expect(planOf()).toMatch(/orders_by_created/);
+    expect(planOf()).toMatch(/orders_reviewed/);
     const expected = newestFirst(orders.filter((o) => o.id % 10 !== 0));
     const page = listOrders(t.db, 'store-a', { review: 'reviewed', offset: 40, limit: 20 });
     expect(page.total).toBe(expected.length);
     expect(page.rows.map((r) => r.id)).toEqual(expected.slice(40, 60));
     expect(listOrders(t.db, 'store-a', { review: 'unreviewed' }).total).toBe(COUNT - expected.length);
+  });
+
+  it('follows every change of review_state, and an order written again after a purge gets its marks back', () => {
+    setReview(t.db, 'store-a', 7, { flagged: true, reviewed: false });
+    expect(listOrders(t.db, 'store-a', { review: 'flagged' }).rows.map((r) => r.id)).toContain(7);
+    const row = () => t.db.prepare("SELECT reviewed, flagged FROM orders WHERE store_id = 'store-a' AND id = 7").get();
+    expect(row()).toEqual({ reviewed: 0, flagged: 1 });
+    // The sync deleting and re-writing the order (a purge) must not lose the merchant's marks.
+    t.db.prepare("DELETE FROM orders WHERE store_id = 'store-a' AND id = 7").run();
+    const order = orders[6];
+    writeOrderPage(t.db, 'store-a', [order], [{}], [], null);
+    expect(row()).toEqual({ reviewed: 0, flagged: 1 });
+    expect(listOrders(t.db, 'store-a', { review: 'flagged' }).rows.map((r) => r.id)).toContain(7);
+    // Writing it again as the sync does (an upsert) leaves the marks alone too.
+    writeOrderPage(t.db, 'store-a', [order], [{}], [], null);
+    expect(row()).toEqual({ reviewed: 0, flagged: 1 });
+    t.db.prepare("DELETE FROM review_state WHERE store_id = 'store-a' AND order_id = 7").run();
+    expect(row()).toEqual({ reviewed: 0, flagged: 0 });
   });
 });

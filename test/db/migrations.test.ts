@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openDatabase, readVersion, type Migration } from '../../src/main/core/db';
+import { countOrders, listCustomers, listOrders, MIGRATIONS, openDatabase, readVersion, type Migration } from '../../src/main/core/db';
+import { flaggedIds, N, reviewedIds, seed } from './dataset';
 import { AppError } from '../../src/main/core/app-error';
 
 const dirs: string[] = [];
@@ -84,6 +85,42 @@ describe('openDatabase', () => {
     const db = openDatabase(file, { migrations: [...MIGRATIONS, next] });
     expect(readVersion(db)).toBe(MIGRATIONS.length + 1);
     expect((db.prepare('PRAGMA table_info(stores)').all() as { name: string }[]).map((c) => c.name)).toContain('extra');
+    db.close();
+  });
+});
+
+describe('migration 2 on a cache written by version 1', () => {
+  it('mirrors the review marks onto orders, fills the facet totals and rebuilds the search index with joined words', () => {
+    const file = tempFile();
+    const v1 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
+    const orders = seed(v1);
+    // As if version 1 had indexed other terms: only the rebuild can make the searches below work.
+    v1.exec("INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');");
+    v1.close();
+
+    const db = openDatabase(file);
+    expect(readVersion(db)).toBe(2);
+    const flags = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND reviewed = 1 ORDER BY id").all() as { id: number }[];
+    expect(flags.map((r) => r.id)).toEqual(reviewedIds(orders).sort((a, b) => a - b));
+    const flagged = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND flagged = 1 ORDER BY id").all() as { id: number }[];
+    expect(flagged.map((r) => r.id)).toEqual(flaggedIds(orders).sort((a, b) => a - b));
+    // Facet totals equal a count of the orders, per store and per day.
+    const facets = db.prepare('SELECT store_id, status_alias, payment_alias, delivered, n FROM order_facet_totals ORDER BY 1, 2, 3, 4').all();
+    const counted = db
+      .prepare(
+        `SELECT store_id, coalesce(status_alias, '') AS status_alias, coalesce(payment_alias, '') AS payment_alias, coalesce(delivered, -1) AS delivered,
+           count(*) AS n FROM orders GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      )
+      .all();
+    expect(facets).toEqual(counted);
+    expect((db.prepare('SELECT sum(n) AS n FROM order_day_totals').get() as { n: number }).n).toBe(2 * N);
+    expect(countOrders(db, 'store-a', { paymentMethods: ['pix'], review: 'unreviewed' }).total).toBe(
+      orders.filter((o) => o.payment?.alias === 'pix' && !reviewedIds(orders).includes(o.id)).length,
+    );
+    // The index was rebuilt, joined words included.
+    expect(listOrders(db, 'store-a', { search: 'alvaro.sou' }).total).toBe(orders.filter((o) => o.customer?.email === 'alvaro.souza@example.com').length);
+    expect(listOrders(db, 'store-a', { search: 'CAM-AZ-12' }).rows.map((r) => r.id)).toEqual([12]);
+    expect(listCustomers(db, 'store-a', { search: 'bia@example' }).rows.map((r) => r.email)).toEqual(['bia@example.com']);
     db.close();
   });
 });

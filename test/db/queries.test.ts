@@ -193,6 +193,9 @@ describe('order search (FTS)', () => {
     ['SKU', 'CAM-AZ-12', (o) => o.id === 12],
     ['SKU prefix', 'cam-az', (o) => o.id % 2 === 0],
     ['tracking code', 'QB000000021BR', (o) => o.id === 21],
+    // No word starts this way, so the joined lookup finds nothing and the phrase fallback reads inside words.
+    ['the middle of an e-mail', 'souza@example', (o) => o.customer?.email === 'alvaro.souza@example.com'],
+    ['an e-mail domain', 'example.com', (o) => o.customer?.email?.endsWith('@example.com') === true],
   ];
   for (const [name, text, keep] of cases) {
     it(`finds by ${name}`, () => {
@@ -214,8 +217,10 @@ describe('order search (FTS)', () => {
   it('takes only the last word as a prefix: the words before it are whole', () => {
     expect(ftsQuery('alvaro')).toBe('"alvaro"*');
     expect(ftsQuery('Ana  Silva')).toBe('"Ana" AND "Silva"*');
-    expect(ftsQuery('joao.sil')).toBe('"joao sil"*');
-    expect(ftsQuery('ana 529.982')).toBe('"ana" AND "529 982"*');
+    expect(ftsQuery('joao.sil')).toBe('"joaosil"*');
+    expect(ftsQuery('ana 529.982')).toBe('"ana" AND "529982"*');
+    expect(ftsQuery('joao.sil', { words: 'phrase' })).toBe('"joao sil"*');
+    expect(ftsQuery('ana silva', { lastIsPrefix: false })).toBe('"ana" AND "silva"');
     expect(ids({ search: 'alv souza' })).toEqual([]);
     expect(ids({ search: 'souza alv' })).toEqual(byDateDesc(orders.filter((o) => o.customer?.name === 'Álvaro Souza')));
   });

@@ -9,6 +9,7 @@ import { pageBounds } from './order-filters';
 import { listOrders } from './orders-query';
 import { rawJson } from './raw-json';
 import { ftsQuery } from './search-terms';
+import { searchWordsFor } from './search-words';
 import { stmt } from './statements';
 import { writeSyncState, type SyncStatePatch } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
@@ -76,7 +77,7 @@ export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Pa
   const conditions = ['c.store_id = ?'];
   const params: unknown[] = [storeId];
   if (query.search !== undefined && query.search.trim() !== '') {
-    const match = ftsQuery(query.search);
+    const match = ftsQuery(query.search, { words: searchWordsFor(db, 'customers', storeId, query.search) });
     if (match === null) conditions.push('0');
     else {
       conditions.push('c.pk IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');

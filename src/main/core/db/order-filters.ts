@@ -1,11 +1,16 @@
 import { DateTime } from 'luxon';
 import type { OrderQuery, OrderSortKey, SortDirection } from '../../../shared/domain/query';
 import { AppError } from '../app-error';
-import { ftsQuery } from './search-terms';
+import { ftsQuery, type SearchWords } from './search-terms';
 
 export interface SqlPart {
   sql: string;
   params: unknown[];
+}
+
+/** A WHERE clause of the orders table (aliased `o`) and the FROM it must be used with. */
+export interface OrderWhere extends SqlPart {
+  from: string;
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -24,12 +29,16 @@ export interface WhereOptions {
   searchDrives?: boolean;
   /** Let the total index drive a total-range filter (narrow ranges); false walks the sort index instead. */
   totalDrives?: boolean;
-  /** Start from review_state (few reviewed/flagged orders); false walks the sort index checking each order. */
-  reviewDrives?: boolean;
 }
 
-export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, options: WhereOptions = {}): SqlPart {
-  const { withoutStatus = false, searchDrives = true, totalDrives = true, reviewDrives = true } = options;
+/**
+ * How a search's multi-token words are matched: joined into one token (the fast default) or as
+ * phrases, the fallback when the joined form finds nothing (see resolveSearchWords).
+ */
+export type CacheOrderQuery = OrderQuery & { searchWords?: SearchWords };
+
+export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuery, options: WhereOptions = {}): OrderWhere {
+  const { withoutStatus = false, searchDrives = true, totalDrives = true } = options;
   const total = totalDrives ? 'o.total_cents' : '+o.total_cents';
   const conditions = ['o.store_id = ?'];
   const params: unknown[] = [storeId];
@@ -63,17 +72,12 @@ export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, op
     conditions.push('o.customer_id = ?');
     params.push(q.customerId);
   }
-  if (q.review !== undefined) {
-    const reviewed = 'SELECT 1 FROM review_state r WHERE r.store_id = o.store_id AND r.order_id = o.id';
-    // Few reviewed/flagged orders: start from review_state's partial indexes and look the orders up.
-    // Many: walk the sort index and probe review_state per order, which stops once the page is full.
-    const column = q.review === 'flagged' ? 'flagged' : 'reviewed';
-    if (q.review === 'unreviewed') conditions.push(`NOT EXISTS (${reviewed} AND r.reviewed = 1)`);
-    else if (reviewDrives) conditions.push(`o.id IN (SELECT order_id FROM review_state WHERE store_id = o.store_id AND ${column} = 1)`);
-    else conditions.push(`EXISTS (${reviewed} AND r.${column} = 1)`);
-  }
+  // The review flags mirrored on the row (migration 002): partial indexes hold the reviewed and flagged orders.
+  if (q.review === 'unreviewed') conditions.push('o.reviewed = 0');
+  else if (q.review === 'reviewed') conditions.push('o.reviewed = 1');
+  else if (q.review === 'flagged') conditions.push('o.flagged = 1');
   if (q.search !== undefined && q.search.trim() !== '') {
-    const match = ftsQuery(q.search);
+    const match = ftsQuery(q.search, { words: q.searchWords ?? 'joined' });
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
     if (match === null) conditions.push('0');
     else {
@@ -84,12 +88,24 @@ export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, op
       params.push(match);
     }
   }
-  return { sql: conditions.join(' AND '), params };
+  return { sql: conditions.join(' AND '), params, from: reviewIndex(q) ?? 'orders o' };
+}
+
+/**
+ * Reviewed and flagged orders are read from their partial index: it is as small as the merchant's marks
+ * and already in date order. Without statistics SQLite cannot tell it from the full date index, hence
+ * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by rowid.
+ */
+function reviewIndex(q: OrderQuery): string | null {
+  if (q.search !== undefined && q.search.trim() !== '') return null;
+  if (q.review === 'reviewed') return 'orders o INDEXED BY orders_reviewed';
+  if (q.review === 'flagged') return 'orders o INDEXED BY orders_flagged';
+  return null;
 }
 
 /**
  * Each sort follows one index and ends in the order id, so equal keys keep a stable order across pages.
- * A text search (or a reviewed/flagged filter) usually matches few orders: then `+` on each sort column
+ * A text search usually matches few orders: then `+` on each sort column
  * stops SQLite from walking a sort index over the whole store (probing the match set per row) and makes
  * it fetch the matches by rowid and sort them, which is what makes rare terms fast on large stores.
  */
@@ -122,7 +138,7 @@ export function onlyStatusFilter(q: OrderQuery): boolean {
 }
 
 export function drivesFromMatches(q: OrderQuery): boolean {
-  return (q.search !== undefined && q.search.trim() !== '') || q.review === 'reviewed' || q.review === 'flagged';
+  return q.search !== undefined && q.search.trim() !== '';
 }
 
 export function pageBounds(offset: number | undefined, limit: number | undefined): { offset: number; limit: number } {

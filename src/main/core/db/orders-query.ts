@@ -3,9 +3,11 @@ import type { OrderQuery, Page, StatusCount } from '../../../shared/domain/query
 import type { ZonedTime } from '../../../shared/domain/time';
 import { AppError } from '../app-error';
 import type { Db } from './open';
-import { drivesFromMatches, onlyStatusFilter, orderBy, orderWhere, pageBounds } from './order-filters';
+import { facetAnswers, facetStatusCounts } from './order-facets';
+import { drivesFromMatches, onlyStatusFilter, orderBy, orderWhere, pageBounds, type CacheOrderQuery } from './order-filters';
 import { getReview } from './review-repo';
-import { ftsQuery } from './search-terms';
+import { ftsQuery, type SearchWords } from './search-terms';
+import { searchWordsFor } from './search-words';
 import { stmt } from './statements';
 import { getStore } from './stores-repo';
 
@@ -29,13 +31,13 @@ interface SummaryRow {
   delivered: number | null;
   tracking_code: string | null;
   parse_problem_count: number;
-  reviewed: number | null;
-  flagged: number | null;
+  reviewed: number;
+  flagged: number;
 }
 
 const SUMMARY_COLUMNS = `o.id, o.number, o.status_alias, o.status_name, o.status_id, o.customer_id, o.customer_name,
   o.customer_email, o.created_utc, o.created_zone, o.total_cents, o.payment_alias, o.installments, o.delivered,
-  o.tracking_code, o.parse_problem_count, r.reviewed, r.flagged`;
+  o.tracking_code, o.parse_problem_count, o.reviewed, o.flagged`;
 
 function toSummary(row: SummaryRow): OrderSummary {
   return {
@@ -64,20 +66,18 @@ function storeZone(db: Db, storeId: string): string {
 }
 
 /** The SQL of one list page, exposed so a test can EXPLAIN it. */
-export function orderListSql(db: Db, storeId: string, query: OrderQuery): { sql: string; params: unknown[]; countSql: string } {
+export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql: string; params: unknown[]; countSql: string } {
+  const query = resolveSearchWords(db, storeId, plain);
   const zone = storeZone(db, storeId);
   const commonSearch = isCommonSearch(db, query);
-  const manyReviewed = isManyReviewed(db, storeId, query);
   const page = orderWhere(storeId, zone, query, {
     searchDrives: !commonSearch,
     totalDrives: !isBroadTotalRange(db, storeId, query),
-    reviewDrives: !manyReviewed,
   });
-  const fromMatches = (drivesFromMatches(query) && !commonSearch && !manyReviewed) || (hasSearch(query) && !commonSearch);
+  const fromMatches = drivesFromMatches(query) && !commonSearch;
   const { offset, limit } = pageBounds(query.offset, query.limit);
   return {
-    sql: `SELECT ${SUMMARY_COLUMNS} FROM orders o
-          LEFT JOIN review_state r ON r.store_id = o.store_id AND r.order_id = o.id
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM ${page.from}
           WHERE ${page.sql} ORDER BY ${orderBy(query.sort, fromMatches)} LIMIT ${limit} OFFSET ${offset}`,
     params: page.params,
     // Same parameters as the page, in the same order.
@@ -108,9 +108,9 @@ export function totalCap(query: OrderQuery): number {
 function countStatement(
   storeId: string,
   zone: string,
-  query: OrderQuery,
+  query: CacheOrderQuery,
   cap: number,
-  match = hasSearch(query) ? ftsQuery(query.search ?? '') : null,
+  match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null,
 ): { sql: string; params: unknown[] } {
   const limit = Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : '';
   if (match !== null) {
@@ -123,22 +123,12 @@ function countStatement(
   }
   const where = orderWhere(storeId, zone, query);
   return {
-    sql: limit === '' ? `SELECT count(*) AS n FROM orders o WHERE ${where.sql}` : `SELECT count(*) AS n FROM (SELECT 1 FROM orders o WHERE ${where.sql}${limit})`,
+    sql: limit === '' ? `SELECT count(*) AS n FROM ${where.from} WHERE ${where.sql}` : `SELECT count(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql}${limit})`,
     params: where.params,
   };
 }
 
 const hasSearch = (query: OrderQuery) => query.search !== undefined && query.search.trim() !== '';
-
-/** The bounded probe again, on review_state's partial indexes. */
-function isManyReviewed(db: Db, storeId: string, query: OrderQuery): boolean {
-  if (query.review !== 'reviewed' && query.review !== 'flagged') return false;
-  const row = stmt(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM review_state WHERE store_id = ? AND ${query.review} = 1 LIMIT ${COMMON_SEARCH_MATCHES})`,
-  ).get(storeId) as { n: number };
-  return row.n >= COMMON_SEARCH_MATCHES;
-}
 
 /**
  * The same bounded probe for a total range, on the covering total index: a narrow range ("the R$ 955,76
@@ -158,32 +148,39 @@ function isBroadTotalRange(db: Db, storeId: string, query: OrderQuery): boolean 
 /** Above this many FTS matches, walking the sort index fills a page sooner than sorting every match. */
 export const COMMON_SEARCH_MATCHES = 2000;
 
+/** Decides once per request how the search's words are matched; a query that already says is left as it is. */
+export function resolveSearchWords(db: Db, storeId: string, query: CacheOrderQuery): CacheOrderQuery {
+  if (query.searchWords !== undefined || !hasSearch(query)) return query;
+  return { ...query, searchWords: searchWordsFor(db, 'orders', storeId, query.search ?? '') };
+}
+
 /**
  * A cheap bounded probe of the FTS index. For a selective term (CPF, e-mail, SKU, a full name) the page
  * is read from the matches; for a very common one (a frequent surname) the sort index is walked and each
  * entry checked against the matches, which stops as soon as the page is full.
  */
-function isCommonSearch(db: Db, query: OrderQuery): boolean {
+function isCommonSearch(db: Db, query: CacheOrderQuery): boolean {
   if (query.search === undefined || query.search.trim() === '') return false;
-  const match = ftsQuery(query.search);
+  const words = query.searchWords ?? 'joined';
+  const match = ftsQuery(query.search, { words });
   if (match === null) return false;
   const probe = (m: string) =>
     (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(m) as { n: number }).n >=
     COMMON_SEARCH_MATCHES;
   // The all-exact query streams (a prefix gathers every term's list first) and matches a subset:
   // when it alone reaches the threshold, the prefix query does too.
-  const exact = exactLowerBound(query.search);
+  const exact = exactLowerBound(query.search, words);
   return (exact !== null && exact !== match && probe(exact)) || probe(match);
 }
 
 /**
  * The all-exact form of a search (a subset of its matches) when it is cheap to run first: every word one
- * token, so FTS5 streams the lists and a bounded count stops early. Null for a word of several tokens (a
- * phrase such as an SKU "CAM-AZ-12" or an e-mail): FTS5 checks a phrase's positions across the full lists
- * of its tokens, so a rare phrase of common tokens costs as much exact as with its prefix.
+ * term, so FTS5 streams the lists and a bounded count stops early. Null when a word is a phrase (the
+ * fallback form): FTS5 checks a phrase's positions across the full lists of its tokens, so a rare phrase
+ * of common tokens costs as much exact as with its prefix.
  */
-function exactLowerBound(text: string): string | null {
-  const exact = ftsQuery(text, false);
+function exactLowerBound(text: string, words: SearchWords): string | null {
+  const exact = ftsQuery(text, { lastIsPrefix: false, words });
   return exact === null || exact.split(' AND ').some((phrase) => phrase.includes(' ')) ? null : exact;
 }
 
@@ -192,7 +189,8 @@ function exactLowerBound(text: string): string | null {
  * totalCap: `totalIsExact` says which). Offset paging over the sort's index: the UI shows page
  * numbers and totals, and deep pages are rare in review work; see docs/db.md for the measured cost.
  */
-export function listOrders(db: Db, storeId: string, query: OrderQuery): Page<OrderSummary> {
+export function listOrders(db: Db, storeId: string, plain: OrderQuery): Page<OrderSummary> {
+  const query = resolveSearchWords(db, storeId, plain);
   const { sql, params } = orderListSql(db, storeId, query);
   const { offset, limit } = pageBounds(query.offset, query.limit);
   const rows = (stmt(db, sql).all(...params) as SummaryRow[]).map(toSummary);
@@ -200,43 +198,42 @@ export function listOrders(db: Db, storeId: string, query: OrderQuery): Page<Ord
 }
 
 /**
- * How many orders the filter matches, by the cheapest honest route: the trigger-kept
- * per-status totals when only statuses filter (exact); "all minus reviewed" for the unreviewed
- * filter when "all" is exact and within the cap or reviewed orders are few (under 2,000); else a
- * count on the index that stops past `cap`: then `total` is the cap and `totalIsExact` false,
- * meaning more than `total` orders match. `cap = Infinity` counts exactly.
+ * How many orders the filter matches, by the cheapest honest route: the trigger-kept per-status
+ * totals when only statuses filter, the facet totals under any mix of status, payment, delivered,
+ * date range and "unreviewed" (both exact); else a count on the indexes that stops past `cap`: then
+ * `total` is the cap and `totalIsExact` false, meaning more than `total` orders match.
+ * `cap = Infinity` counts exactly.
  */
-export function countOrders(db: Db, storeId: string, query: OrderQuery, cap = totalCap(query)): { total: number; totalIsExact: boolean } {
+export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = totalCap(plain)): { total: number; totalIsExact: boolean } {
+  const query = resolveSearchWords(db, storeId, plain);
   if (onlyStatusFilter(query)) {
     const statuses = query.statuses ?? [];
     const inList = statuses.length === 0 ? '' : ` AND status_alias IN (${statuses.map(() => '?').join(', ')})`;
     const row = stmt(db, `SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?${inList}`).get(storeId, ...statuses) as { n: number };
     return { total: row.n, totalIsExact: true };
   }
-  if (query.review === 'unreviewed') {
-    // Subtract when "all" is exact and either within the cap or the store has few reviewed orders (the
-    // bounded probe): otherwise counting unreviewed orders up to the cap (most of the store, so the count
-    // stops early) beats counting thousands of reviewed ones exactly.
-    const all = countOrders(db, storeId, { ...query, review: undefined }, cap);
-    if (all.totalIsExact && (all.total <= cap || !isManyReviewed(db, storeId, { review: 'reviewed' }))) {
-      return { total: all.total - countOrders(db, storeId, { ...query, review: 'reviewed' }, Infinity).total, totalIsExact: true };
-    }
-  }
   const zone = storeZone(db, storeId);
+  if (facetAnswers(query)) {
+    const wanted = query.statuses !== undefined && query.statuses.length > 0 ? new Set(query.statuses) : null;
+    let total = 0;
+    for (const [status, n] of facetStatusCounts(db, storeId, zone, query)) if (wanted === null || wanted.has(status)) total += n;
+    return { total, totalIsExact: true };
+  }
   const capped = (match?: string | null) => {
     const { sql, params } = countStatement(storeId, zone, query, cap, match);
     return (stmt(db, sql).get(...params) as { n: number }).n;
   };
   // A prefix makes FTS5 gather every matching term's list before the first row; the all-exact query
   // streams. Its matches are a subset, so if they alone pass the cap, so does the search.
-  const exact = hasSearch(query) && Number.isFinite(cap) ? exactLowerBound(query.search ?? '') : null;
+  const exact = hasSearch(query) && Number.isFinite(cap) ? exactLowerBound(query.search ?? '', query.searchWords ?? 'joined') : null;
   if (exact !== null && capped(exact) > cap) return { total: cap, totalIsExact: false };
   const n = capped();
   return n > cap ? { total: cap, totalIsExact: false } : { total: n, totalIsExact: true };
 }
 
 /** Orders per status under every filter but the status one, as status chips show them. */
-export function orderStatusCounts(db: Db, storeId: string, query: OrderQuery): StatusCount[] {
+export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery): StatusCount[] {
+  const query = resolveSearchWords(db, storeId, plain);
   if (onlyStatusFilter(query)) {
     return (
       stmt(
@@ -246,14 +243,21 @@ export function orderStatusCounts(db: Db, storeId: string, query: OrderQuery): S
       ).all(storeId) as StatusCount[]
     ).map((r) => ({ ...r }));
   }
-  const where = orderWhere(storeId, storeZone(db, storeId), query, { withoutStatus: true });
-  // `+` lets SQLite pick the filter's index (which carries status_alias) and group in a temp B-tree,
-  // instead of walking the whole status index to avoid that sort. Names come from the kept totals.
-  const rows = stmt(
-    db,
-    `SELECT o.status_alias AS alias, count(*) AS count FROM orders o
-     WHERE ${where.sql} AND o.status_alias IS NOT NULL GROUP BY +o.status_alias`,
-  ).all(...where.params) as { alias: string; count: number }[];
+  const zone = storeZone(db, storeId);
+  let rows: { alias: string; count: number }[];
+  if (facetAnswers(query)) {
+    rows = [...facetStatusCounts(db, storeId, zone, query)].filter(([alias, n]) => alias !== '' && n > 0).map(([alias, count]) => ({ alias, count }));
+  } else {
+    const where = orderWhere(storeId, zone, query, { withoutStatus: true });
+    // `+` lets SQLite pick the filter's index (which carries status_alias) and group in a temp B-tree,
+    // instead of walking the whole status index to avoid that sort.
+    rows = stmt(
+      db,
+      `SELECT o.status_alias AS alias, count(*) AS count FROM ${where.from}
+       WHERE ${where.sql} AND o.status_alias IS NOT NULL GROUP BY +o.status_alias`,
+    ).all(...where.params) as { alias: string; count: number }[];
+  }
+  // Names come from the kept per-status totals.
   const names = new Map(
     (stmt(db, 'SELECT status_alias, status_name FROM order_status_totals WHERE store_id = ?').all(storeId) as { status_alias: string; status_name: string | null }[]).map(
       (r) => [r.status_alias, r.status_name],

@@ -1,7 +1,8 @@
 import { migration001 } from './001_initial';
+import { migration002 } from './002_review_mirror_facets_search';
 import type { Migration } from './migration';
 
 /** In version order; append, never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export type { Migration } from './migration';

@@ -1,0 +1,104 @@
+import type { OrderQuery } from '../../../shared/domain/query';
+import { dayStartUtc } from './order-filters';
+import type { Db } from './open';
+import { stmt } from './statements';
+
+/**
+ * Exact order counts from the trigger-kept facet totals (migration 002): orders per
+ * (status, payment, delivered), for the whole store and per UTC day. They answer any
+ * mix of status, payment, delivered, date range and "unreviewed" filters; a search,
+ * a total range, a customer or a reviewed/flagged filter is counted on the orders.
+ */
+export function facetAnswers(q: OrderQuery): boolean {
+  return (
+    q.minTotalCents === undefined &&
+    q.maxTotalCents === undefined &&
+    q.customerId === undefined &&
+    (q.review === undefined || q.review === 'unreviewed') &&
+    (q.search === undefined || q.search.trim() === '')
+  );
+}
+
+/**
+ * Orders per status alias ('' for an unreadable status) under the query's filters,
+ * ignoring its status filter. Only for queries facetAnswers accepts.
+ */
+export function facetStatusCounts(db: Db, storeId: string, zone: string, q: OrderQuery): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (rows: { status: string; n: number }[], sign: 1 | -1) => {
+    for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + sign * r.n);
+  };
+  const filter = otherFilters(q);
+  const fromUtc = q.from === undefined ? null : dayStartUtc(q.from, zone, 0);
+  const toUtc = q.to === undefined ? null : dayStartUtc(q.to, zone, 1);
+  const scan = (from: string | null, to: string | null) => add(scanOrders(db, storeId, filter, from, to, false), 1);
+
+  if (fromUtc === null && toUtc === null) {
+    add(
+      stmt(db, `SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ?${filter.sql} GROUP BY status_alias`).all(
+        storeId,
+        ...filter.params,
+      ) as { status: string; n: number }[],
+      1,
+    );
+  } else {
+    // Whole UTC days inside the range come from the day totals; the partial days at its ends are counted.
+    const firstWholeDay = fromUtc === null ? null : ceilUtcDay(fromUtc);
+    const endWholeDay = toUtc === null ? null : toUtc.slice(0, 10);
+    if (firstWholeDay !== null && endWholeDay !== null && firstWholeDay >= endWholeDay) scan(fromUtc, toUtc);
+    else {
+      const days = [firstWholeDay === null ? "day <> ''" : 'day >= ?', ...(endWholeDay === null ? [] : ['day < ?'])].join(' AND ');
+      const dayParams = [...(firstWholeDay === null ? [] : [firstWholeDay]), ...(endWholeDay === null ? [] : [endWholeDay])];
+      add(
+        stmt(db, `SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ? AND ${days}${filter.sql} GROUP BY status_alias`).all(
+          storeId,
+          ...dayParams,
+          ...filter.params,
+        ) as { status: string; n: number }[],
+        1,
+      );
+      if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`) scan(fromUtc, `${firstWholeDay}T00:00:00.000Z`);
+      if (toUtc !== null && endWholeDay !== null && `${endWholeDay}T00:00:00.000Z` < toUtc) scan(`${endWholeDay}T00:00:00.000Z`, toUtc);
+    }
+  }
+  // "Unreviewed" is everything minus the reviewed orders, which a partial index holds with these columns.
+  if (q.review === 'unreviewed') add(scanOrders(db, storeId, filter, fromUtc, toUtc, true), -1);
+  return counts;
+}
+
+interface FacetFilter {
+  sql: string;
+  params: unknown[];
+}
+
+/** Payment and delivered conditions, with the same column names in the totals tables and in orders. */
+function otherFilters(q: OrderQuery): FacetFilter {
+  let sql = '';
+  const params: unknown[] = [];
+  if (q.paymentMethods !== undefined && q.paymentMethods.length > 0) {
+    sql += ` AND payment_alias IN (${q.paymentMethods.map(() => '?').join(', ')})`;
+    params.push(...q.paymentMethods);
+  }
+  if (q.delivered !== undefined) {
+    sql += ' AND delivered = ?';
+    params.push(q.delivered ? 1 : 0);
+  }
+  return { sql, params };
+}
+
+function scanOrders(db: Db, storeId: string, filter: FacetFilter, from: string | null, to: string | null, reviewedOnly: boolean): { status: string; n: number }[] {
+  const range = `${from === null ? '' : ' AND created_utc >= ?'}${to === null ? '' : ' AND created_utc < ?'}`;
+  const params = [storeId, ...(from === null ? [] : [from]), ...(to === null ? [] : [to]), ...filter.params];
+  return stmt(
+    db,
+    `SELECT coalesce(status_alias, '') AS status, count(*) AS n FROM orders${reviewedOnly ? ' INDEXED BY orders_reviewed' : ''}
+     WHERE store_id = ?${reviewedOnly ? ' AND reviewed = 1' : ''}${range}${filter.sql} GROUP BY 1`,
+  ).all(...params) as { status: string; n: number }[];
+}
+
+/** The first UTC day starting at or after an instant (`YYYY-MM-DDTHH:mm:ss.SSSZ`). */
+function ceilUtcDay(instant: string): string {
+  const day = instant.slice(0, 10);
+  if (instant.slice(10) === 'T00:00:00.000Z') return day;
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
