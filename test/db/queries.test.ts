@@ -246,6 +246,10 @@ describe('customers', () => {
     expect(find('529.982.247-25')).toEqual(['Álvaro Souza']);
     expect(find('52998224725')).toEqual(['Álvaro Souza']);
     expect(find('31999990000')).toEqual(['Zé Carlos']);
+    // A joined-word lookup, then the phrase fallback for text inside an address.
+    expect(find('alvaro.souza@ex')).toEqual(['Álvaro Souza']);
+    expect(find('souza@example')).toEqual(['Álvaro Souza']);
+    expect(find('example.com')).toEqual(['Álvaro Souza', 'Beatriz Nunes', 'Çarla Dias', 'Zé Carlos']);
   });
 
   it('sorts customers by order count and last order', () => {
