@@ -1,5 +1,5 @@
 import type { OrderQuery } from '../../../shared/domain/query';
-import { dayStartUtc } from './order-filters';
+import { dayStartUtc, hasSearch } from './order-filters';
 import type { Db } from './open';
 import { stmt } from './statements';
 
@@ -15,7 +15,7 @@ export function facetAnswers(q: OrderQuery): boolean {
     q.maxTotalCents === undefined &&
     q.customerId === undefined &&
     (q.review === undefined || q.review === 'unreviewed') &&
-    (q.search === undefined || q.search.trim() === '')
+    !hasSearch(q)
   );
 }
 

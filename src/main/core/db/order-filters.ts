@@ -76,8 +76,8 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
   if (q.review === 'unreviewed') conditions.push('o.reviewed = 0');
   else if (q.review === 'reviewed') conditions.push('o.reviewed = 1');
   else if (q.review === 'flagged') conditions.push('o.flagged = 1');
-  if (q.search !== undefined && q.search.trim() !== '') {
-    const match = ftsQuery(q.search, { words: q.searchWords ?? 'joined' });
+  if (hasSearch(q)) {
+    const match = ftsQuery(q.search ?? '', { words: q.searchWords ?? 'joined' });
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
     if (match === null) conditions.push('0');
     else {
@@ -97,7 +97,7 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
  * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by rowid.
  */
 function reviewIndex(q: OrderQuery): string | null {
-  if (q.search !== undefined && q.search.trim() !== '') return null;
+  if (hasSearch(q)) return null;
   if (q.review === 'reviewed') return 'orders o INDEXED BY orders_reviewed';
   if (q.review === 'flagged') return 'orders o INDEXED BY orders_flagged';
   return null;
@@ -133,11 +133,12 @@ export function onlyStatusFilter(q: OrderQuery): boolean {
     q.delivered === undefined &&
     q.customerId === undefined &&
     q.review === undefined &&
-    (q.search === undefined || q.search.trim() === '')
+    !hasSearch(q)
   );
 }
 
-export function drivesFromMatches(q: OrderQuery): boolean {
+/** True when the query has searchable text (blank text searches nothing). */
+export function hasSearch(q: OrderQuery): boolean {
   return q.search !== undefined && q.search.trim() !== '';
 }
 

@@ -4,7 +4,7 @@ import type { ZonedTime } from '../../../shared/domain/time';
 import { AppError } from '../app-error';
 import type { Db } from './open';
 import { facetAnswers, facetStatusCounts } from './order-facets';
-import { drivesFromMatches, onlyStatusFilter, orderBy, orderWhere, pageBounds, type CacheOrderQuery } from './order-filters';
+import { hasSearch, onlyStatusFilter, orderBy, orderWhere, pageBounds, type CacheOrderQuery } from './order-filters';
 import { getReview } from './review-repo';
 import { ftsQuery, type SearchWords } from './search-terms';
 import { searchWordsFor } from './search-words';
@@ -74,7 +74,7 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
     searchDrives: !commonSearch,
     totalDrives: !isBroadTotalRange(db, storeId, query),
   });
-  const fromMatches = drivesFromMatches(query) && !commonSearch;
+  const fromMatches = hasSearch(query) && !commonSearch;
   const { offset, limit } = pageBounds(query.offset, query.limit);
   return {
     sql: `SELECT ${SUMMARY_COLUMNS} FROM ${page.from}
@@ -127,8 +127,6 @@ function countStatement(
     params: where.params,
   };
 }
-
-const hasSearch = (query: OrderQuery) => query.search !== undefined && query.search.trim() !== '';
 
 /**
  * The same bounded probe for a total range, on the covering total index: a narrow range ("the R$ 955,76
