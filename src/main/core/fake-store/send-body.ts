@@ -33,8 +33,9 @@ export async function sendBody(res: ServerResponse, status: number, headers: Hea
     case 'drip': {
       res.writeHead(status, { ...base, 'Content-Length': bytes.length });
       for (let at = 0; at < bytes.length && !res.destroyed; at += settings.dripChunkBytes) {
+        // A pause between chunks, none after the last: the client holds the whole body once it arrives.
+        if (at > 0) await wait(settings.dripDelayMs);
         res.write(bytes.subarray(at, at + settings.dripChunkBytes));
-        await wait(settings.dripDelayMs);
       }
       res.end();
       return;
