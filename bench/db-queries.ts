@@ -177,6 +177,18 @@ function runSize(count: number): string {
       // Full scans take seconds on a million orders: fewer runs, same percentiles.
       rows.push(measure(`LIKE '%…%' ${name} — page`, (i) => like.all({ t: `%${term(i)}%`, store: STORE }).length, count > 200_000 ? 12 : RUNS));
     }
+    const surname = () => pick(people).name.split(' ')[1];
+    // As it is being typed: prefixes of 3 to 8 letters have their own lists in the index (migration 3).
+    rows.push(measure('FTS surname begun (first 4 letters) — page + total', () => listOrders(db, STORE, { search: surname().slice(0, 4), limit: PAGE }).rows.length));
+    // Other sorts than date: the search index is in date order, so these walk the sort's index instead.
+    rows.push(
+      measure('FTS surname (common), sorted by total — page + total', () =>
+        listOrders(db, STORE, { search: surname(), sort: { key: 'total', direction: 'desc' }, limit: PAGE }).rows.length,
+      ),
+    );
+    // The orders screen asks for the status chips with every list page.
+    rows.push(measure('status counts, search: surname (common)', () => orderStatusCounts(db, STORE, { search: surname() }).length));
+    rows.push(measure('status counts, search: CPF', () => orderStatusCounts(db, STORE, { search: pick(people).cpf }).length));
     rows.push(measure('customer detail with totals', () => (getCustomerDetail(db, STORE, pick(people).id) === null ? 0 : 1)));
     rows.push(measure("customer's orders, first page", () => listCustomerOrders(db, STORE, pick(people).id, { limit: PAGE }).rows.length));
     rows.push(measure('customer list, by name', () => listCustomers(db, STORE, { limit: PAGE }).rows.length));

@@ -36,7 +36,7 @@ describe('removeStore (LGPD erasure)', () => {
     const tables = storeTables();
     for (const table of tables) expect(rowsOf(table, 'store-a'), table).toBeGreaterThan(0);
     const before = Object.fromEntries(tables.map((table) => [table, rowsOf(table, 'store-b')]));
-    const ftsB = count(t.db, "SELECT count(*) AS n FROM orders_fts WHERE rowid IN (SELECT pk FROM orders WHERE store_id = 'store-b')");
+    const ftsB = count(t.db, "SELECT count(*) AS n FROM orders_fts WHERE rowid IN (SELECT search_key FROM orders WHERE store_id = 'store-b')");
     expect(ftsB).toBeGreaterThan(0);
 
     expect(removeStore(t.db, 'store-a')).toBe(true);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOrders, listOrders, orderListSql, setReview, writeOrderPage } from '../../src/main/core/db';
+import { countOrders, listOrders, orderListSql, orderStatusCounts, setReview, writeOrderPage } from '../../src/main/core/db';
 import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db/orders-query';
 import type { Order } from '../../src/shared/domain/order';
+import type { OrderQuery } from '../../src/shared/domain/query';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
 
 // Enough orders sharing a surname to cross the common-term threshold, plus a rare name.
@@ -14,7 +15,8 @@ beforeAll(() => {
   orders = Array.from({ length: COUNT }, (_, k) => {
     const id = k + 1;
     const name = id % 997 === 0 ? 'Otília Peçanha' : `Cliente ${id % 50} Silva`;
-    return makeOrder(id, { customer: { id: 10 + (id % 50), name, email: null, taxId: null, phone: null }, items: [] });
+    const status = id % 3 === 0 ? { alias: 'cancelled', name: 'Cancelado', id: 5 } : { alias: 'paid', name: 'Pago', id: 4 };
+    return makeOrder(id, { status, customer: { id: 10 + (id % 50), name, email: null, taxId: null, phone: null }, items: [] });
   });
   for (let i = 0; i < COUNT; i += 100) {
     const page = orders.slice(i, i + 100);
@@ -26,24 +28,32 @@ afterAll(() => t.close());
 const newestFirst = (list: Order[]) =>
   [...list].sort((a, b) => (a.createdAt!.utc === b.createdAt!.utc ? b.id - a.id : a.createdAt!.utc < b.createdAt!.utc ? 1 : -1)).map((o) => o.id);
 
-describe('search plans by how common the term is', () => {
-  it('walks the date index for a common term and still returns the right page and total', () => {
-    const { sql, params } = orderListSql(t.db, 'store-a', { search: 'silva' });
-    expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/orders_by_created/);
-    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+const planOf = (query: OrderQuery) => {
+  const { sql, params } = orderListSql(t.db, 'store-a', query);
+  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+};
+const byNumber = (list: Order[]) => [...list].sort((a, b) => a.number! - b.number! || a.id - b.id).map((o) => o.id);
+const silvas = () => orders.filter((o) => o.customer?.name?.endsWith('Silva'));
+
+describe('search plans', () => {
+  it('streams a common term from the search index in date order, with the right page and total', () => {
+    expect(planOf({ search: 'silva' })).toMatch(/SCAN orders_fts VIRTUAL TABLE[^\n]*\nSEARCH o USING INDEX orders_by_search_key/);
+    expect(planOf({ search: 'silva' })).not.toMatch(/TEMP B-TREE/);
+    const expected = newestFirst(silvas());
     const page = listOrders(t.db, 'store-a', { search: 'silva', offset: 100, limit: 50 });
     // More matches than a search total counts: reported as "more than COMMON_SEARCH_MATCHES".
     expect(expected.length).toBeGreaterThan(COMMON_SEARCH_MATCHES);
     expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
     expect(countOrders(t.db, 'store-a', { search: 'silva' }, Infinity)).toEqual({ total: expected.length, totalIsExact: true });
     expect(page.rows.map((r) => r.id)).toEqual(expected.slice(100, 150));
+    const oldest = listOrders(t.db, 'store-a', { search: 'silva', sort: { key: 'date', direction: 'asc' }, limit: 30 });
+    expect(oldest.rows.map((r) => r.id)).toEqual([...expected].reverse().slice(0, 30));
   });
 
   it('treats a begun word like the whole one: same plan, page and capped total whether or not the exact token is common', () => {
-    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+    const expected = newestFirst(silvas());
     for (const search of ['silva', 'silv', 'cliente silv']) {
-      const { sql, params } = orderListSql(t.db, 'store-a', { search });
-      expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/orders_by_created/);
+      expect(planOf({ search })).toMatch(/SCAN orders_fts/);
       const page = listOrders(t.db, 'store-a', { search, limit: 100 });
       expect(page.rows.map((r) => r.id)).toEqual(expected.slice(0, 100));
       expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
@@ -52,7 +62,7 @@ describe('search plans by how common the term is', () => {
   });
 
   it('counts a search total past the cap when the page itself lies beyond it, so "next" stays right', () => {
-    const expected = newestFirst(orders.filter((o) => o.customer?.name?.endsWith('Silva')));
+    const expected = newestFirst(silvas());
     const deep = listOrders(t.db, 'store-a', { search: 'silva', offset: 2000, limit: 100 });
     expect(deep.rows.map((r) => r.id)).toEqual(expected.slice(2000, 2100));
     expect(deep).toMatchObject({ total: 2100, totalIsExact: false });
@@ -61,11 +71,34 @@ describe('search plans by how common the term is', () => {
     expect(last).toMatchObject({ total: expected.length, totalIsExact: true });
   });
 
-  it('reads the matches first for a rare term', () => {
-    const { sql, params } = orderListSql(t.db, 'store-a', { search: 'pecanha' });
-    expect((t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')).toMatch(/INTEGER PRIMARY KEY/);
-    const expected = newestFirst(orders.filter((o) => o.customer?.name === 'Otília Peçanha'));
-    expect(listOrders(t.db, 'store-a', { search: 'pecanha' }).rows.map((r) => r.id)).toEqual(expected);
+  it('counts status chips for a search like its total: exact up to the cap, lower bounds past it', () => {
+    const perStatus = (list: Order[]) => {
+      const counts = new Map<string, number>();
+      for (const o of list) counts.set(o.status!.alias, (counts.get(o.status!.alias) ?? 0) + 1);
+      return counts;
+    };
+    const all = perStatus(silvas());
+    const capped = orderStatusCounts(t.db, 'store-a', { search: 'silva', statuses: ['paid'] });
+    expect(capped.map((c) => c.alias).sort()).toEqual(['cancelled', 'paid']);
+    expect(capped.every((c) => !c.countIsExact && c.count <= all.get(c.alias)!)).toBe(true);
+    // The newest cap + 1 matches were counted.
+    expect(new Map(capped.map((c) => [c.alias, c.count]))).toEqual(perStatus(silvas().filter((o) => newestFirst(silvas()).slice(0, COMMON_SEARCH_MATCHES + 1).includes(o.id))));
+    const exact = orderStatusCounts(t.db, 'store-a', { search: 'silva' }, Infinity);
+    expect(new Map(exact.map((c) => [c.alias, c.count]))).toEqual(all);
+    expect(exact.every((c) => c.countIsExact)).toBe(true);
+    const rare = orderStatusCounts(t.db, 'store-a', { search: 'pecanha' });
+    expect(new Map(rare.map((c) => [c.alias, c.count]))).toEqual(perStatus(orders.filter((o) => o.customer?.name === 'Otília Peçanha')));
+    expect(rare.every((c) => c.countIsExact)).toBe(true);
+  });
+
+  it('in another sort, walks that sort\'s index for a common term and reads the matches first for a rare one', () => {
+    const sort = { key: 'number', direction: 'asc' } as const;
+    expect(planOf({ search: 'silva', sort })).toMatch(/SEARCH o USING INDEX orders_by_number \(store_id=\?\)/);
+    expect(listOrders(t.db, 'store-a', { search: 'silva', sort, limit: 60 }).rows.map((r) => r.id)).toEqual(byNumber(silvas()).slice(0, 60));
+    expect(planOf({ search: 'pecanha', sort })).toMatch(/SEARCH o USING INDEX orders_by_search_key/);
+    const rare = orders.filter((o) => o.customer?.name === 'Otília Peçanha');
+    expect(listOrders(t.db, 'store-a', { search: 'pecanha', sort }).rows.map((r) => r.id)).toEqual(byNumber(rare));
+    expect(listOrders(t.db, 'store-a', { search: 'pecanha' }).rows.map((r) => r.id)).toEqual(newestFirst(rare));
   });
 });
 

@@ -212,6 +212,7 @@ describe('order search (FTS)', () => {
     expect(ids({ search: 'ALVARO', paymentMethods: ['pix'] })).toEqual(byDateDesc(orders.filter(keep)));
     const counts = orderStatusCounts(t.db, 'store-a', { search: 'alvaro', paymentMethods: ['pix'], statuses: ['nothing'] });
     expect(counts.reduce((s, c) => s + c.count, 0)).toBe(orders.filter((o) => keep(o) && o.status !== null).length);
+    expect(counts.every((c) => c.countIsExact)).toBe(true);
   });
 
   it('takes only the last word as a prefix: the words before it are whole', () => {

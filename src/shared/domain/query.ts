@@ -54,4 +54,6 @@ export interface StatusCount {
   alias: string;
   name: string;
   count: number;
+  /** False when counting stopped at a search's cap: at least `count` orders of this status match. */
+  countIsExact: boolean;
 }

@@ -84,7 +84,7 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
       // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
       // each order by rowid, instead of walking the store's whole index probing the match set.
       if (searchDrives) conditions[0] = '+o.store_id = ?';
-      conditions.push('o.pk IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
+      conditions.push('o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
       params.push(match);
     }
   }

@@ -69,19 +69,34 @@ function storeZone(db: Db, storeId: string): string {
 export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql: string; params: unknown[]; countSql: string } {
   const query = resolveSearchWords(db, storeId, plain);
   const zone = storeZone(db, storeId);
+  const { offset, limit } = pageBounds(query.offset, query.limit);
+  // Same parameters as the page, in the same order.
+  const countSql = countStatement(storeId, zone, query, totalCap(query)).sql;
+  const byDate = (query.sort?.key ?? 'date') === 'date';
+  const match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null;
+  if (byDate && match !== null) {
+    // The search index is keyed in date order (order-search-index.ts): FTS5 streams the matches newest
+    // (or oldest) first and each is fetched by its key, so a page stops once it is full, however common the word.
+    const where = orderWhere(storeId, zone, { ...query, search: undefined });
+    const dir = query.sort?.direction === 'asc' ? 'ASC' : 'DESC';
+    return {
+      sql: `SELECT ${SUMMARY_COLUMNS} FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
+            WHERE ${where.sql} AND orders_fts MATCH ? ORDER BY orders_fts.rowid ${dir} LIMIT ${limit} OFFSET ${offset}`,
+      params: [...where.params, match],
+      countSql,
+    };
+  }
   const commonSearch = isCommonSearch(db, query);
   const page = orderWhere(storeId, zone, query, {
     searchDrives: !commonSearch,
     totalDrives: !isBroadTotalRange(db, storeId, query),
   });
   const fromMatches = hasSearch(query) && !commonSearch;
-  const { offset, limit } = pageBounds(query.offset, query.limit);
   return {
     sql: `SELECT ${SUMMARY_COLUMNS} FROM ${page.from}
           WHERE ${page.sql} ORDER BY ${orderBy(query.sort, fromMatches)} LIMIT ${limit} OFFSET ${offset}`,
     params: page.params,
-    // Same parameters as the page, in the same order.
-    countSql: countStatement(storeId, zone, query, totalCap(query)).sql,
+    countSql,
   };
 }
 
@@ -116,7 +131,7 @@ function countStatement(
   if (match !== null) {
     const where = orderWhere(storeId, zone, { ...query, search: undefined });
     return {
-      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts CROSS JOIN orders o ON o.pk = orders_fts.rowid
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
             WHERE ${where.sql} AND orders_fts MATCH ?${limit})`,
       params: [...where.params, match],
     };
@@ -229,8 +244,13 @@ export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = to
   return n > cap ? { total: cap, totalIsExact: false } : { total: n, totalIsExact: true };
 }
 
-/** Orders per status under every filter but the status one, as status chips show them. */
-export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery): StatusCount[] {
+/**
+ * Orders per status under every filter but the status one, as status chips show them. With a search they
+ * are counted like its total: over at most `cap` + 1 matches, newest first, so a word found in a hundred
+ * thousand orders costs what two thousand do; past the cap each count is a lower bound (`countIsExact`
+ * false), as the total is. `cap = Infinity` counts exactly.
+ */
+export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery, cap = COMMON_SEARCH_MATCHES): StatusCount[] {
   const query = resolveSearchWords(db, storeId, plain);
   if (onlyStatusFilter(query)) {
     return (
@@ -238,13 +258,25 @@ export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery): S
         db,
         `SELECT status_alias AS alias, coalesce(status_name, status_alias) AS name, n AS count FROM order_status_totals
          WHERE store_id = ? AND status_alias <> '' AND n > 0 ORDER BY n DESC, status_alias`,
-      ).all(storeId) as StatusCount[]
-    ).map((r) => ({ ...r }));
+      ).all(storeId) as Omit<StatusCount, 'countIsExact'>[]
+    ).map((r) => ({ ...r, countIsExact: true }));
   }
   const zone = storeZone(db, storeId);
-  let rows: { alias: string; count: number }[];
+  let rows: { alias: string | null; count: number }[];
+  let exact = true;
+  const match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null;
   if (facetAnswers(query)) {
-    rows = [...facetStatusCounts(db, storeId, zone, query)].filter(([alias, n]) => alias !== '' && n > 0).map(([alias, count]) => ({ alias, count }));
+    rows = [...facetStatusCounts(db, storeId, zone, query)].map(([alias, count]) => ({ alias, count }));
+  } else if (match !== null) {
+    const where = orderWhere(storeId, zone, { ...query, search: undefined }, { withoutStatus: true });
+    rows = stmt(
+      db,
+      `SELECT status_alias AS alias, count(*) AS count FROM (
+         SELECT o.status_alias FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
+         WHERE ${where.sql} AND orders_fts MATCH ? ORDER BY orders_fts.rowid DESC${Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : ''})
+       GROUP BY status_alias`,
+    ).all(...where.params, match) as { alias: string | null; count: number }[];
+    exact = rows.reduce((sum, r) => sum + r.count, 0) <= cap;
   } else {
     const where = orderWhere(storeId, zone, query, { withoutStatus: true });
     // `+` lets SQLite pick the filter's index (which carries status_alias) and group in a temp B-tree,
@@ -262,7 +294,8 @@ export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery): S
     ),
   );
   return rows
-    .map((r) => ({ alias: r.alias, name: names.get(r.alias) ?? r.alias, count: r.count }))
+    .filter((r): r is { alias: string; count: number } => r.alias !== null && r.alias !== '' && r.count > 0)
+    .map((r) => ({ alias: r.alias, name: names.get(r.alias) ?? r.alias, count: r.count, countIsExact: exact }))
     .sort((a, b) => b.count - a.count || (a.alias < b.alias ? -1 : 1));
 }
 

@@ -3,7 +3,8 @@ import { AppError } from '../app-error';
 import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
 import type { Db } from './open';
 import { rawJson } from './raw-json';
-import { orderSearchTerms, sortKey } from './search-terms';
+import { writeOrderSearchRow } from './order-search-index';
+import { sortKey } from './search-terms';
 import { stmt } from './statements';
 import { writeSyncState, type SyncStatePatch } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
@@ -60,14 +61,13 @@ export function writeOrderPage(
     const embedded = new Map<number, OrderCustomerRef & { id: number }>();
     orders.forEach((order, i) => {
       if (order.storeId !== storeId) throw new AppError('INTERNAL', 'writeOrderPage: an order of another store');
-      const previous = stmt(db, 'SELECT customer_id FROM orders WHERE store_id = ? AND id = ?').get(storeId, order.id) as
-        | { customer_id: number | null }
+      const previous = stmt(db, 'SELECT customer_id, search_key, created_utc FROM orders WHERE store_id = ? AND id = ?').get(storeId, order.id) as
+        | { customer_id: number | null; search_key: number | null; created_utc: string | null }
         | undefined;
       if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
       const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now);
       replaceRelations(db, pk, order, previous !== undefined);
-      if (previous !== undefined) stmt(db, 'DELETE FROM orders_fts WHERE rowid = ?').run(pk);
-      stmt(db, 'INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)').run(pk, orderSearchTerms(order));
+      writeOrderSearchRow(db, pk, order, previous);
       const customer = order.customer;
       if (customer !== null && customer.id !== null) embedded.set(customer.id, { ...customer, id: customer.id });
       forgetUnreadable(db, storeId, 'order', order.id);

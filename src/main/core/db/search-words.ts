@@ -3,7 +3,7 @@ import { ftsQuery, type SearchWords } from './search-terms';
 import { stmt } from './statements';
 
 const INDEXES = {
-  orders: 'SELECT 1 FROM orders_fts CROSS JOIN orders r ON r.pk = orders_fts.rowid WHERE orders_fts MATCH ? AND +r.store_id = ? LIMIT 1',
+  orders: 'SELECT 1 FROM orders_fts CROSS JOIN orders r ON r.search_key = orders_fts.rowid WHERE orders_fts MATCH ? AND +r.store_id = ? LIMIT 1',
   customers: 'SELECT 1 FROM customers_fts CROSS JOIN customers r ON r.pk = customers_fts.rowid WHERE customers_fts MATCH ? AND +r.store_id = ? LIMIT 1',
 } as const;
 

@@ -1,0 +1,182 @@
+import type { Database } from 'better-sqlite3';
+import type { Order } from '../../../shared/domain/order';
+import { orderSearchTerms } from './search-terms';
+import { stmt } from './statements';
+
+/**
+ * The orders' search index is keyed by each order's **search key**, not its pk: keys follow the lists' date
+ * order (`created_utc, id`), so FTS5 yields a word's matches newest first and a page of a common word stops
+ * after a hundred matches instead of gathering all of them (migration 003; BENCHMARKS.md).
+ *
+ * key = bucket × SLOTS + slot. A bucket is a UTC day, shared by every store (one FTS index serves them
+ * all); inside it, orders hold slots in (created_utc, id) order. Keys stay small numbers with small gaps
+ * between neighbours, which is what FTS5 stores for each entry: keys from the creation millisecond were
+ * measured to make the index 1.8 times larger.
+ */
+export const SLOTS = 16_384;
+/** Bucket 0: no readable creation time (SQLite sorts a NULL date below every date); 1: before 2000. */
+const UNDATED = 0;
+const DAY_2000 = Date.UTC(2000, 0, 1) / 86_400_000;
+/** Past every day's bucket: where an order goes when its day has no slot left (see placeSearchKey). */
+export const OVERFLOW_KEY_BASE = 2 ** 45;
+
+export function bucketOf(createdUtc: string | null): number {
+  const day = createdUtc === null ? Number.NaN : Date.parse(`${createdUtc.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+  if (!Number.isFinite(day)) return UNDATED;
+  return Math.max(1, day - DAY_2000 + 2);
+}
+
+export interface KeyMove {
+  pk: number;
+  from: number;
+  to: number;
+}
+
+interface Placed {
+  pk: number;
+  id: number;
+  created_utc: string | null;
+  search_key: number;
+}
+
+/** The lists' date order; pk orders equal (time, id) pairs of two stores. */
+function compare(a: Omit<Placed, 'search_key'>, b: Omit<Placed, 'search_key'>): number {
+  const ca = a.created_utc ?? '';
+  const cb = b.created_utc ?? '';
+  return ca < cb ? -1 : ca > cb ? 1 : a.id - b.id || a.pk - b.pk;
+}
+
+const COLUMNS = 'pk, id, created_utc, search_key';
+
+/**
+ * Gives order `pk` (whose search_key is NULL) its key. The first order of a day takes the middle slot;
+ * an order after (or before) all of its day's takes the next slot up (or down): a sync reads pages in date
+ * order one way or the other, so that is nearly every order. One that falls between two others takes the
+ * middle of the gap between them; with no gap left, the day's orders are spread out again, and the keys
+ * that moved are returned so the caller can move their FTS rows. A day with no slot left at all (over
+ * 16,384 orders of all stores in one UTC day) sends the order past every day: still found, but listed
+ * first among a search's results.
+ */
+export function placeSearchKey(db: Database, pk: number, id: number, createdUtc: string | null): { key: number; moved: KeyMove[] } {
+  const lo = bucketOf(createdUtc) * SLOTS;
+  const hi = lo + SLOTS;
+  const me = { pk, id, created_utc: createdUtc };
+  const set = (key: number, rowPk: number) => stmt(db, 'UPDATE orders SET search_key = ? WHERE pk = ?').run(key, rowPk);
+  const done = (key: number) => {
+    set(key, pk);
+    return { key, moved: [] };
+  };
+  const inDay = 'search_key >= ? AND search_key < ?';
+  const last = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key DESC LIMIT 1`).get(lo, hi) as Placed | undefined;
+  if (last === undefined) return done(lo + SLOTS / 2);
+  if (compare(me, last) > 0 && last.search_key + 1 < hi) return done(last.search_key + 1);
+  const first = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key LIMIT 1`).get(lo, hi) as Placed;
+  if (compare(me, first) < 0 && first.search_key > lo) return done(first.search_key - 1);
+  if (compare(me, first) > 0 && compare(me, last) < 0) {
+    // Down from the top, the first order before this one; its successor in key order is the one after.
+    const before = stmt(
+      db,
+      `SELECT ${COLUMNS} FROM orders WHERE ${inDay} AND (coalesce(created_utc, ''), id, pk) < (?, ?, ?) ORDER BY search_key DESC LIMIT 1`,
+    ).get(lo, hi, createdUtc ?? '', id, pk) as Placed;
+    const after = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE search_key > ? AND search_key < ? ORDER BY search_key LIMIT 1`).get(before.search_key, hi) as Placed;
+    if (after.search_key - before.search_key > 1) return done(Math.floor((before.search_key + after.search_key) / 2));
+  }
+  const day = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay}`).all(lo, hi) as Placed[];
+  if (day.length >= SLOTS - 1) return done(OVERFLOW_KEY_BASE + pk);
+  const ranked = [...day, { ...me, search_key: Number.NaN }].sort(compare);
+  // Clear first: the unique index must never see two rows on one key mid-move.
+  for (const row of day) stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(row.pk);
+  const moved: KeyMove[] = [];
+  let key = Number.NaN;
+  ranked.forEach((row, i) => {
+    const to = lo + Math.floor(((i + 1) * SLOTS) / (ranked.length + 1));
+    set(to, row.pk);
+    if (row.pk === pk) key = to;
+    else if (row.search_key !== to) moved.push({ pk: row.pk, from: row.search_key, to });
+  });
+  return { key, moved };
+}
+
+/** The cached columns an order's search terms are made of. */
+const TERMS_COLUMNS = `o.pk, o.search_key, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
+  o.tracking_code, (SELECT json_group_array(sku) FROM order_items WHERE order_pk = o.pk AND sku IS NOT NULL) AS skus`;
+
+interface TermsRow {
+  pk: number;
+  search_key: number;
+  id: number;
+  number: number | null;
+  customer_name: string | null;
+  customer_email: string | null;
+  customer_tax_id: string | null;
+  customer_phone: string | null;
+  tracking_code: string | null;
+  skus: string;
+}
+
+function termsOfRow(row: TermsRow): string {
+  const customer = { name: row.customer_name, email: row.customer_email, taxId: row.customer_tax_id, phone: row.customer_phone };
+  const items = (JSON.parse(row.skus) as string[]).map((sku) => ({ sku }));
+  return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
+}
+
+/**
+ * Writes the search row of an order just upserted. `previous` is the row as it was before (undefined for
+ * a new order): its key stays while the creation time does, else the order is placed again.
+ */
+export function writeOrderSearchRow(
+  db: Database,
+  pk: number,
+  order: Order,
+  previous: { search_key: number | null; created_utc: string | null } | undefined,
+): void {
+  const created = order.createdAt?.utc ?? null;
+  const insert = stmt(db, 'INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
+  const remove = stmt(db, 'DELETE FROM orders_fts WHERE rowid = ?');
+  if (previous !== undefined && previous.search_key !== null) {
+    remove.run(previous.search_key);
+    if (previous.created_utc === created) {
+      insert.run(previous.search_key, orderSearchTerms(order));
+      return;
+    }
+    stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(pk);
+  }
+  const { key, moved } = placeSearchKey(db, pk, order.id, created);
+  // All removals before any insert: a moved order may take a key another one just left.
+  for (const move of moved) remove.run(move.from);
+  for (const move of moved) insert.run(move.to, termsOfRow(stmt(db, `SELECT ${TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as TermsRow));
+  insert.run(key, orderSearchTerms(order));
+}
+
+const BATCH = 5000;
+
+/**
+ * Gives every cached order its search key and rebuilds the orders' search index from the cached columns
+ * (migration 003). Each store's orders are placed in (creation, id) order, so each lands next to the one
+ * before; the index rows are written once every key is placed, so keys that move meanwhile (several stores
+ * sharing a day) cost nothing. Rows are read in batches: a connection cannot write while one of its
+ * statements is still iterating.
+ */
+export function rebuildOrderSearchIndex(db: Database): void {
+  db.exec(`UPDATE orders SET search_key = NULL; INSERT INTO orders_fts (orders_fts) VALUES ('delete-all');`);
+  type Row = { pk: number; id: number; created_utc: string | null };
+  const undated = db.prepare('SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NULL ORDER BY id');
+  const first = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NOT NULL ORDER BY created_utc, id LIMIT ${BATCH}`);
+  const after = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND (created_utc, id) > (?, ?) ORDER BY created_utc, id LIMIT ${BATCH}`);
+  for (const { id: storeId } of db.prepare('SELECT id FROM stores').all() as { id: string }[]) {
+    for (const row of undated.all(storeId) as Row[]) placeSearchKey(db, row.pk, row.id, null);
+    for (let rows = first.all(storeId) as Row[]; rows.length > 0; ) {
+      for (const row of rows) placeSearchKey(db, row.pk, row.id, row.created_utc);
+      const last = rows[rows.length - 1];
+      rows = rows.length < BATCH ? [] : (after.all(storeId, last.created_utc, last.id) as Row[]);
+    }
+  }
+  const insert = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
+  const batch = db.prepare(`SELECT ${TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
+  for (let after = 0; ; ) {
+    const rows = batch.all(after) as TermsRow[];
+    for (const row of rows) insert.run(row.search_key, termsOfRow(row));
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1].pk;
+  }
+}
