@@ -97,13 +97,12 @@ export function placeSearchKey(db: Database, pk: number, id: number, createdUtc:
   return { key, moved };
 }
 
-/** The cached columns an order's search terms are made of. */
-const TERMS_COLUMNS = `o.pk, o.search_key, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
+/** The cached columns an order's search terms are made of (`o` is the orders row). */
+export const ORDER_TERMS_COLUMNS = `o.pk, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
   o.tracking_code, (SELECT json_group_array(sku) FROM order_items WHERE order_pk = o.pk AND sku IS NOT NULL) AS skus`;
 
-interface TermsRow {
+export interface OrderTermsRow {
   pk: number;
-  search_key: number;
   id: number;
   number: number | null;
   customer_name: string | null;
@@ -114,11 +113,14 @@ interface TermsRow {
   skus: string;
 }
 
-function termsOfRow(row: TermsRow): string {
+/** The search terms of a cached order, as orderSearchTerms makes them for an order being written. */
+export function cachedOrderTerms(row: OrderTermsRow): string {
   const customer = { name: row.customer_name, email: row.customer_email, taxId: row.customer_tax_id, phone: row.customer_phone };
   const items = (JSON.parse(row.skus) as string[]).map((sku) => ({ sku }));
   return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
 }
+
+type KeyedTermsRow = OrderTermsRow & { search_key: number };
 
 /**
  * Writes the search row of an order just upserted. `previous` is the row as it was before (undefined for
@@ -144,7 +146,7 @@ export function writeOrderSearchRow(
   const { key, moved } = placeSearchKey(db, pk, order.id, created);
   // All removals before any insert: a moved order may take a key another one just left.
   for (const move of moved) remove.run(move.from);
-  for (const move of moved) insert.run(move.to, termsOfRow(stmt(db, `SELECT ${TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as TermsRow));
+  for (const move of moved) insert.run(move.to, cachedOrderTerms(stmt(db, `SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as OrderTermsRow));
   insert.run(key, orderSearchTerms(order));
 }
 
@@ -172,10 +174,10 @@ export function rebuildOrderSearchIndex(db: Database): void {
     }
   }
   const insert = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const batch = db.prepare(`SELECT ${TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
+  const batch = db.prepare(`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
   for (let after = 0; ; ) {
-    const rows = batch.all(after) as TermsRow[];
-    for (const row of rows) insert.run(row.search_key, termsOfRow(row));
+    const rows = batch.all(after) as KeyedTermsRow[];
+    for (const row of rows) insert.run(row.search_key, cachedOrderTerms(row));
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1].pk;
   }

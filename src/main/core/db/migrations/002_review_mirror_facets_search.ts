@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { customerSearchTerms, orderSearchTerms } from '../search-terms';
+import { cachedOrderTerms, ORDER_TERMS_COLUMNS, type OrderTermsRow } from '../order-search-index';
+import { customerSearchTerms } from '../search-terms';
 import type { Migration } from './migration';
 
 /**
@@ -125,16 +126,8 @@ END;
 function rebuildSearchIndex(db: Database): void {
   db.exec(`INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');`);
   const insertOrder = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const orders = db.prepare(
-    `SELECT o.pk, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone, o.tracking_code,
-       (SELECT json_group_array(sku) FROM order_items WHERE order_pk = o.pk AND sku IS NOT NULL) AS skus
-     FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`,
-  );
-  inBatches(orders, (row: OrderTermsRow) => {
-    const customer = { name: row.customer_name, email: row.customer_email, taxId: row.customer_tax_id, phone: row.customer_phone };
-    const skus = JSON.parse(row.skus) as string[];
-    insertOrder.run(row.pk, orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items: skus.map((sku) => ({ sku })) }));
-  });
+  const orders = db.prepare(`SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
+  inBatches(orders, (row: OrderTermsRow) => insertOrder.run(row.pk, cachedOrderTerms(row)));
   const insertCustomer = db.prepare('INSERT INTO customers_fts (rowid, terms) VALUES (?, ?)');
   const customers = db.prepare(`SELECT pk, name, company_name, email, tax_id, phone FROM customers WHERE pk > ? ORDER BY pk LIMIT ${BATCH}`);
   inBatches(customers, (row: CustomerTermsRow) => {
@@ -151,18 +144,6 @@ function inBatches<Row extends { pk: number }>(select: Statement, each: (row: Ro
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1].pk;
   }
-}
-
-interface OrderTermsRow {
-  pk: number;
-  id: number;
-  number: number | null;
-  customer_name: string | null;
-  customer_email: string | null;
-  customer_tax_id: string | null;
-  customer_phone: string | null;
-  tracking_code: string | null;
-  skus: string;
 }
 
 interface CustomerTermsRow {
