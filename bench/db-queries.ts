@@ -170,6 +170,10 @@ function runSize(count: number): string {
       // there, so the phrase fallback runs. (Text inside a word is beyond any token index: only LIKE finds it.)
       ['e-mail from its second word', () => pick(people).email.split('.').slice(1).join('.').slice(0, 12)],
       ['order number', () => String(100_000 + 1 + Math.floor(random() * count))],
+      ['CPF punctuated', () => pick(people).cpf.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4')],
+      ['phone', () => pick(people).phone],
+      ['phone without area code', () => pick(people).phone.slice(2)],
+      ['tracking code', () => `QB${String(Math.floor(random() * count)).padStart(9, '0')}BR`],
     ];
     for (const [name, term] of searches) {
       rows.push(measure(`FTS ${name} — page + total`, (i) => listOrders(db, STORE, { search: term(i), limit: PAGE }).rows.length));
