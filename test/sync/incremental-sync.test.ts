@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSyncState } from '../../src/main/core/db/sync-state-repo';
+import { presentCustomer } from '../../src/main/core/fake-store';
+import { redactSecrets } from '../../src/main/core/normalize';
 import { cacheDifferences } from './expect-cache';
 import { syncFixture, type SyncFixture } from './helpers';
 
@@ -47,6 +49,45 @@ describe('incremental sync', () => {
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
   });
 
+  it('re-reads open orders older than the window a few per run, and moves past one the store no longer returns', async () => {
+    fx = await syncFixture({ orders: 1500, customers: 400 });
+    expect((await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials })).ok).toBe(true);
+    const db = fx.core.db;
+    const hwm = readSyncState(db, fx.store.id, 'orders').highWaterMark!;
+    const windowStart = new Date(Date.parse(hwm) - 45 * 86_400_000).toISOString();
+    // As if 25 orders well before the window had been open when last read: the store has them final by now.
+    const stale = (
+      db.prepare("SELECT id FROM orders WHERE store_id = ? AND created_utc < ? AND status_alias = 'delivered' ORDER BY id LIMIT 25").all(fx.store.id, windowStart) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    expect(stale).toHaveLength(25);
+    const reopen = db.prepare("UPDATE orders SET status_alias = 'on_carriage', status_name = 'Em transporte' WHERE store_id = ? AND id = ?");
+    for (const id of stale) reopen.run(fx.store.id, id);
+    // And one the store no longer returns, checked longest ago.
+    const gone = 987_654_321;
+    db.prepare(
+      `INSERT INTO orders (store_id, id, status_alias, created_utc, created_zone, raw, synced_at)
+       VALUES (?, ?, 'on_carriage', ?, 'America/Sao_Paulo', '{}', '2000-01-01T00:00:00.000Z')`,
+    ).run(fx.store.id, gone, new Date(Date.parse(windowStart) - 86_400_000).toISOString());
+    const reads = () => fx!.fake.stats.requests['orders.show'] ?? 0;
+    const stillOpen = () => stale.filter((id) => statusOf(fx!, id) === 'on_carriage').length;
+
+    const before = reads();
+    expect((await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials })).ok).toBe(true);
+    // At most 20 by id per run (DEFAULT_SYNC_SETTINGS.staleOpenPerRun): the missing one and 19 of the 25.
+    expect(reads() - before).toBe(20);
+    expect(stillOpen()).toBe(6);
+    const goneRow = db.prepare('SELECT status_alias, synced_at FROM orders WHERE store_id = ? AND id = ?').get(fx.store.id, gone) as { status_alias: string; synced_at: string };
+    expect(goneRow.status_alias).toBe('on_carriage');
+    expect(goneRow.synced_at > '2000-01-01T00:00:00.000Z').toBe(true);
+
+    expect((await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials })).ok).toBe(true);
+    expect(stillOpen()).toBe(0);
+    db.prepare('DELETE FROM orders WHERE store_id = ? AND id = ?').run(fx.store.id, gone);
+    expect(cacheDifferences(db, fx.store.id, fx.fake.model)).toEqual([]);
+  });
+
   it('runs a full sync when asked for an incremental one before any full sync completed', async () => {
     fx = await syncFixture({ orders: 120 });
     const outcome = await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials });
@@ -65,6 +106,9 @@ describe('incremental sync', () => {
     expect((fx.fake.stats.requests['customers.show'] ?? 0) - before).toBe(1);
     const row = fx.core.db.prepare('SELECT source, raw FROM customers WHERE id = ?').get(newest.customer_id) as { source: string; raw: string | null };
     expect(row.source).toBe('api');
+    // The record itself, as the list gives it: not the by-id read's `{ data: … }` envelope.
+    const index = fx.fake.model.customerIndexOfId(newest.customer_id)!;
+    expect(row.raw).toBe(JSON.stringify(redactSecrets(presentCustomer(fx.fake.model.customer(index), new Set()))));
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
   });
 

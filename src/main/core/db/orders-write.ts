@@ -160,3 +160,14 @@ function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): v
     change.run(pk, order.storeId, position, s.alias, s.name, s.at?.utc ?? null, s.at?.zone ?? null);
   });
 }
+
+/**
+ * `synced_at` is when the sync last looked at an order: written with every record, and set here for an order
+ * the store no longer returns (kept as last seen), so the refresh of old open orders moves on to the others.
+ */
+export function markOrdersChecked(db: Db, storeId: string, orderIds: readonly number[], now: string): void {
+  const mark = stmt(db, 'UPDATE orders SET synced_at = ? WHERE store_id = ? AND id = ?');
+  db.transaction(() => {
+    for (const id of orderIds) mark.run(now, storeId, id);
+  })();
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { markOrdersChecked } from '../db/orders-write';
 import { updateStore } from '../db/stores-repo';
 import { writeSyncState, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
@@ -13,6 +14,8 @@ export interface PageSink {
   writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: SyncStatePatch | null): Promise<PageWriteResult>;
   writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void>;
   setStoreZone(storeId: string, zone: string): Promise<void>;
+  /** Records that the sync looked at these orders now, though the store no longer returns them. */
+  markOrdersChecked(storeId: string, orderIds: readonly number[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ export function pageRecords(records: PageRecords): readonly unknown[] {
 export type SinkRequest =
   | { op: 'orders' | 'customers'; ctx: NormalizeContext; records: PageRecords; checkpoint: SyncStatePatch | null }
   | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
-  | { op: 'zone'; storeId: string; zone: string };
+  | { op: 'zone'; storeId: string; zone: string }
+  | { op: 'checked'; storeId: string; orderIds: readonly number[] };
 
 /** Runs one request on a connection: shared by the inline sink and the worker. */
 export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult | null {
@@ -45,6 +49,9 @@ export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult 
       return null;
     case 'zone':
       updateStore(db, request.storeId, { timeZone: request.zone });
+      return null;
+    case 'checked':
+      markOrdersChecked(db, request.storeId, request.orderIds, new Date().toISOString());
       return null;
   }
 }
@@ -63,6 +70,7 @@ export function inlineSink(db: Db): PageSink {
     writeCustomers: async (ctx, records, checkpoint) => (await run({ op: 'customers', ctx, records, checkpoint })) as PageWriteResult,
     writeState: async (storeId, resource, patch) => void (await run({ op: 'state', storeId, resource, patch })),
     setStoreZone: async (storeId, zone) => void (await run({ op: 'zone', storeId, zone })),
+    markOrdersChecked: async (storeId, orderIds) => void (await run({ op: 'checked', storeId, orderIds })),
     close: () => Promise.resolve(),
   };
 }

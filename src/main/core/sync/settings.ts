@@ -8,6 +8,8 @@ export interface SyncSettings {
   overlapDays: number;
   /** Orders not yet final are re-read if created at most this many days before the newest known order. */
   openWindowDays: number;
+  /** Orders not yet final and older than that window: at most this many are read by id in each incremental run. */
+  staleOpenPerRun: number;
   /** Attempts of one sync request beyond the client's own retries, for 5xx, bad bodies and 429s. */
   callRounds: number;
   /** Pause before the next round, times the round number. */
@@ -16,4 +18,4 @@ export interface SyncSettings {
   progressPerSecond: number;
 }
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { pageSize: 100, overlapDays: 1, openWindowDays: 45, callRounds: 3, roundPauseMs: 1_000, progressPerSecond: 4 };
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { pageSize: 100, overlapDays: 1, openWindowDays: 45, staleOpenPerRun: 20, callRounds: 3, roundPauseMs: 1_000, progressPerSecond: 4 };

@@ -24,6 +24,26 @@ export function openOrdersSince(db: Db, storeId: string, since: string): { id: n
 }
 
 /**
+ * Up to `limit` orders that may still change but were created before `before`, those written longest ago
+ * first: the incremental window does not list them, so each run reads a few by id and, run after run,
+ * every one of them is refreshed. The open statuses come from the kept per-status totals, so the query
+ * reads the status index for those statuses only, not the whole store.
+ */
+export function staleOpenOrders(db: Db, storeId: string, before: string, limit: number): number[] {
+  const statuses = (db.prepare('SELECT status_alias FROM order_status_totals WHERE store_id = ? AND n > 0').all(storeId) as { status_alias: string }[])
+    .map((r) => r.status_alias)
+    .filter((alias) => !(FINAL_STATUSES as readonly string[]).includes(alias));
+  if (statuses.length === 0) return [];
+  // '' stands for orders whose status could not be read (NULL on the row): they may still change too.
+  const known = statuses.filter((alias) => alias !== '');
+  const which = [...(known.length > 0 ? [`status_alias IN (${known.map(() => '?').join(', ')})`] : []), ...(statuses.includes('') ? ['status_alias IS NULL'] : [])];
+  const rows = db
+    .prepare(`SELECT id FROM orders WHERE store_id = ? AND (${which.join(' OR ')}) AND created_utc < ? ORDER BY synced_at, id LIMIT ?`)
+    .all(storeId, ...known, before, limit) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/**
  * Customers of `orderIds` known only from an order (never read from the customers endpoint). One statement over a
  * JSON list of ids: thousands of point queries would hold the main thread for tens of milliseconds.
  */

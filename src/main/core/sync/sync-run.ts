@@ -5,12 +5,22 @@ import type { StoreRecord } from '../db/stores-repo';
 import { readSyncState, type FullSyncCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import type { Logger } from '../log/logger';
 import type { NormalizeContext } from '../normalize';
+import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
 import { listRecords, type PageWriteResult } from './page-writer';
 import type { ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
-import { newestCreated, openOrdersSince, stubCustomersOfOrders } from './sync-queries';
+import { newestCreated, openOrdersSince, staleOpenOrders, stubCustomersOfOrders } from './sync-queries';
+
+/**
+ * The record of a by-id read, out of its envelope (`{ data: record }`, or the documented `{ data: [record] }`):
+ * the raw JSON kept for an order must be the record, as a list page gives it. A body with no record in it is
+ * passed as it came, so the writer keeps it as an unreadable record.
+ */
+function recordOf(body: unknown): unknown {
+  return one(body) ?? body;
+}
 
 /** Pages fetched but not yet written; bounds memory (a page is ~0.8 MB of JSON). */
 const WRITE_AHEAD = 3;
@@ -73,6 +83,7 @@ export class SyncRun {
   async incremental(): Promise<void> {
     const { db, store } = this.#d;
     await this.#window(null, 'orders');
+    await this.#refreshStaleOpen();
     await this.#d.sink.writeState(store.id, 'orders', { highWaterMark: newestCreated(db, store.id), lastIncrementalAt: this.#d.now().toISOString() });
   }
 
@@ -198,28 +209,49 @@ export class SyncRun {
       if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize)) break;
     }
     for (const { id } of open) {
-      if (seen.has(id)) continue;
-      this.#checkCancelled();
-      this.totals.detailReads += 1;
-      try {
-        const result = await this.#call(() => api.getOrder(id, ORDER_INCLUDES));
-        await this.#write('orders', [result.body], null);
-        written.push(id);
-      } catch (error) {
-        // A vanished order stays cached as it was last seen: the cache never deletes what the store stops showing.
-        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-        this.#d.log.warn('open order no longer returned by the store', { storeId: store.id, orderId: id });
-      }
+      if (!seen.has(id) && (await this.#readOrder(id))) written.push(id);
     }
     // Customers first met in these orders are read in full (the order embeds only a summary).
     for (const customerId of stubCustomersOfOrders(db, store.id, written)) {
       this.#checkCancelled();
       try {
         const result = await this.#call(() => api.getCustomer(customerId));
-        await this.#write('customers', [result.body], null);
+        await this.#write('customers', [recordOf(result.body)], null);
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       }
+    }
+  }
+
+  /**
+   * Open orders created before the window (a boleto never paid, a parcel stuck in transit) change too, but
+   * rarely: a few are read by id in each run, those refreshed longest ago first, so their cost stays bounded
+   * and, run after run, each is read again.
+   */
+  async #refreshStaleOpen(): Promise<void> {
+    const { db, store, settings } = this.#d;
+    const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
+    if (hwm === null || settings.staleOpenPerRun <= 0) return;
+    for (const id of staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun)) await this.#readOrder(id);
+  }
+
+  /**
+   * Reads one order by id and writes it. One the store no longer returns stays cached as it was last seen (the
+   * cache never deletes what the store stops showing), marked as checked so later runs move on to others.
+   */
+  async #readOrder(id: number): Promise<boolean> {
+    const { store, api } = this.#d;
+    this.#checkCancelled();
+    this.totals.detailReads += 1;
+    try {
+      const result = await this.#call(() => api.getOrder(id, ORDER_INCLUDES));
+      await this.#write('orders', [recordOf(result.body)], null);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+      await this.#d.sink.markOrdersChecked(store.id, [id]);
+      this.#d.log.warn('open order no longer returned by the store', { storeId: store.id, orderId: id });
+      return false;
     }
   }
 

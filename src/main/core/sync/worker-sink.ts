@@ -103,6 +103,10 @@ export class WorkerSink implements PageSink {
     await this.#send({ op: 'zone', storeId, zone });
   }
 
+  async markOrdersChecked(storeId: string, orderIds: readonly number[]): Promise<void> {
+    await this.#send({ op: 'checked', storeId, orderIds });
+  }
+
   async close(): Promise<void> {
     if (this.#dead) return;
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
