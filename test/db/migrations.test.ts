@@ -137,10 +137,18 @@ describe('migration 2 on a cache written by version 1', () => {
 });
 
 describe('migration 3 on a cache written by version 2', () => {
-  it('keys every order by creation time, in the lists\' date order, and rebuilds the search index on those keys', () => {
+  it('keys every order by creation time, in the lists\' date order, rebuilds the search index on those keys, and takes by-id records out of their envelope', () => {
     const file = fixtureCopy(2);
     const v2 = new Database(file);
     expect(readVersion(v2)).toBe(2);
+    // Records read by id were kept in the read's envelope before version 3.
+    const kept = (table: string, where: string) => (v2.prepare(`SELECT raw FROM ${table} WHERE ${where}`).get() as { raw: string }).raw;
+    const orderRaw = kept('orders', "store_id = 'store-a' AND id = 5");
+    const customer = v2.prepare("SELECT pk, id FROM customers WHERE store_id = 'store-a' LIMIT 1").get() as { pk: number; id: number };
+    const customerRaw = JSON.stringify({ id: customer.id, name: 'Beatriz Nunes', email: 'bia@example.com' });
+    expect(JSON.parse(orderRaw)).toHaveProperty('id', 5);
+    v2.prepare("UPDATE orders SET raw = ? WHERE store_id = 'store-a' AND id = 5").run(`{"data":[${orderRaw}]}`);
+    v2.prepare('UPDATE customers SET raw = ? WHERE pk = ?').run(`{"data":${customerRaw}}`, customer.pk);
     v2.close();
     const orders = dataset();
 
@@ -169,6 +177,9 @@ describe('migration 3 on a cache written by version 2', () => {
     for (const o of orders) {
       expect(listOrders(db, 'store-a', { search: String(o.number) }).rows.map((r) => r.id), `order ${o.id}`).toContain(o.id);
     }
+    expect((db.prepare("SELECT raw FROM orders WHERE store_id = 'store-a' AND id = 5").get() as { raw: string }).raw).toBe(orderRaw);
+    expect((db.prepare('SELECT raw FROM customers WHERE pk = ?').get(customer.pk) as { raw: string }).raw).toBe(customerRaw);
+    expect((db.prepare(`SELECT count(*) AS n FROM customers WHERE raw LIKE '{"data":%'`).get() as { n: number }).n).toBe(0);
     const alvaro = orders.filter((o) => o.customer?.name?.startsWith('Álvaro'));
     expect(listOrders(db, 'store-a', { search: 'alvaro sou' }).rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(alvaro.map((o) => o.id));
     db.close();

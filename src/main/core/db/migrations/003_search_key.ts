@@ -1,4 +1,7 @@
+import type { Database } from 'better-sqlite3';
+import { one } from '../../normalize/read';
 import { rebuildOrderSearchIndex } from '../order-search-index';
+import { rawJson } from '../raw-json';
 import type { Migration } from './migration';
 
 /**
@@ -12,6 +15,10 @@ import type { Migration } from './migration';
  *    ("santos", "santos12", …) before the first row. It about doubles the index's size.
  *
  * `orders_by_store_pk` served counts joined on pk; they now join on the search key.
+ *
+ * 3. Orders and customers read by id were kept with the read's `{ data: … }` envelope as their raw JSON
+ *    (nothing was lost, but it was not the record as a list gives it); the sync now keeps the record, and
+ *    this takes the ones already cached out of their envelope.
  */
 const SQL = `
 ALTER TABLE orders ADD COLUMN search_key INTEGER;
@@ -34,5 +41,18 @@ export const migration003: Migration = {
   up(db) {
     db.exec(SQL);
     rebuildOrderSearchIndex(db);
+    unwrapByIdRecords(db);
   },
 };
+
+function unwrapByIdRecords(db: Database): void {
+  for (const table of ['orders', 'customers']) {
+    // Every record has an id, so JSON that opens with `data` is an envelope (see normalize/read's unwrap).
+    const rows = db.prepare(`SELECT pk, raw FROM ${table} WHERE raw LIKE '{"data":%'`).all() as { pk: number; raw: string }[];
+    const update = db.prepare(`UPDATE ${table} SET raw = ? WHERE pk = ?`);
+    for (const row of rows) {
+      const record = one(JSON.parse(row.raw));
+      if (record !== null) update.run(rawJson(record), row.pk);
+    }
+  }
+}
