@@ -82,7 +82,7 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
     if (match === null) conditions.push('0');
     else {
       // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
-      // each order by rowid, instead of walking the store's whole index probing the match set.
+      // each order by its search key, instead of walking the store's whole index probing the match set.
       if (searchDrives) conditions[0] = '+o.store_id = ?';
       conditions.push('o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
       params.push(match);
@@ -94,7 +94,7 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
 /**
  * Reviewed and flagged orders are read from their partial index: it is as small as the merchant's marks
  * and already in date order. Without statistics SQLite cannot tell it from the full date index, hence
- * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by rowid.
+ * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by its search key.
  */
 function reviewIndex(q: OrderQuery): string | null {
   if (hasSearch(q)) return null;
@@ -107,7 +107,7 @@ function reviewIndex(q: OrderQuery): string | null {
  * Each sort follows one index and ends in the order id, so equal keys keep a stable order across pages.
  * A text search usually matches few orders: then `+` on each sort column
  * stops SQLite from walking a sort index over the whole store (probing the match set per row) and makes
- * it fetch the matches by rowid and sort them, which is what makes rare terms fast on large stores.
+ * it fetch the matches by their search key and sort them, which is what makes rare terms fast on large stores.
  */
 export function orderBy(sort: { key: OrderSortKey; direction: SortDirection } | undefined, driveFromMatches = false): string {
   const key = sort?.key ?? 'date';

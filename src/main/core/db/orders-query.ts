@@ -117,7 +117,7 @@ export function totalCap(query: OrderQuery): number {
  * `SELECT count(*)` of the orders the filter matches, stopping after cap + 1 rows (a finite cap): the
  * cost is bounded by the cap, not by the number of matches. Without a search it counts on the same
  * indexes as the page (index-only where the index carries the filter's columns); with one it streams
- * the FTS matches and looks each order up by rowid, so a capped count stops early instead of first
+ * the FTS matches and looks each order up by its search key, so a capped count stops early instead of first
  * collecting every match.
  */
 function countStatement(
@@ -168,8 +168,9 @@ export function resolveSearchWords(db: Db, storeId: string, query: CacheOrderQue
 }
 
 /**
- * A cheap bounded probe of the FTS index. For a selective term (CPF, e-mail, SKU, a full name) the page
- * is read from the matches; for a very common one (a frequent surname) the sort index is walked and each
+ * A cheap bounded probe of the FTS index, for a search sorted by anything but date (sorted by date, the
+ * search index streams in that order). For a selective term (CPF, e-mail, SKU, a full name) the page is
+ * read from the matches; for a very common one (a frequent surname) the sort index is walked and each
  * entry checked against the matches, which stops as soon as the page is full.
  */
 function isCommonSearch(db: Db, query: CacheOrderQuery): boolean {
