@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOrders, writeOrderPage } from '../../src/main/core/db';
-import { bucketOf, OVERFLOW_KEY_BASE, SLOTS } from '../../src/main/core/db/order-search-index';
+import { bucketOf, OVERFLOW_BUCKET, SLOTS, storeKeyRange } from '../../src/main/core/db/order-search-index';
+import { orderSearchTerms } from '../../src/main/core/db/search-terms';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
 
@@ -87,22 +88,62 @@ describe('search keys', () => {
     checkIndex();
   });
 
-  it('sends an order whose day has no slot left past every day, where it is still found, and moves nobody', () => {
+  it("keeps each store's orders in its own range: a second store's orders move none of the first's", () => {
+    const day = (k: number) => `2024-03-01T12:00:${String(k).padStart(2, '0')}.000Z`;
+    const a = Array.from({ length: 30 }, (_, k) => orderAt(k + 1, day(2 * k), 'store-a'));
+    writeOrderPage(t.db, 'store-a', a, a.map(() => ({})), [], null);
+    const before = rowsOf().filter((r) => r.store_id === 'store-a');
+    // Store b's orders fall between store a's in time, newest first as a sync reads them.
+    const b = Array.from({ length: 30 }, (_, k) => orderAt(k + 1, day(2 * k + 1), 'store-b')).reverse();
+    for (const order of b) writeOrderPage(t.db, 'store-b', [order], [{}], [], null);
+    expect(rowsOf().filter((r) => r.store_id === 'store-a')).toEqual(before);
+    for (const store of STORES) {
+      const { lo, hi } = storeKeyRange(t.db, store);
+      expect(rowsOf().filter((r) => r.store_id === store).every((r) => r.search_key >= lo && r.search_key < hi)).toBe(true);
+    }
+    checkIndex();
+  });
+
+  it('when a day has no room left at the end a sync goes towards, lays it out again with all the room on that side', () => {
+    const day = '2024-03-01';
+    const lo = storeKeyRange(t.db, 'store-a').lo + bucketOf(`${day}T00:00:00.000Z`) * SLOTS;
+    const order = (id: number, second: number) => orderAt(id, `${day}T12:00:${String(second).padStart(2, '0')}.000Z`, 'store-a');
+    writeOrderPage(t.db, 'store-a', [order(10, 30), order(11, 31)], [{}, {}], [], null);
+    const keyOf = (id: number) => (t.db.prepare("SELECT search_key AS k FROM orders WHERE store_id = 'store-a' AND id = ?").get(id) as { k: number }).k;
+    // As if older orders had already taken every slot below: the oldest sits on the day's first slot
+    // (its search row moved with it).
+    t.db.prepare('DELETE FROM orders_fts WHERE rowid = ?').run(keyOf(10));
+    t.db.prepare("UPDATE orders SET search_key = ? WHERE store_id = 'store-a' AND id = 10").run(lo);
+    t.db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)').run(lo, orderSearchTerms(order(10, 30)));
+    writeOrderPage(t.db, 'store-a', [order(9, 29)], [{}], [], null);
+    // Packed at the top: everything below is free for the older orders still to come.
+    expect([keyOf(9), keyOf(10), keyOf(11)]).toEqual([lo + SLOTS - 3, lo + SLOTS - 2, lo + SLOTS - 1]);
+    writeOrderPage(t.db, 'store-a', [order(8, 28)], [{}], [], null);
+    expect(keyOf(8)).toBe(lo + SLOTS - 4);
+    // And the other way: the newest on the last slot, a newer one packs the day at the bottom.
+    writeOrderPage(t.db, 'store-a', [order(12, 40)], [{}], [], null);
+    expect([keyOf(8), keyOf(9), keyOf(10), keyOf(11), keyOf(12)]).toEqual([lo, lo + 1, lo + 2, lo + 3, lo + 4]);
+    checkIndex();
+  });
+
+  it('sends an order whose day has no slot left to its store\'s overflow bucket, where it is still found, and moves nobody', () => {
     const day = INSTANTS[0]!;
-    const lo = bucketOf(day) * SLOTS;
-    // A day already full of another store's orders, ids even, on consecutive keys: no gap, no room to spread.
+    const lo = storeKeyRange(t.db, 'store-a').lo + bucketOf(day) * SLOTS;
+    // A day already full of orders, ids even, on consecutive keys: no gap, no room to spread.
     t.db
       .prepare(
         `WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ?)
-         INSERT INTO orders (store_id, id, created_utc, raw, synced_at, search_key) SELECT 'store-b', 2 * k, ?, '{}', ?, ? + k FROM n`,
+         INSERT INTO orders (store_id, id, created_utc, raw, synced_at, search_key) SELECT 'store-a', 2 * k, ?, '{}', ?, ? + k FROM n`,
       )
       .run(SLOTS - 1, day, day, lo);
     const before = rowsOf();
     const order = orderAt(2 * 5000 + 1, day, 'store-a');
     writeOrderPage(t.db, 'store-a', [order], [{}], [], null);
-    const key = (t.db.prepare("SELECT search_key AS k FROM orders WHERE store_id = 'store-a'").get() as { k: number }).k;
-    expect(key).toBeGreaterThanOrEqual(OVERFLOW_KEY_BASE);
-    expect(rowsOf().filter((r) => r.store_id === 'store-b')).toEqual(before);
+    const key = (t.db.prepare("SELECT search_key AS k FROM orders WHERE store_id = 'store-a' AND id = ?").get(order.id) as { k: number }).k;
+    const overflow = storeKeyRange(t.db, 'store-a').lo + OVERFLOW_BUCKET * SLOTS;
+    expect(key).toBeGreaterThanOrEqual(overflow);
+    expect(key).toBeLessThan(overflow + SLOTS);
+    expect(rowsOf().filter((r) => r.id !== order.id)).toEqual(before);
     expect(listOrders(t.db, 'store-a', { search: order.trackingCode! }).rows.map((r) => r.id)).toEqual([order.id]);
   });
 });

@@ -29,6 +29,8 @@ export interface WhereOptions {
   searchDrives?: boolean;
   /** Let the total index drive a total-range filter (narrow ranges); false walks the sort index instead. */
   totalDrives?: boolean;
+  /** The store's search keys (storeKeyRange): FTS matches are read from that range only. */
+  searchKeys?: { lo: number; hi: number };
 }
 
 /**
@@ -38,7 +40,7 @@ export interface WhereOptions {
 export type CacheOrderQuery = OrderQuery & { searchWords?: SearchWords };
 
 export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuery, options: WhereOptions = {}): OrderWhere {
-  const { withoutStatus = false, searchDrives = true, totalDrives = true } = options;
+  const { withoutStatus = false, searchDrives = true, totalDrives = true, searchKeys } = options;
   const total = totalDrives ? 'o.total_cents' : '+o.total_cents';
   const conditions = ['o.store_id = ?'];
   const params: unknown[] = [storeId];
@@ -84,8 +86,8 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
       // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
       // each order by its search key, instead of walking the store's whole index probing the match set.
       if (searchDrives) conditions[0] = '+o.store_id = ?';
-      conditions.push('o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
-      params.push(match);
+      conditions.push(`o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?${searchKeys === undefined ? '' : ' AND rowid >= ? AND rowid < ?'})`);
+      params.push(match, ...(searchKeys === undefined ? [] : [searchKeys.lo, searchKeys.hi]));
     }
   }
   return { sql: conditions.join(' AND '), params, from: reviewIndex(q) ?? 'orders o' };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Order } from '../../../shared/domain/order';
+import { AppError } from '../app-error';
 import { orderSearchTerms } from './search-terms';
 import { stmt } from './statements';
 
@@ -8,22 +9,40 @@ import { stmt } from './statements';
  * order (`created_utc, id`), so FTS5 yields a word's matches newest first and a page of a common word stops
  * after a hundred matches instead of gathering all of them (migration 003; BENCHMARKS.md).
  *
- * key = bucket × SLOTS + slot. A bucket is a UTC day, shared by every store (one FTS index serves them
- * all); inside it, orders hold slots in (created_utc, id) order. Keys stay small numbers with small gaps
- * between neighbours, which is what FTS5 stores for each entry: keys from the creation millisecond were
- * measured to make the index 1.8 times larger.
+ * key = (store number × BUCKETS + bucket) × SLOTS + slot. Each store owns one range of keys
+ * (`stores.search_no`, the smallest number free when it was added), so a search reads only its store's part of
+ * the shared index, and one store's orders never land between another's. A bucket is a UTC day; inside it the
+ * store's orders hold slots in (created_utc, id) order. Keys stay small numbers with small gaps between
+ * neighbours, which is what FTS5 stores for each entry: keys from the creation millisecond were measured to
+ * make the index 1.8 times larger, and the first store's keys stay under 2^30.
  */
-export const SLOTS = 16_384;
+export const SLOTS = 2 ** 14;
+const BUCKETS = 2 ** 16;
 /** Bucket 0: no readable creation time (SQLite sorts a NULL date below every date); 1: before 2000. */
 const UNDATED = 0;
+/** The last bucket: where an order goes when its day has no slot left (see placeSearchKey). */
+export const OVERFLOW_BUCKET = BUCKETS - 1;
 const DAY_2000 = Date.UTC(2000, 0, 1) / 86_400_000;
-/** Past every day's bucket: where an order goes when its day has no slot left (see placeSearchKey). */
-export const OVERFLOW_KEY_BASE = 2 ** 45;
 
 export function bucketOf(createdUtc: string | null): number {
   const day = createdUtc === null ? Number.NaN : Date.parse(`${createdUtc.slice(0, 10)}T00:00:00Z`) / 86_400_000;
   if (!Number.isFinite(day)) return UNDATED;
-  return Math.max(1, day - DAY_2000 + 2);
+  return Math.min(OVERFLOW_BUCKET - 1, Math.max(1, day - DAY_2000 + 2));
+}
+
+/** The keys of a store's orders: `lo <= key < hi`. */
+export function storeKeyRange(db: Database, storeId: string): { lo: number; hi: number } {
+  const row = stmt(db, 'SELECT search_no FROM stores WHERE id = ?').get(storeId) as { search_no: number } | undefined;
+  const no = row?.search_no ?? 0;
+  return { lo: no * BUCKETS * SLOTS, hi: (no + 1) * BUCKETS * SLOTS };
+}
+
+/** The number a new store takes: the smallest no other store holds, so keys stay small. */
+export function freeSearchNo(db: Database): number {
+  const taken = (db.prepare('SELECT search_no FROM stores WHERE search_no IS NOT NULL ORDER BY search_no').all() as { search_no: number }[]).map((r) => r.search_no);
+  let no = 0;
+  for (const t of taken) if (t === no) no += 1;
+  return no;
 }
 
 export interface KeyMove {
@@ -39,7 +58,7 @@ interface Placed {
   search_key: number;
 }
 
-/** The lists' date order; pk orders equal (time, id) pairs of two stores. */
+/** The lists' date order. */
 function compare(a: Omit<Placed, 'search_key'>, b: Omit<Placed, 'search_key'>): number {
   const ca = a.created_utc ?? '';
   const cb = b.created_utc ?? '';
@@ -49,16 +68,18 @@ function compare(a: Omit<Placed, 'search_key'>, b: Omit<Placed, 'search_key'>): 
 const COLUMNS = 'pk, id, created_utc, search_key';
 
 /**
- * Gives order `pk` (whose search_key is NULL) its key. The first order of a day takes the middle slot;
- * an order after (or before) all of its day's takes the next slot up (or down): a sync reads pages in date
- * order one way or the other, so that is nearly every order. One that falls between two others takes the
- * middle of the gap between them; with no gap left, the day's orders are spread out again, and the keys
- * that moved are returned so the caller can move their FTS rows. A day with no slot left at all (over
- * 16,384 orders of all stores in one UTC day) sends the order past every day: still found, but listed
+ * Gives order `pk` of store `storeId` (its search_key NULL) its key. The first order of a day takes the
+ * middle slot; an order after (or before) all of its day's takes the next slot up (or down): a sync reads
+ * pages in date order one way or the other, so that is nearly every order. One that falls between two others
+ * takes the middle of the gap between them. With no room, the day's orders are laid out again: packed at the
+ * far end when the new one is the newest or the oldest (the way a sync goes on), else spread evenly; the keys
+ * that moved are returned so the caller can move their FTS rows. A day with no slot left at all (over 16,383
+ * orders of one store in one UTC day) sends the order to the store's overflow bucket: still found, but listed
  * first among a search's results.
  */
-export function placeSearchKey(db: Database, pk: number, id: number, createdUtc: string | null): { key: number; moved: KeyMove[] } {
-  const lo = bucketOf(createdUtc) * SLOTS;
+export function placeSearchKey(db: Database, storeId: string, pk: number, id: number, createdUtc: string | null): { key: number; moved: KeyMove[] } {
+  const store = storeKeyRange(db, storeId);
+  const lo = store.lo + bucketOf(createdUtc) * SLOTS;
   const hi = lo + SLOTS;
   const me = { pk, id, created_utc: createdUtc };
   const set = (key: number, rowPk: number) => stmt(db, 'UPDATE orders SET search_key = ? WHERE pk = ?').run(key, rowPk);
@@ -82,19 +103,29 @@ export function placeSearchKey(db: Database, pk: number, id: number, createdUtc:
     if (after.search_key - before.search_key > 1) return done(Math.floor((before.search_key + after.search_key) / 2));
   }
   const day = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay}`).all(lo, hi) as Placed[];
-  if (day.length >= SLOTS - 1) return done(OVERFLOW_KEY_BASE + pk);
+  if (day.length >= SLOTS - 1) return done(overflowKey(db, store.lo));
   const ranked = [...day, { ...me, search_key: Number.NaN }].sort(compare);
+  const at = ranked.findIndex((row) => row.pk === pk);
+  const n = ranked.length;
+  const slotOf =
+    at === 0 ? (i: number) => hi - n + i : at === n - 1 ? (i: number) => lo + i : (i: number) => lo + Math.floor(((i + 1) * SLOTS) / (n + 1));
   // Clear first: the unique index must never see two rows on one key mid-move.
   for (const row of day) stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(row.pk);
   const moved: KeyMove[] = [];
-  let key = Number.NaN;
   ranked.forEach((row, i) => {
-    const to = lo + Math.floor(((i + 1) * SLOTS) / (ranked.length + 1));
-    set(to, row.pk);
-    if (row.pk === pk) key = to;
-    else if (row.search_key !== to) moved.push({ pk: row.pk, from: row.search_key, to });
+    set(slotOf(i), row.pk);
+    if (row.pk !== pk && row.search_key !== slotOf(i)) moved.push({ pk: row.pk, from: row.search_key, to: slotOf(i) });
   });
-  return { key, moved };
+  return { key: slotOf(at), moved };
+}
+
+/** The next free key of the store's overflow bucket, from the top down (newest first, as overflow goes). */
+function overflowKey(db: Database, storeLo: number): number {
+  const lo = storeLo + OVERFLOW_BUCKET * SLOTS;
+  const lowest = stmt(db, 'SELECT min(search_key) AS k FROM orders WHERE search_key >= ? AND search_key < ?').get(lo, lo + SLOTS) as { k: number | null };
+  const key = lowest.k === null ? lo + SLOTS - 1 : lowest.k - 1;
+  if (key < lo) throw new AppError('INTERNAL', 'Pedidos demais num só dia desta loja para o índice de busca.');
+  return key;
 }
 
 /** The cached columns an order's search terms are made of (`o` is the orders row). */
@@ -143,7 +174,7 @@ export function writeOrderSearchRow(
     }
     stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(pk);
   }
-  const { key, moved } = placeSearchKey(db, pk, order.id, created);
+  const { key, moved } = placeSearchKey(db, order.storeId, pk, order.id, created);
   // All removals before any insert: a moved order may take a key another one just left.
   for (const move of moved) remove.run(move.from);
   for (const move of moved) insert.run(move.to, cachedOrderTerms(stmt(db, `SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as OrderTermsRow));
@@ -166,9 +197,9 @@ export function rebuildOrderSearchIndex(db: Database): void {
   const first = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NOT NULL ORDER BY created_utc, id LIMIT ${BATCH}`);
   const after = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND (created_utc, id) > (?, ?) ORDER BY created_utc, id LIMIT ${BATCH}`);
   for (const { id: storeId } of db.prepare('SELECT id FROM stores').all() as { id: string }[]) {
-    for (const row of undated.all(storeId) as Row[]) placeSearchKey(db, row.pk, row.id, null);
+    for (const row of undated.all(storeId) as Row[]) placeSearchKey(db, storeId, row.pk, row.id, null);
     for (let rows = first.all(storeId) as Row[]; rows.length > 0; ) {
-      for (const row of rows) placeSearchKey(db, row.pk, row.id, row.created_utc);
+      for (const row of rows) placeSearchKey(db, storeId, row.pk, row.id, row.created_utc);
       const last = rows[rows.length - 1];
       rows = rows.length < BATCH ? [] : (after.all(storeId, last.created_utc, last.id) as Row[]);
     }

@@ -5,6 +5,7 @@ import { AppError } from '../app-error';
 import type { Db } from './open';
 import { facetAnswers, facetStatusCounts } from './order-facets';
 import { hasSearch, onlyStatusFilter, orderBy, orderWhere, pageBounds, type CacheOrderQuery } from './order-filters';
+import { storeKeyRange } from './order-search-index';
 import { getReview } from './review-repo';
 import { ftsQuery, type SearchWords } from './search-terms';
 import { searchWordsFor } from './search-words';
@@ -70,8 +71,9 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
   const query = resolveSearchWords(db, storeId, plain);
   const zone = storeZone(db, storeId);
   const { offset, limit } = pageBounds(query.offset, query.limit);
+  const keys = storeKeyRange(db, storeId);
   // Same parameters as the page, in the same order.
-  const countSql = countStatement(storeId, zone, query, totalCap(query)).sql;
+  const countSql = countStatement(storeId, zone, keys, query, totalCap(query)).sql;
   const byDate = (query.sort?.key ?? 'date') === 'date';
   const match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null;
   if (byDate && match !== null) {
@@ -81,15 +83,16 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
     const dir = query.sort?.direction === 'asc' ? 'ASC' : 'DESC';
     return {
       sql: `SELECT ${SUMMARY_COLUMNS} FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
-            WHERE ${where.sql} AND orders_fts MATCH ? ORDER BY orders_fts.rowid ${dir} LIMIT ${limit} OFFSET ${offset}`,
-      params: [...where.params, match],
+            WHERE ${where.sql} AND ${IN_STORE_MATCHES} ORDER BY orders_fts.rowid ${dir} LIMIT ${limit} OFFSET ${offset}`,
+      params: [...where.params, match, keys.lo, keys.hi],
       countSql,
     };
   }
-  const commonSearch = isCommonSearch(db, query);
+  const commonSearch = isCommonSearch(db, query, keys);
   const page = orderWhere(storeId, zone, query, {
     searchDrives: !commonSearch,
     totalDrives: !isBroadTotalRange(db, storeId, query),
+    searchKeys: keys,
   });
   const fromMatches = hasSearch(query) && !commonSearch;
   return {
@@ -99,6 +102,9 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
     countSql,
   };
 }
+
+/** FTS matches of the search among the store's keys (parameters: the match, then the range's lo and hi). */
+const IN_STORE_MATCHES = 'orders_fts MATCH ? AND orders_fts.rowid >= ? AND orders_fts.rowid < ?';
 
 /** Filtered totals are counted up to this many orders; above it the list says "more than 10,000". */
 export const TOTAL_CAP = 10_000;
@@ -123,6 +129,7 @@ export function totalCap(query: OrderQuery): number {
 function countStatement(
   storeId: string,
   zone: string,
+  keys: { lo: number; hi: number },
   query: CacheOrderQuery,
   cap: number,
   match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null,
@@ -132,8 +139,8 @@ function countStatement(
     const where = orderWhere(storeId, zone, { ...query, search: undefined });
     return {
       sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
-            WHERE ${where.sql} AND orders_fts MATCH ?${limit})`,
-      params: [...where.params, match],
+            WHERE ${where.sql} AND ${IN_STORE_MATCHES}${limit})`,
+      params: [...where.params, match, keys.lo, keys.hi],
     };
   }
   const where = orderWhere(storeId, zone, query);
@@ -173,13 +180,19 @@ export function resolveSearchWords(db: Db, storeId: string, query: CacheOrderQue
  * read from the matches; for a very common one (a frequent surname) the sort index is walked and each
  * entry checked against the matches, which stops as soon as the page is full.
  */
-function isCommonSearch(db: Db, query: CacheOrderQuery): boolean {
+function isCommonSearch(db: Db, query: CacheOrderQuery, keys: { lo: number; hi: number }): boolean {
   if (query.search === undefined || query.search.trim() === '') return false;
   const words = query.searchWords ?? 'joined';
   const match = ftsQuery(query.search, { words });
   if (match === null) return false;
   const probe = (m: string) =>
-    (stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(m) as { n: number }).n >=
+    (
+      stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(
+        m,
+        keys.lo,
+        keys.hi,
+      ) as { n: number }
+    ).n >=
     COMMON_SEARCH_MATCHES;
   // The all-exact query streams (a prefix gathers every term's list first) and matches a subset:
   // when it alone reaches the threshold, the prefix query does too.
@@ -233,8 +246,9 @@ export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = to
     for (const [status, n] of facetStatusCounts(db, storeId, zone, query)) if (wanted === null || wanted.has(status)) total += n;
     return { total, totalIsExact: true };
   }
+  const keys = storeKeyRange(db, storeId);
   const capped = (match?: string | null) => {
-    const { sql, params } = countStatement(storeId, zone, query, cap, match);
+    const { sql, params } = countStatement(storeId, zone, keys, query, cap, match);
     return (stmt(db, sql).get(...params) as { n: number }).n;
   };
   // A prefix makes FTS5 gather every matching term's list before the first row; the all-exact query
@@ -270,13 +284,14 @@ export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery, ca
     rows = [...facetStatusCounts(db, storeId, zone, query)].map(([alias, count]) => ({ alias, count }));
   } else if (match !== null) {
     const where = orderWhere(storeId, zone, { ...query, search: undefined }, { withoutStatus: true });
+    const keys = storeKeyRange(db, storeId);
     rows = stmt(
       db,
       `SELECT status_alias AS alias, count(*) AS count FROM (
          SELECT o.status_alias FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
-         WHERE ${where.sql} AND orders_fts MATCH ? ORDER BY orders_fts.rowid DESC${Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : ''})
+         WHERE ${where.sql} AND ${IN_STORE_MATCHES} ORDER BY orders_fts.rowid DESC${Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : ''})
        GROUP BY status_alias`,
-    ).all(...where.params, match) as { alias: string | null; count: number }[];
+    ).all(...where.params, match, keys.lo, keys.hi) as { alias: string | null; count: number }[];
     exact = rows.reduce((sum, r) => sum + r.count, 0) <= cap;
   } else {
     const where = orderWhere(storeId, zone, query, { withoutStatus: true });

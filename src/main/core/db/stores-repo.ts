@@ -1,3 +1,4 @@
+import { freeSearchNo } from './order-search-index';
 import type { Db } from './open';
 
 export interface StoreRecord {
@@ -44,9 +45,9 @@ const toStore = (row: StoreRow): StoreRecord => ({
 
 export function addStore(db: Db, store: NewStore): StoreRecord {
   db.prepare(
-    `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at)
-     VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt)`,
-  ).run({ ...store, isDemo: store.isDemo ? 1 : 0 });
+    `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no)
+     VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt, @searchNo)`,
+  ).run({ ...store, isDemo: store.isDemo ? 1 : 0, searchNo: freeSearchNo(db) });
   return getStore(db, store.id) as StoreRecord;
 }
 

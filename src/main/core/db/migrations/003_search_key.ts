@@ -9,7 +9,8 @@ import type { Migration } from './migration';
  *
  * 1. `orders.search_key` (see order-search-index.ts) is the FTS rowid instead of pk: FTS5 then yields a
  *    word's matches newest first, and the first page of "Silva" in a million orders reads a hundred matches
- *    instead of gathering a hundred thousand.
+ *    instead of gathering a hundred thousand. Each store has its range of keys (`stores.search_no`), so a
+ *    search reads only its own store's part of the index.
  * 2. Prefix indexes for 3 to 10 characters (they were for 3 only): a word being typed ("sant", "rodrigues") is
  *    then one list read in key order too, where FTS5 otherwise merges every indexed word it begins
  *    ("santos", "santos12", …) before the first row. It about doubles the index's size.
@@ -21,6 +22,13 @@ import type { Migration } from './migration';
  *    this takes the ones already cached out of their envelope.
  */
 const SQL = `
+-- Each store's own range of search keys (order-search-index.ts): numbered in the order the stores were added.
+ALTER TABLE stores ADD COLUMN search_no INTEGER;
+UPDATE stores SET search_no = (
+  SELECT count(*) FROM stores earlier WHERE earlier.created_at < stores.created_at OR (earlier.created_at = stores.created_at AND earlier.id < stores.id)
+);
+CREATE UNIQUE INDEX stores_by_search_no ON stores (search_no);
+
 ALTER TABLE orders ADD COLUMN search_key INTEGER;
 CREATE UNIQUE INDEX orders_by_search_key ON orders (search_key);
 DROP INDEX orders_by_store_pk;
