@@ -67,13 +67,12 @@ function storeZone(db: Db, storeId: string): string {
 }
 
 /** The SQL of one list page, exposed so a test can EXPLAIN it. */
-export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql: string; params: unknown[]; countSql: string } {
+export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql: string; params: unknown[]; count: { sql: string; params: unknown[] } } {
   const query = resolveSearchWords(db, storeId, plain);
   const zone = storeZone(db, storeId);
   const { offset, limit } = pageBounds(query.offset, query.limit);
   const keys = storeKeyRange(db, storeId);
-  // Same parameters as the page, in the same order.
-  const countSql = countStatement(storeId, zone, keys, query, totalCap(query)).sql;
+  const count = countStatement(storeId, zone, keys, query, totalCap(query));
   const byDate = (query.sort?.key ?? 'date') === 'date';
   const match = hasSearch(query) ? ftsQuery(query.search ?? '', { words: query.searchWords ?? 'joined' }) : null;
   if (byDate && match !== null) {
@@ -85,7 +84,7 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
       sql: `SELECT ${SUMMARY_COLUMNS} FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
             WHERE ${where.sql} AND ${IN_STORE_MATCHES} ORDER BY orders_fts.rowid ${dir} LIMIT ${limit} OFFSET ${offset}`,
       params: [...where.params, match, keys.lo, keys.hi],
-      countSql,
+      count,
     };
   }
   const commonSearch = isCommonSearch(db, query, keys);
@@ -99,7 +98,7 @@ export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql:
     sql: `SELECT ${SUMMARY_COLUMNS} FROM ${page.from}
           WHERE ${page.sql} ORDER BY ${orderBy(query.sort, fromMatches)} LIMIT ${limit} OFFSET ${offset}`,
     params: page.params,
-    countSql,
+    count,
   };
 }
 
@@ -136,7 +135,12 @@ function countStatement(
 ): { sql: string; params: unknown[] } {
   const limit = Number.isFinite(cap) ? ` LIMIT ${cap + 1}` : '';
   if (match !== null) {
-    const where = orderWhere(storeId, zone, { ...query, search: undefined });
+    const rest = { ...query, search: undefined };
+    // Nothing but the search: the store's key range already says which matches are its own.
+    if (onlyStatusFilter(rest) && (rest.statuses === undefined || rest.statuses.length === 0)) {
+      return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts WHERE ${IN_STORE_MATCHES}${limit})`, params: [match, keys.lo, keys.hi] };
+    }
+    const where = orderWhere(storeId, zone, rest);
     return {
       sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
             WHERE ${where.sql} AND ${IN_STORE_MATCHES}${limit})`,
