@@ -4,7 +4,7 @@
 //   node --import tsx bench/sync-run.ts --orders 5000 --customers 1000 --no-rate-limit --writer inline
 // Prints one JSON line of results (BENCHMARKS.md (Sync) has the table).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -52,19 +52,58 @@ async function control(url: string, path: string, body?: unknown): Promise<unkno
   return response.json();
 }
 
-function blockRecorder(thresholdMs: number): { start(): void; stop(): { over: number; longest: number[]; gcOver: number; gcLongest: number } } {
-  const found: number[] = [];
+/**
+ * The main thread's time on a CPU and waiting for one, in ns, from Linux's schedstat (null elsewhere): a block
+ * the thread spent waiting in the run queue is the scheduler's (2 cores, three busy threads), not our code's.
+ */
+function threadClock(): (() => { runNs: number; waitNs: number }) | null {
+  let fd: number;
+  try {
+    fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
+  } catch {
+    return null;
+  }
+  const buf = Buffer.alloc(128);
+  return () => {
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const [run, wait] = buf.toString('latin1', 0, n).split(' ');
+    return { runNs: Number(run), waitNs: Number(wait) };
+  };
+}
+
+interface Block {
+  ms: number;
+  /** Of `ms`: on a CPU (our code, GC) and waiting for one (other threads and processes had both cores). */
+  onCpuMs: number | null;
+  runQueueMs: number | null;
+}
+
+function blockRecorder(thresholdMs: number): {
+  start(): void;
+  stop(): { over: number; longest: Block[]; overOnCpu: number | null; gcOver: number; gcLongest: number };
+} {
+  const found: Block[] = [];
   const gcs: number[] = [];
+  const clock = threadClock();
   let timer: NodeJS.Timeout | undefined;
   let last = 0;
+  let lastClock = clock?.() ?? null;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcs.push(entry.duration);
   });
   const tick = (): void => {
     const now = performance.now();
+    const nowClock = clock?.() ?? null;
     const block = now - last - 1;
-    if (block > thresholdMs) found.push(block);
+    if (block > thresholdMs) {
+      found.push({
+        ms: block,
+        onCpuMs: nowClock && lastClock ? (nowClock.runNs - lastClock.runNs) / 1e6 : null,
+        runQueueMs: nowClock && lastClock ? (nowClock.waitNs - lastClock.waitNs) / 1e6 : null,
+      });
+    }
     last = now;
+    lastClock = nowClock;
     timer = setTimeout(tick, 1);
   };
   const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -72,6 +111,7 @@ function blockRecorder(thresholdMs: number): { start(): void; stop(): { over: nu
     start() {
       observer.observe({ entryTypes: ['gc'] });
       last = performance.now();
+      lastClock = clock?.() ?? null;
       timer = setTimeout(tick, 1);
     },
     stop() {
@@ -79,7 +119,12 @@ function blockRecorder(thresholdMs: number): { start(): void; stop(): { over: nu
       observer.disconnect();
       return {
         over: found.length,
-        longest: found.sort((a, b) => b - a).slice(0, 5).map(round),
+        longest: found
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((b) => ({ ms: round(b.ms), onCpuMs: b.onCpuMs === null ? null : round(b.onCpuMs), runQueueMs: b.runQueueMs === null ? null : round(b.runQueueMs) })),
+        // The blocks still over the threshold when only the thread's own time on a CPU counts.
+        overOnCpu: clock ? found.filter((b) => (b.onCpuMs ?? 0) > thresholdMs).length : null,
         gcOver: gcs.filter((d) => d > thresholdMs).length,
         gcLongest: round(Math.max(0, ...gcs)),
       };
@@ -153,7 +198,8 @@ async function main(): Promise<void> {
         mainLoopP999DelayMs: Math.round(loop.percentile(99.9) / 1e5) / 10,
         mainLoopBlocksOver16Ms: blocked.over,
         mainLoopBlocksOver16MsPerPage: Math.round((blocked.over / Math.max(1, full.totals.pages)) * 1000) / 1000,
-        mainLoopLongestBlocksMs: blocked.longest,
+        mainLoopLongestBlocks: blocked.longest,
+        mainLoopBlocksOver16MsOnCpu: blocked.overOnCpu,
         gcPausesOver16Ms: blocked.gcOver,
         gcLongestMs: blocked.gcLongest,
       },
