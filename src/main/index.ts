@@ -12,6 +12,10 @@ const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://balcao`;
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
+// Chromium formats native date fields by the app locale, which follows the OS unless set: the app speaks
+// Brazilian Portuguese by default, so its date filters read dd/mm/aaaa even on an English system.
+app.commandLine.appendSwitch('lang', 'pt-BR');
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);

@@ -29,6 +29,9 @@ describe.skipIf(!binary)(`Electron shell${binary ? '' : ` — skipped: ${reason}
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['invoke', 'subscribe']);
       expect(window.url()).toMatch(/^app:\/\/balcao\//);
+      // The app locale is pt-BR whatever the OS's, so native date fields read dd/mm/aaaa.
+      expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('pt-BR');
+      expect(await window.evaluate(() => navigator.language)).toBe('pt-BR');
       await window.screenshot({ path: 'test-results/electron-frame.png' });
     } finally {
       await app.close();
