@@ -20,7 +20,6 @@ export function processTerminal(): Terminal {
     stderrIsTty: process.stderr.isTTY === true,
     env: (name) => process.env[name],
     ask(question, hidden = false) {
-      process.stderr.write(question);
       let muted = false;
       const output = new Writable({
         write(chunk: Buffer, _encoding, done) {
@@ -29,6 +28,9 @@ export function processTerminal(): Terminal {
         },
       });
       const rl = createInterface({ input: process.stdin, output, terminal: true });
+      // Only now, with the terminal in raw mode and its own echo off, may the person start typing: a question shown
+      // before would let a secret typed at once be echoed by the terminal (a pty test caught exactly that).
+      process.stderr.write(question);
       muted = hidden;
       return new Promise((resolve) => {
         rl.question('', (answer) => {
