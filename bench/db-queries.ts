@@ -20,6 +20,7 @@ import {
   orderStatusCounts,
   setReview,
   writeOrderPage,
+  writeSyncState,
   type Db,
 } from '../src/main/core/db';
 import type { Order } from '../src/shared/domain/order';
@@ -64,12 +65,16 @@ function build(db: Db, count: number, people: BenchCustomer[]): { seconds: numbe
   let page: Order[] = [];
   let longest = 0;
   let pageNo = 0;
+  const fullSyncAt = (nextPage: number) => ({ nextPage, pageSize: PAGE, totalPages: Math.ceil(count / PAGE), startedAt: '2024-01-01T00:00:00.000Z' });
+  writeSyncState(db, STORE, 'orders', { fullSync: fullSyncAt(1) });
   const started = process.hrtime.bigint();
   const flush = () => {
     pageNo += 1;
     const t0 = process.hrtime.bigint();
+    // With a page checkpoint, as a sync writes it (its guard reads the stored one first).
     writeOrderPage(db, STORE, page, page.map((o) => ({ id: o.id, number: o.number })), [], {
-      fullSync: { nextPage: pageNo + 1, pageSize: PAGE, totalPages: Math.ceil(count / PAGE), startedAt: '2024-01-01T00:00:00.000Z' },
+      page: pageNo,
+      patch: { fullSync: fullSyncAt(pageNo + 1) },
     });
     longest = Math.max(longest, ms(t0));
     page = [];

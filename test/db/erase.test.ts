@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getStore, listStores, removeStore, setReview, writeCustomers, writeOrderPage } from '../../src/main/core/db';
+import { getStore, listStores, removeStore, setReview, writeCustomers, writeOrderPage, writeSyncState } from '../../src/main/core/db';
 import { normalizeCustomer } from '../../src/main/core/normalize';
 import { count, tempDb, type TempDb } from './helpers';
 import { seed } from './dataset';
@@ -10,8 +10,10 @@ beforeEach(() => {
   seed(t.db);
   const ctx = { storeId: 'store-a', storeZone: 'America/Sao_Paulo' };
   const raw = { id: 7777, name: 'Só na API' };
-  writeCustomers(t.db, 'store-a', [normalizeCustomer(raw, ctx).customer!], [raw], [{ raw: { x: 1 }, problems: ['id: missing'] }], { counts: { customers: 1 } });
-  writeOrderPage(t.db, 'store-a', [], [], [{ raw: { y: 2 }, problems: ['id: missing'] }], { highWaterMark: '2024-03-31T00:00:00.000Z' });
+  writeCustomers(t.db, 'store-a', [normalizeCustomer(raw, ctx).customer!], [raw], [{ raw: { x: 1 }, problems: ['id: missing'] }], null);
+  writeOrderPage(t.db, 'store-a', [], [], [{ raw: { y: 2 }, problems: ['id: missing'] }], null);
+  writeSyncState(t.db, 'store-a', 'customers', { counts: { customers: 1 } });
+  writeSyncState(t.db, 'store-a', 'orders', { highWaterMark: '2024-03-31T00:00:00.000Z' });
   setReview(t.db, 'store-b', 1, { note: 'b' });
 });
 afterEach(() => t.close());

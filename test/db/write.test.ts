@@ -6,6 +6,7 @@ import {
   readSyncState,
   setReview,
   writeCustomers,
+  writeSyncState,
   writeOrderPage,
 } from '../../src/main/core/db';
 import { normalizeCustomer } from '../../src/main/core/normalize';
@@ -20,15 +21,21 @@ afterEach(() => t.close());
 
 const RELATION_TABLES = ['orders', 'order_items', 'order_addresses', 'order_transactions', 'order_status_history', 'customers', 'orders_fts'];
 const rowCounts = () => Object.fromEntries(RELATION_TABLES.map((table) => [table, count(t.db, `SELECT count(*) AS n FROM ${table}`)]));
-const checkpoint = (nextPage: number) => ({ fullSync: { nextPage, pageSize: 100, totalPages: 3, startedAt: '2024-05-01T00:00:00.000Z' } });
+const fullSync = (nextPage: number) => ({ nextPage, pageSize: 100, totalPages: 3, startedAt: '2024-05-01T00:00:00.000Z' });
+/** Page `page`'s checkpoint: the next page to ask for is the one after it. */
+const checkpoint = (page: number) => ({ page, patch: { fullSync: fullSync(page + 1) } });
+/** A full sync that has not written a page yet, as SyncRun records it before the first request. */
+const startFullSync = (resource: 'orders' | 'customers') => writeSyncState(t.db, 'store-a', resource, { fullSync: fullSync(1) });
 
 describe('writeOrderPage', () => {
   it('is idempotent: writing the same page twice leaves the same rows', () => {
     const orders = [makeOrder(1), makeOrder(2), makeOrder(3)];
-    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], checkpoint(2));
+    startFullSync('orders');
+    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], checkpoint(1));
     const first = rowCounts();
     expect(first).toMatchObject({ orders: 3, order_items: 6, order_addresses: 3, order_transactions: 3, order_status_history: 6, orders_fts: 3 });
-    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], checkpoint(2));
+    // Written again as the catch-up pass re-reads it (no checkpoint).
+    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], null);
     expect(rowCounts()).toEqual(first);
   });
 
@@ -63,12 +70,29 @@ describe('writeOrderPage', () => {
   });
 
   it('writes the checkpoint with the page, and neither when the page fails', () => {
-    writeOrderPage(t.db, 'store-a', [makeOrder(1)], [{}], [], checkpoint(2));
+    startFullSync('orders');
+    writeOrderPage(t.db, 'store-a', [makeOrder(1)], [{}], [], checkpoint(1));
     expect(readSyncState(t.db, 'store-a', 'orders').fullSync?.nextPage).toBe(2);
     const foreign = makeOrder(3, {}, 'store-b');
-    expect(() => writeOrderPage(t.db, 'store-a', [makeOrder(2), foreign], [{}, {}], [], checkpoint(3))).toThrow();
+    expect(() => writeOrderPage(t.db, 'store-a', [makeOrder(2), foreign], [{}, {}], [], checkpoint(2))).toThrow();
     expect(readSyncState(t.db, 'store-a', 'orders').fullSync?.nextPage).toBe(2);
     expect(count(t.db, 'SELECT count(*) AS n FROM orders')).toBe(1);
+  });
+
+  it('refuses a page the checkpoint does not expect, writing none of it: a page sent after a failed one never steps over it', () => {
+    startFullSync('orders');
+    writeOrderPage(t.db, 'store-a', [makeOrder(1)], [{}], [], checkpoint(1));
+    // Page 2 failed; page 3 was already on its way to the writer.
+    expect(() => writeOrderPage(t.db, 'store-a', [makeOrder(3)], [{}], [], checkpoint(3))).toThrow(/expects page 2/);
+    expect(readSyncState(t.db, 'store-a', 'orders').fullSync?.nextPage).toBe(2);
+    expect(count(t.db, 'SELECT count(*) AS n FROM orders')).toBe(1);
+    // The same holds for the customers list, whose last page ends the full sync.
+    startFullSync('customers');
+    const { customer } = normalizeCustomer({ id: 9, name: 'Nove' }, { storeId: 'store-a', storeZone: 'America/Sao_Paulo' });
+    const done = { page: 2, patch: { fullSync: null, fullSyncDoneAt: '2024-05-01T01:00:00.000Z' } };
+    expect(() => writeCustomers(t.db, 'store-a', [customer!], [{ id: 9 }], [], done)).toThrow(/expects page 1/);
+    expect(readSyncState(t.db, 'store-a', 'customers')).toMatchObject({ fullSync: { nextPage: 1 }, fullSyncDoneAt: null });
+    expect(count(t.db, 'SELECT count(*) AS n FROM customers WHERE id = 9')).toBe(0);
   });
 
   it('refuses raw records that do not pair with the orders', () => {
@@ -101,7 +125,8 @@ describe('writeOrderPage', () => {
     const customerId = makeOrder(1).customer?.id as number;
     expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({ source: 'order', name: 'Cliente 1', order_count: 1 });
     const { customer } = normalizeCustomer({ id: customerId, name: 'Cliente Um (API)', email: 'um@example.com' }, { storeId: 'store-a', storeZone: 'America/Sao_Paulo' });
-    writeCustomers(t.db, 'store-a', [customer!], [{ id: customerId }], [], { counts: { customers: 1 } });
+    startFullSync('customers');
+    writeCustomers(t.db, 'store-a', [customer!], [{ id: customerId }], [], { page: 1, patch: { counts: { customers: 1 } } });
     writeOrderPage(t.db, 'store-a', [makeOrder(6)], [{}], [], null);
     expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({ source: 'api', name: 'Cliente Um (API)', order_count: 2 });
     expect(readSyncState(t.db, 'store-a', 'customers').counts).toEqual({ customers: 1 });

@@ -11,7 +11,7 @@ import { rawJson } from './raw-json';
 import { ftsQuery } from './search-terms';
 import { searchWordsFor } from './search-words';
 import { stmt } from './statements';
-import { writeSyncState, type SyncStatePatch } from './sync-state-repo';
+import { writePageCheckpoint, type PageCheckpoint } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
 
 /** Orders in these statuses never brought money in: they count as orders but not as spending. */
@@ -26,7 +26,7 @@ export function writeCustomers(
   customers: readonly Customer[],
   rawRecords: readonly unknown[],
   unreadable: readonly UnreadableInput[],
-  checkpoint: SyncStatePatch | null,
+  checkpoint: PageCheckpoint | null,
 ): void {
   if (rawRecords.length !== customers.length) {
     throw new AppError('INTERNAL', `writeCustomers: ${customers.length} customers but ${rawRecords.length} raw records`);
@@ -40,8 +40,8 @@ export function writeCustomers(
       forgetUnreadable(db, storeId, 'customer', customer.id);
     });
     keepUnreadable(db, storeId, 'customer', unreadable, now);
-    if (checkpoint !== null) writeSyncState(db, storeId, 'customers', checkpoint);
-  })();
+    if (checkpoint !== null) writePageCheckpoint(db, storeId, 'customers', checkpoint);
+  }).immediate();
 }
 
 interface CustomerRow {

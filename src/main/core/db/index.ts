@@ -5,6 +5,8 @@ export { addStore, updateStore, removeStore, getStore, listStores, type StoreRec
 export {
   readSyncState,
   writeSyncState,
+  writePageCheckpoint,
+  type PageCheckpoint,
   type SyncState,
   type SyncStatePatch,
   type SyncResource,

@@ -48,10 +48,13 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   });
   for (const migration of ordered) {
     if (migration.version <= readVersion(db)) continue;
+    // IMMEDIATE: a step that reads before it writes would otherwise fail at once, not wait, while another
+    // connection writes; and under the lock the version is read again, as another process may have just migrated.
     db.transaction(() => {
+      if (migration.version <= readVersion(db)) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }
 

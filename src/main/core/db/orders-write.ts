@@ -6,7 +6,7 @@ import { rawJson } from './raw-json';
 import { writeOrderSearchRow } from './order-search-index';
 import { sortKey } from './search-terms';
 import { stmt } from './statements';
-import { writeSyncState, type SyncStatePatch } from './sync-state-repo';
+import { writePageCheckpoint, type PageCheckpoint } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
 
 const bit = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
@@ -50,7 +50,7 @@ export function writeOrderPage(
   orders: readonly Order[],
   rawRecords: readonly unknown[],
   unreadable: readonly UnreadableInput[],
-  checkpoint: SyncStatePatch | null,
+  checkpoint: PageCheckpoint | null,
 ): void {
   if (rawRecords.length !== orders.length) {
     throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${rawRecords.length} raw records`);
@@ -79,8 +79,8 @@ export function writeOrderPage(
     }
     for (const customerId of touchedCustomers) refreshCustomerStats(db, storeId, customerId);
     keepUnreadable(db, storeId, 'order', unreadable, now);
-    if (checkpoint !== null) writeSyncState(db, storeId, 'orders', checkpoint);
-  })();
+    if (checkpoint !== null) writePageCheckpoint(db, storeId, 'orders', checkpoint);
+  }).immediate();
 }
 
 function upsertOrder(db: Db, order: Order, raw: string, now: string): number {
@@ -169,5 +169,5 @@ export function markOrdersChecked(db: Db, storeId: string, orderIds: readonly nu
   const mark = stmt(db, 'UPDATE orders SET synced_at = ? WHERE store_id = ? AND id = ?');
   db.transaction(() => {
     for (const id of orderIds) mark.run(now, storeId, id);
-  })();
+  }).immediate();
 }

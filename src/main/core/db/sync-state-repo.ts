@@ -1,3 +1,4 @@
+import { AppError } from '../app-error';
 import type { Db } from './open';
 
 export type SyncResource = 'orders' | 'customers';
@@ -69,4 +70,24 @@ export function writeSyncState(db: Db, storeId: string, resource: SyncResource, 
     updatedAt: next.updatedAt,
   });
   return next;
+}
+
+/** A full sync's checkpoint after one page, written in that page's transaction. */
+export interface PageCheckpoint {
+  /** The page being written: the stored checkpoint must still expect it. */
+  page: number;
+  patch: SyncStatePatch;
+}
+
+/**
+ * Writes a page's checkpoint, or throws (rolling the page back) when the stored checkpoint expects another page.
+ * Pages are handed to the writer ahead of their results: when one fails, the pages sent after it must not move
+ * the checkpoint past it, or the next run would resume beyond a page that was never written.
+ */
+export function writePageCheckpoint(db: Db, storeId: string, resource: SyncResource, checkpoint: PageCheckpoint): void {
+  const expected = readSyncState(db, storeId, resource).fullSync?.nextPage ?? null;
+  if (expected !== checkpoint.page) {
+    throw new AppError('INTERNAL', `page ${checkpoint.page} of the ${resource} list came while the checkpoint expects ${expected === null ? 'no page' : `page ${expected}`}; it was not written`);
+  }
+  writeSyncState(db, storeId, resource, checkpoint.patch);
 }

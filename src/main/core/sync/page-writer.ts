@@ -4,7 +4,7 @@ import type { Order } from '../../../shared/domain/order';
 import { writeCustomers } from '../db/customers-repo';
 import type { Db } from '../db/open';
 import { writeOrderPage } from '../db/orders-write';
-import type { SyncStatePatch } from '../db/sync-state-repo';
+import type { PageCheckpoint } from '../db/sync-state-repo';
 import type { UnreadableInput } from '../db/unreadable-repo';
 import { normalizeCustomer, normalizeOrder, type NormalizeContext } from '../normalize';
 
@@ -32,7 +32,7 @@ export function listRecords(body: unknown): unknown[] {
  * Records the normaliser cannot read go to unreadable_records in the same
  * transaction: counted, never dropped.
  */
-export function writeOrderRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): PageWriteResult {
+export function writeOrderRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: PageCheckpoint | null): PageWriteResult {
   const started = performance.now();
   const orders: Order[] = [];
   const raws: unknown[] = [];
@@ -51,7 +51,7 @@ export function writeOrderRecords(db: Db, ctx: NormalizeContext, records: readon
   return { written: orders.length, unreadable: unreadable.length, ids: orders.map((o) => o.id), zones, blockedMs: performance.now() - started };
 }
 
-export function writeCustomerRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: SyncStatePatch | null): PageWriteResult {
+export function writeCustomerRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: PageCheckpoint | null): PageWriteResult {
   const started = performance.now();
   const customers: Customer[] = [];
   const raws: unknown[] = [];

@@ -2,7 +2,7 @@ import type { ApiListResult, StoreApi } from '../api';
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
 import type { StoreRecord } from '../db/stores-repo';
-import { readSyncState, type FullSyncCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
+import { readSyncState, type FullSyncCheckpoint, type PageCheckpoint, type SyncResource } from '../db/sync-state-repo';
 import type { Logger } from '../log/logger';
 import type { NormalizeContext } from '../normalize';
 import { one } from '../normalize/read';
@@ -146,7 +146,8 @@ export class SyncRun {
         ? this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES }))
         : this.#call(() => api.listCustomers({ page, limit: settings.pageSize }));
     // Requests go out at the rate limiter's pace while the writer thread works through earlier pages: up to
-    // WRITE_AHEAD pages wait for it. Checkpoints stay in page order because the writer answers in the order it was sent.
+    // WRITE_AHEAD pages wait for it. The writer answers in the order it was sent, and writes a page's checkpoint only
+    // while the stored one expects that page: pages sent after one that failed are refused, never written past it.
     const writing: Promise<unknown>[] = [];
     try {
       for (let page = checkpoint.nextPage; ; page += 1) {
@@ -159,14 +160,15 @@ export class SyncRun {
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
           resource === 'customers' && finished ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() } : { fullSync: next };
-        const written = this.#write(resource, { listBodyText: result.text }, patch);
+        const written = this.#write(resource, { listBodyText: result.text }, { page, patch });
         written.catch(() => undefined);
         writing.push(written);
         progress.plan(resource === 'orders' ? 'orders' : 'customers', totalPages);
         if (writing.length >= WRITE_AHEAD) await writing.shift();
         if (finished) break;
       }
-      for (const w of writing.splice(0)) await w;
+      // Awaited in place, not spliced out first: if one fails, the finally below still waits for the others.
+      for (const w of writing) await w;
     } finally {
       // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
       await Promise.allSettled(writing);
@@ -255,9 +257,10 @@ export class SyncRun {
     }
   }
 
-  async #write(resource: SyncResource, records: PageRecords, patch: SyncStatePatch | null): Promise<PageWriteResult> {
+  async #write(resource: SyncResource, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
     const { sink } = this.#d;
-    const result = resource === 'orders' ? await sink.writeOrders(this.#ctx, records, patch) : await sink.writeCustomers(this.#ctx, records, patch);
+    const result =
+      resource === 'orders' ? await sink.writeOrders(this.#ctx, records, checkpoint) : await sink.writeCustomers(this.#ctx, records, checkpoint);
     if (resource === 'orders') this.totals.ordersWritten += result.written;
     else this.totals.customersWritten += result.written;
     this.totals.unreadable += result.unreadable;

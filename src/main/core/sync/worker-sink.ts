@@ -4,13 +4,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../app-error';
-import type { SyncResource, SyncStatePatch } from '../db/sync-state-repo';
+import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
 import type { PageRecords, PageSink, SinkRequest } from './page-sink';
 import type { PageWriteResult } from './page-writer';
 
 /** A page request whose records travel as JSON text: a list body's text as received, or records serialised here. */
-export type WireRequest = { op: 'orders' | 'customers'; ctx: NormalizeContext; records: { listBodyText: string } | string; checkpoint: SyncStatePatch | null };
+export type WireRequest = { op: 'orders' | 'customers'; ctx: NormalizeContext; records: { listBodyText: string } | string; checkpoint: PageCheckpoint | null };
 
 const wire = (records: PageRecords): WireRequest['records'] => ('listBodyText' in records ? { listBodyText: records.listBodyText } : JSON.stringify(records));
 
@@ -87,11 +87,11 @@ export class WorkerSink implements PageSink {
     });
   }
 
-  async writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: SyncStatePatch | null): Promise<PageWriteResult> {
+  async writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
     return (await this.#send({ op: 'orders', ctx, records: wire(records), checkpoint })) as PageWriteResult;
   }
 
-  async writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: SyncStatePatch | null): Promise<PageWriteResult> {
+  async writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
     return (await this.#send({ op: 'customers', ctx, records: wire(records), checkpoint })) as PageWriteResult;
   }
 
