@@ -119,6 +119,7 @@ export class SyncManager {
 
   /** One writer for every run; a writer thread that died is replaced, and without a worker entry writes stay here. */
   #writer(): PageSink {
+    if (this.#closed) throw new AppError('CANCELLED', 'Sincronização cancelada.');
     if (this.#sink instanceof WorkerSink && !this.#sink.alive) this.#sink = null;
     if (this.#sink) return this.#sink;
     const { db, log } = this.#deps;
@@ -151,9 +152,11 @@ export class SyncManager {
       const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
       const interval = 1000 / this.#settings.progressPerSecond;
       const progress = new ProgressTracker({ storeId, mode }, (p: SyncProgress) => events.emit('sync.progress', p), retries, undefined, interval);
+      // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
+      // thread that nothing would close (it would keep the process from exiting).
+      if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
       run = new SyncRun({ db, sink: this.#writer(), api, store, signal: controller.signal, progress, settings: this.#settings, log, now });
       log.info('sync started', { storeId, mode });
-      if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
       if (mode === 'full') await run.full();
       else await run.incremental();
       progress.enter('done');
