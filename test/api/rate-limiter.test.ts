@@ -122,3 +122,20 @@ describe('rate limiter against a fixed-window server', () => {
     expect(client.stats().waits).toBe(1);
   });
 });
+
+describe('a request cancelled while it waits for the limiter', () => {
+  it('leaves no timer behind: a cancelled CLI sync exits at once instead of when the window ends', async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const limiter = createRateLimiter({ limits: { orders: 1 }, windowMs: 60_000 });
+    limiter.acquire('orders').then((ticket) => ticket.release());
+    await Promise.resolve();
+    const controller = new AbortController();
+    const waiting = limiter.acquire('orders', controller.signal);
+    // The one slot is held for the window: the second request waits on the limiter's wake-up timer.
+    expect(timers()).toBe(before + 1);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(timers()).toBe(before);
+  });
+});

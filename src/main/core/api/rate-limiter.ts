@@ -149,6 +149,12 @@ export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimit
         const onAbort = (): void => {
           const index = s.queue.indexOf(waiter);
           if (index >= 0) s.queue.splice(index, 1);
+          // With nobody left waiting, the wake-up timer would only keep the process alive (a cancelled CLI sync
+          // hung until the window ended, up to the Retry-After cap after a 429).
+          if (s.queue.length === 0 && s.timer) {
+            clearTimeout(s.timer);
+            s.timer = undefined;
+          }
           reject(cancelledError());
         };
         const waiter: Waiter = {
