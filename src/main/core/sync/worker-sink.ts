@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { join, sep } from 'node:path';
+import { threadId, Worker } from 'node:worker_threads';
+import type * as Esbuild from 'esbuild';
 import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
@@ -17,10 +20,10 @@ const wire = (records: PageRecords): WireRequest['records'] => ('listBodyText' i
 type Reply = { id: number; ok: true; result: PageWriteResult | null } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
 
 /**
- * The worker's entry next to this module: the built .js in the app, the .ts
- * source under tsx (dev, tests, CLI). A worker does not inherit tsx's loader
- * reliably on Node 20 (`--import tsx` in execArgv races the entry's own load),
- * so a .ts entry is started by a one-line ES module that registers tsx first.
+ * The worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
+ * a bundle of that source, built here once per process with esbuild. A worker that registered tsx itself would run
+ * loader hooks in a thread of their own inside it (Node 20 gives each registering thread one), and tsx would compile
+ * every module again on each start; the bundle is plain JavaScript and starts at once.
  */
 export function writerEntry(): URL | null {
   const self = import.meta.url;
@@ -31,14 +34,48 @@ export function writerEntry(): URL | null {
   }
   const source = new URL('./writer-worker.ts', self);
   if (!existsSync(fileURLToPath(source))) return null;
-  let tsxApi: string;
+  bundled ??= bundleFromSource(source);
+  return bundled;
+}
+
+let bundled: URL | null | undefined;
+
+/**
+ * Bundles the worker's source into node_modules/.cache (so `better-sqlite3`, left out, resolves from there), under
+ * a name made of its content's hash: processes that build the same bundle share one file, written atomically.
+ */
+function bundleFromSource(source: URL): URL | null {
+  const require = createRequire(source);
+  let esbuild: typeof Esbuild;
+  let nativeModule: string;
   try {
-    tsxApi = createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    esbuild = require('esbuild') as typeof Esbuild;
+    nativeModule = require.resolve('better-sqlite3');
   } catch {
     return null;
   }
-  const code = `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)}; register(); await import(${JSON.stringify(source.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [fileURLToPath(source)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    // For any CommonJS dependency bundled into this ES module.
+    banner: { js: "import { createRequire as __balcaoRequire } from 'node:module'; const require = __balcaoRequire(import.meta.url);" },
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0].contents;
+  const cache = join(nativeModule.slice(0, nativeModule.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length), '.cache', 'balcao');
+  const file = join(cache, `writer-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(file)) {
+    mkdirSync(cache, { recursive: true });
+    const partial = `${file}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  }
+  return pathToFileURL(file);
 }
 
 /**
