@@ -45,6 +45,12 @@ export interface UpdateStoreInput {
 export class StoresService {
   readonly #deps: StoresServiceDeps;
   readonly #now: () => Date;
+  /**
+   * Adding, editing and removing stores run one at a time: an edit's credential check takes seconds, and a removal
+   * finishing meanwhile had its keychain entry written back by the edit; two adds of one alias both passed the
+   * duplicate check.
+   */
+  #mutations: Promise<unknown> = Promise.resolve();
 
   constructor(deps: StoresServiceDeps) {
     this.#deps = deps;
@@ -83,7 +89,28 @@ export class StoresService {
     return record.isDemo ? this.#deps.demo.apiBaseUrl(credentials, demoEndAt(record.apiBaseUrl)) : record.apiBaseUrl;
   }
 
-  async add(input: AddStoreInput): Promise<StoreSummary> {
+  add(input: AddStoreInput): Promise<StoreSummary> {
+    return this.#oneAtATime(() => this.#add(input));
+  }
+
+  addDemo(): Promise<StoreSummary> {
+    return this.#oneAtATime(() => this.#addDemo());
+  }
+
+  update(input: UpdateStoreInput): Promise<StoreSummary> {
+    return this.#oneAtATime(() => this.#update(input));
+  }
+
+  /**
+   * LGPD erasure: the keychain entry first (so a locked keychain stops the
+   * removal before anything is gone and the person can retry), then every
+   * cached row in one transaction.
+   */
+  remove(id: string): Promise<void> {
+    return this.#oneAtATime(() => this.#remove(id));
+  }
+
+  async #add(input: AddStoreInput): Promise<StoreSummary> {
     const alias = input.alias.trim().toLowerCase();
     const apiBaseUrl = input.apiBaseUrl ?? this.#deps.defaultApiBaseUrl;
     const credentials = { token: input.token.trim(), secret: input.secret.trim() };
@@ -96,7 +123,7 @@ export class StoresService {
     return this.#save({ alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false }, credentials);
   }
 
-  async addDemo(): Promise<StoreSummary> {
+  async #addDemo(): Promise<StoreSummary> {
     const existing = listStores(this.#deps.db).find((store) => store.isDemo);
     if (existing) return this.summary(existing.id);
     // The demo's credentials are made up here and kept like any other store's.
@@ -107,7 +134,7 @@ export class StoresService {
     return this.#save({ alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true }, credentials);
   }
 
-  async update(input: UpdateStoreInput): Promise<StoreSummary> {
+  async #update(input: UpdateStoreInput): Promise<StoreSummary> {
     const record = await this.get(input.id);
     if ((input.token === undefined) !== (input.secret === undefined)) {
       throw new AppError('INVALID_INPUT', 'Para trocar as credenciais, informe o token e a chave secreta.');
@@ -126,12 +153,7 @@ export class StoresService {
     return this.summary(record.id);
   }
 
-  /**
-   * LGPD erasure: the keychain entry first (so a locked keychain stops the
-   * removal before anything is gone and the person can retry), then every
-   * cached row in one transaction.
-   */
-  async remove(id: string): Promise<void> {
+  async #remove(id: string): Promise<void> {
     const record = await this.get(id);
     await this.#deps.secrets.delete(record.id);
     removeStore(this.#deps.db, record.id);
@@ -220,6 +242,12 @@ export class StoresService {
     }
     this.#changed();
     return this.summary(id);
+  }
+
+  #oneAtATime<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.#mutations.then(operation, operation);
+    this.#mutations = result.catch(() => undefined);
+    return result;
   }
 
   #changed(): void {
