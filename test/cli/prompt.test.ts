@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** Runs the CLI on a pty and types each answer once the text it waits for has shown; resolves with all the terminal showed. */
-function onTerminal(args: string[], answers: { after: string; type: string }[]): Promise<{ code: number | null; screen: string }> {
+function onTerminal(args: string[], answers: ({ after: string; type: string } | { after: string; keys: string })[]): Promise<{ code: number | null; screen: string }> {
   const command = [process.execPath, '--import', 'tsx', 'src/main/core/cli/main.ts', ...args].map(quote).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd: ROOT,
@@ -39,7 +39,10 @@ function onTerminal(args: string[], answers: { after: string; type: string }[]):
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString();
     // Typed only once the prompt shows: readline has then switched the terminal's own echo off.
-    while (pending.length > 0 && screen.includes(pending[0].after)) child.stdin.write(`${pending.shift()!.type}\r`);
+    while (pending.length > 0 && screen.includes(pending[0].after)) {
+      const next = pending.shift()!;
+      child.stdin.write('keys' in next ? next.keys : `${next.type}\r`);
+    }
   });
   child.stderr.on('data', (chunk: Buffer) => (screen += chunk.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, screen })));
@@ -66,6 +69,21 @@ describe.skipIf(!inTestKeyring || !hasScript)('balcao stores add on a terminal',
     const tested = await onTerminal(['stores', 'test', id!, '--data-dir', dataDir], []);
     expect(tested.code, tested.screen).toBe(0);
     expect(filesContaining(dataDir, [CREDENTIALS.token, CREDENTIALS.secret])).toEqual([]);
+  });
+
+  it('stops on Ctrl-C at a prompt with exit 130, adding and removing nothing', async () => {
+    const interrupted = await onTerminal(['stores', 'add', '--alias', 'demo3', '--base-url', fake.apiBaseUrl, '--data-dir', dataDir], [{ after: 'User-Token: ', keys: '\x03' }]);
+    expect(interrupted.code, interrupted.screen).toBe(130);
+    expect(interrupted.screen).toMatch(/interrupted; nothing was changed/);
+
+    const before = await onTerminal(['stores', 'list', '--data-dir', dataDir, '--json'], []);
+    const stores = JSON.parse(before.screen.slice(before.screen.indexOf('['))) as { id: string; alias: string }[];
+    expect(stores.map((s) => s.alias)).not.toContain('demo3');
+    const kept = stores.find((s) => s.alias === 'demo')!;
+    const confirm = await onTerminal(['stores', 'remove', kept.id, '--data-dir', dataDir], [{ after: '[y/N] ', keys: '\x03' }]);
+    expect(confirm.code, confirm.screen).toBe(130);
+    const after = await onTerminal(['stores', 'list', '--data-dir', dataDir, '--json'], []);
+    expect(after.screen).toContain(kept.id);
   });
 
   it('gives up with a usage error when nothing is typed', async () => {

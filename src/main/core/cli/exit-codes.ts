@@ -1,9 +1,12 @@
 import type { ErrorCode } from '../../../shared/errors';
 
 /** Stable for scripts: documented in docs/cli.md. */
-export const EXIT = { ok: 0, usage: 2, auth: 3, offline: 4, other: 5 } as const;
+export const EXIT = { ok: 0, usage: 2, auth: 3, offline: 4, other: 5, interrupted: 130 } as const;
 
 export class UsageError extends Error {}
+
+/** Ctrl-C (or the end of input) at a prompt: nothing was done; exits 130, as a shell does for SIGINT. */
+export class Interrupted extends Error {}
 
 export function exitCodeFor(code: ErrorCode | string): number {
   switch (code) {

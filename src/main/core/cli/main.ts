@@ -4,7 +4,7 @@ import type { Core } from '../composition';
 import { parse } from './args';
 import { customerCommand, customersCommand, CUSTOMERS_OPTIONS, ONE_OPTIONS, orderCommand, ordersCommand, ORDERS_OPTIONS } from './browse-commands';
 import { openCore, type CommandContext } from './context';
-import { EXIT, exitCodeFor, UsageError } from './exit-codes';
+import { EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
 import { processTerminal, type Terminal } from './terminal';
@@ -57,6 +57,10 @@ export async function runCli(argv: readonly string[], term: Terminal): Promise<n
     if (error instanceof UsageError) {
       term.err(`balcao: ${error.message}\n${USAGE}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof Interrupted) {
+      term.err('balcao: interrupted; nothing was changed\n');
+      return EXIT.interrupted;
     }
     if (error instanceof AppError) {
       term.err(`balcao: ${error.code}: ${error.message}\n`);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { Interrupted } from './exit-codes';
 
 /** What a command writes to and reads from; tests and the real process differ only here. */
 export interface Terminal {
@@ -7,7 +8,7 @@ export interface Terminal {
   err(text: string): void;
   readonly stdinIsTty: boolean;
   readonly stderrIsTty: boolean;
-  /** Reads a line; with `hidden` nothing typed is echoed (token and secret). */
+  /** Reads a line; with `hidden` nothing typed is echoed (token and secret). Ctrl-C or end of input rejects with Interrupted. */
   ask(question: string, hidden?: boolean): Promise<string>;
   env(name: string): string | undefined;
 }
@@ -32,8 +33,18 @@ export function processTerminal(): Terminal {
       // before would let a secret typed at once be echoed by the terminal (a pty test caught exactly that).
       process.stderr.write(question);
       muted = hidden;
-      return new Promise((resolve) => {
+      return new Promise((resolve, reject) => {
+        let answered = false;
+        // In raw mode Ctrl-C reaches readline, not the process: unhandled, the prompt waited for ever and Node
+        // then exited 0 as if the command had succeeded.
+        rl.on('SIGINT', () => rl.close());
+        rl.on('close', () => {
+          if (answered) return;
+          process.stderr.write('\n');
+          reject(new Interrupted('interrupted'));
+        });
         rl.question('', (answer) => {
+          answered = true;
           rl.close();
           if (hidden) process.stderr.write('\n');
           resolve(answer.trim());
