@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listStores } from '../../src/main/core/db/stores-repo';
+import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
 import { createMemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -32,9 +33,7 @@ describe('stores changed twice at once', () => {
 
   it('leaves no credentials in the keychain when a store is removed while new ones are being checked', async () => {
     const { core, secrets } = await slowStore();
-    const added = await core.dispatch('stores.add', { alias: 'loja', ...CREDENTIALS });
-    if (!added.ok) throw new Error(added.error.message);
-    const id = added.value.id;
+    const { id } = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
     const update = core.dispatch('stores.update', { id, ...CREDENTIALS });
     const removal = await core.dispatch('stores.remove', { id });
     expect(removal.ok).toBe(true);
