@@ -33,7 +33,9 @@ describe('stores changed twice at once', () => {
 
   it('leaves no credentials in the keychain when a store is removed while new ones are being checked', async () => {
     const { core, secrets } = await slowStore();
-    const { id } = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
+    const added = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.id;
     const update = core.dispatch('stores.update', { id, ...CREDENTIALS });
     const removal = await core.dispatch('stores.remove', { id });
     expect(removal.ok).toBe(true);
