@@ -66,7 +66,7 @@ describe('openDatabase', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('DATABASE_TOO_NEW');
-    expect((error as AppError).message).toMatch(/newer version of Balcão/);
+    expect((error as AppError).message).toMatch(/Atualize o Balcão para abri-lo.*não foi alterado/);
     expect(sha(file)).toBe(before);
   });
 

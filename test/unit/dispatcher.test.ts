@@ -26,6 +26,12 @@ describe('dispatcher', () => {
     expect(ran).toBe(false);
   });
 
+  it("names the field in Portuguese, without the validation library's English", async () => {
+    const dispatch = createDispatcher(handlers());
+    const envelope = await dispatch('stores.add', { alias: 'loja', token: 'tok-12345678', secret: 'sec-12345678', name: 'n'.repeat(121) });
+    expect(envelope).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Confira o campo “name” (stores.add).' } });
+  });
+
   it('refuses a channel outside the contract', async () => {
     const dispatch = createDispatcher(handlers());
     expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
@@ -45,7 +51,7 @@ describe('dispatcher', () => {
       { onUnexpectedError: (_channel, error) => seen.push(error) },
     );
     const envelope = await dispatch('stores.list', undefined);
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' } });
     expect(JSON.stringify(envelope)).not.toContain('abc123');
     expect(seen).toHaveLength(1);
   });

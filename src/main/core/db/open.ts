@@ -85,8 +85,8 @@ function assertKnownVersion(version: number, known: number): void {
   if (version > known) {
     throw new AppError(
       'DATABASE_TOO_NEW',
-      `This data file was written by a newer version of Balcão (schema ${version}; this version knows up to ${known}). ` +
-        'Update Balcão to open it. The file was left untouched.',
+      `Atualize o Balcão para abri-lo: o arquivo de dados é do esquema ${version} e esta versão conhece até o ${known}. ` +
+        'O arquivo não foi alterado.',
     );
   }
 }

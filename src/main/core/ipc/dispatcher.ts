@@ -29,9 +29,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     if (!parsed.success) {
       const issue = parsed.issues[0];
       const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+      // The person reads this after the renderer's own "Dados inválidos.": which field, in their language, not the
+      // validation library's English (the forms keep to the same limits, so this is a bug when it shows).
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}${where ? ` at ${where}` : ''}: ${issue.message}` },
+        error: { code: 'INVALID_INPUT', message: where ? `Confira o campo “${where}” (${channel}).` : `Confira os dados enviados (${channel}).` },
       };
     }
     try {
@@ -41,7 +43,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toInfo() };
       options.onUnexpectedError?.(channel, error);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Balcão. Details are in the log.' } };
+      return { ok: false, error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' } };
     }
   };
 }
