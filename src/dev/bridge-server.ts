@@ -85,7 +85,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  async function handleCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function handleCall(req: IncomingMessage, res: ServerResponse, encodedChannel: string): Promise<void> {
+    // Decoded in here, where a malformed escape becomes an answer rather than an exception that ends the bridge.
+    const channel = decodeURIComponent(encodedChannel);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });
     const auth = req.headers.authorization;
     if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null)) return refuse(res, 401, 'Missing or wrong bridge token.');
@@ -134,7 +136,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const task = url.pathname === `${BRIDGE_PREFIX}events`
       ? Promise.resolve(handleEvents(req, res, url))
       : url.pathname.startsWith(`${BRIDGE_PREFIX}call/`)
-        ? handleCall(req, res, decodeURIComponent(url.pathname.slice(`${BRIDGE_PREFIX}call/`.length)))
+        ? handleCall(req, res, url.pathname.slice(`${BRIDGE_PREFIX}call/`.length))
         : req.method === 'GET'
           ? handleStatic(res, url.pathname)
           : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));

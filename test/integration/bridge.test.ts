@@ -48,6 +48,12 @@ describe('HTTP bridge', () => {
     expect(new URL(bridge.url).hostname).toBe('127.0.0.1');
   });
 
+  it('answers a malformed call path, with or without the token, and keeps serving', async () => {
+    expect((await call('%E0%A4%A', undefined, null)).status).toBeGreaterThanOrEqual(400);
+    expect((await call('%E0%A4%A', undefined)).status).toBeGreaterThanOrEqual(400);
+    expect(await call('app.info', undefined)).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
   it('answers a call with the token through the same contract', async () => {
     const { status, body } = await call('app.info', undefined);
     expect(status).toBe(200);
