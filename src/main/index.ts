@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../shared/csp';
@@ -133,4 +133,10 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+// A failure before the window opens (a database from a newer version, a data folder that cannot be written) would
+// otherwise leave a process with no window holding the single-instance lock, so every new launch quit silently.
+main().catch((error: unknown) => {
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('O Balcão não pôde abrir', `${detail}\n\nNenhum dado foi apagado.`);
+  app.exit(1);
+});
