@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startFakeStoreProcess, type CliResult, type FakeStoreProcess } from './processes';
 import { filesContaining } from './secret-scan';
@@ -100,6 +101,24 @@ describe('balcao CLI', () => {
     expect((await cli2(['stores', 'remove', store.id, '--yes'])).code).toBe(0);
     const left = JSON.parse((await cli2(['stores', 'list', '--json'])).stdout) as { id: string }[];
     expect(left.some((s) => s.id === store.id)).toBe(false);
+  }, 60_000);
+
+  it('erases a store a script synced even where there is no keychain', async () => {
+    const own = join(dataDir, 'no-keychain');
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/balcao-bus', DISPLAY: '' };
+    const synced = await cli(['sync', '--base-url', fake.apiBaseUrl, '--alias', 'demo', '--json'], { ...ENV, ...noKeychain }, own);
+    expect(synced.code, synced.stderr).toBe(0);
+    const [store] = JSON.parse((await cli(['stores', 'list', '--json'], noKeychain, own)).stdout) as { id: string; orderCount: number }[];
+    expect(store.orderCount).toBe(400);
+    const removed = await cli(['stores', 'remove', store.id, '--yes'], noKeychain, own);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(JSON.parse((await cli(['stores', 'list', '--json'], noKeychain, own)).stdout)).toEqual([]);
+    const db = new Database(join(own, 'balcao.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM customers) AS n').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   }, 60_000);
 
   it('never writes the token or the secret to the data folder or to its output', () => {

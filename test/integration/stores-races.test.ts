@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/main/core/app-error';
 import { listStores } from '../../src/main/core/db/stores-repo';
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
@@ -49,5 +50,24 @@ describe('stores changed twice at once', () => {
     const results = await Promise.all([core.dispatch('stores.addDemo', undefined), core.dispatch('stores.addDemo', undefined)]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect(listStores(core.db).filter((s) => s.isDemo)).toHaveLength(1);
+  });
+});
+
+describe('removing a store when the keychain cannot be reached', () => {
+  it('stops before erasing anything for a store whose credentials are in the keychain', async () => {
+    const { core, secrets } = await slowStore();
+    const added = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
+    if (!added.ok) throw new Error(added.error.message);
+    secrets.delete = () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'Chaveiro bloqueado.'));
+    expect(await core.dispatch('stores.remove', { id: added.value.id })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    expect(listStores(core.db).some((s) => s.id === added.value.id)).toBe(true);
+  });
+
+  it('erases a store a script made, which never had an entry', async () => {
+    const { core, secrets } = await slowStore();
+    const store = core.stores.ensureScriptStore('loja', fake!.apiBaseUrl);
+    secrets.delete = () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'Chaveiro bloqueado.'));
+    expect(await core.dispatch('stores.remove', { id: store.id })).toEqual({ ok: true, value: null });
+    expect(listStores(core.db)).toEqual([]);
   });
 });

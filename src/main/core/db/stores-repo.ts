@@ -12,9 +12,11 @@ export interface StoreRecord {
   credentialsOk: boolean | null;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** Its credentials were put in the keychain (false for a store a script made with credentials from the environment). */
+  keychainEntry: boolean;
 }
 
-export type NewStore = Omit<StoreRecord, 'credentialsOk' | 'lastSyncAt' | 'lastError'>;
+export type NewStore = Omit<StoreRecord, 'credentialsOk' | 'lastSyncAt' | 'lastError' | 'keychainEntry'> & { keychainEntry?: boolean };
 export type StorePatch = Partial<Omit<StoreRecord, 'id' | 'createdAt'>>;
 
 interface StoreRow {
@@ -28,6 +30,7 @@ interface StoreRow {
   credentials_ok: number | null;
   last_sync_at: string | null;
   last_error: string | null;
+  keychain_entry: number;
 }
 
 const toStore = (row: StoreRow): StoreRecord => ({
@@ -41,13 +44,14 @@ const toStore = (row: StoreRow): StoreRecord => ({
   credentialsOk: row.credentials_ok === null ? null : row.credentials_ok === 1,
   lastSyncAt: row.last_sync_at,
   lastError: row.last_error,
+  keychainEntry: row.keychain_entry === 1,
 });
 
 export function addStore(db: Db, store: NewStore): StoreRecord {
   db.prepare(
-    `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no)
-     VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt, @searchNo)`,
-  ).run({ ...store, isDemo: store.isDemo ? 1 : 0, searchNo: freeSearchNo(db) });
+    `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no, keychain_entry)
+     VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt, @searchNo, @keychainEntry)`,
+  ).run({ ...store, isDemo: store.isDemo ? 1 : 0, searchNo: freeSearchNo(db), keychainEntry: store.keychainEntry === false ? 0 : 1 });
   return getStore(db, store.id) as StoreRecord;
 }
 
@@ -60,6 +64,7 @@ const COLUMNS: Record<keyof StorePatch, string> = {
   credentialsOk: 'credentials_ok',
   lastSyncAt: 'last_sync_at',
   lastError: 'last_error',
+  keychainEntry: 'keychain_entry',
 };
 
 /** Returns the updated store, or null when there is no such store. */

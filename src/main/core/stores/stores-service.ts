@@ -145,7 +145,7 @@ export class StoresService {
       this.#deps.redactor.add(credentials.token, credentials.secret);
       await this.#verify(record, credentials);
       await this.#deps.secrets.set(record.id, credentials);
-      updateStore(this.#deps.db, record.id, { credentialsOk: true, lastError: null });
+      updateStore(this.#deps.db, record.id, { credentialsOk: true, lastError: null, keychainEntry: true });
     }
     const name = input.name?.trim();
     if (name) updateStore(this.#deps.db, record.id, { name });
@@ -155,7 +155,11 @@ export class StoresService {
 
   async #remove(id: string): Promise<void> {
     const record = await this.get(id);
-    await this.#deps.secrets.delete(record.id);
+    // A store a script made never had a keychain entry: its erasure must not depend on a keychain being there.
+    await this.#deps.secrets.delete(record.id).catch((error: unknown) => {
+      if (record.keychainEntry) throw error;
+      return false;
+    });
     removeStore(this.#deps.db, record.id);
     this.#deps.log.info('store removed', { storeId: record.id });
     this.#changed();
@@ -193,6 +197,7 @@ export class StoresService {
       timeZone: DEFAULT_STORE_ZONE,
       isDemo: false,
       createdAt: this.#now().toISOString(),
+      keychainEntry: false,
     });
     this.#changed();
     return record;
