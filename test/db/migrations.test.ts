@@ -111,6 +111,8 @@ describe('migration 2 on a cache written by version 1', () => {
 
     const db = openDatabase(file);
     expect(readVersion(db)).toBe(MIGRATIONS.length);
+    // Migration 4: stores from before it are taken to have a keychain entry, so removing one still checks the keychain.
+    expect(db.prepare('SELECT DISTINCT keychain_entry AS k FROM stores').all()).toEqual([{ k: 1 }]);
     const flags = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND reviewed = 1 ORDER BY id").all() as { id: number }[];
     expect(flags.map((r) => r.id)).toEqual(reviewedIds(orders).sort((a, b) => a - b));
     const flagged = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND flagged = 1 ORDER BY id").all() as { id: number }[];
