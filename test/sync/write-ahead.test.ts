@@ -51,12 +51,17 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
   };
 }
 
+/** A fake store, a core, the real writer thread on the core's file, and an API client of the store. */
+async function withWriter(shape: { orders: number; customers: number }) {
+  fx = await syncFixture(shape);
+  writer = new WorkerSink(fx.core.db.name, writerEntry()!);
+  const api = createStoreApi({ baseUrl: fx.fake.apiBaseUrl, alias: fx.fake.alias, credentials: fx.fake.credentials, rateLimit: { timeScale: 60 } });
+  return { ...fx, api, writer };
+}
+
 describe('pages handed to the writer ahead of their results', () => {
   it('never move the checkpoint past a page that failed: the next run resumes at it and ends with exactly the store', async () => {
-    fx = await syncFixture({ orders: 700, customers: 60 });
-    const { core, store, fake } = fx;
-    writer = new WorkerSink(core.db.name, writerEntry()!);
-    const api = createStoreApi({ baseUrl: fake.apiBaseUrl, alias: fake.alias, credentials: fake.credentials, rateLimit: { timeScale: 60 } });
+    const { core, store, fake, api, writer } = await withWriter({ orders: 700, customers: 60 });
     const runWith = (sink: PageSink): Promise<void> =>
       new SyncRun({
         db: core.db,
@@ -84,10 +89,7 @@ describe('pages handed to the writer ahead of their results', () => {
 
 describe('a page written while another connection writes', () => {
   it('waits for the lock, as busy_timeout promises, instead of failing at once', async () => {
-    fx = await syncFixture({ orders: 100, customers: 40 });
-    const { core, store, fake } = fx;
-    writer = new WorkerSink(core.db.name, writerEntry()!);
-    const api = createStoreApi({ baseUrl: fake.apiBaseUrl, alias: fake.alias, credentials: fake.credentials, rateLimit: { timeScale: 60 } });
+    const { core, store, api, writer } = await withWriter({ orders: 100, customers: 40 });
     const page = await api.listOrders({ page: 1, limit: 100, include: ORDER_INCLUDES });
     // The writer thread up and answering first: the lock below must be held while it writes, not while it starts.
     await writer.writeState(store.id, 'orders', { counts: {} });
