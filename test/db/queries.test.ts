@@ -190,6 +190,11 @@ describe('order search (FTS)', () => {
     ['CNPJ punctuated', '11.222.333/0001-81', (o) => o.customer?.taxId === '11222333000181'],
     ['phone digits', '21912345678', (o) => o.customer?.phone === '21912345678'],
     ['phone without area code', '912345678', (o) => o.customer?.phone === '21912345678'],
+    // Written as people write it, or as the app shows it: the groups are one number, not words.
+    ['phone as shown', '(21) 91234-5678', (o) => o.customer?.phone === '21912345678'],
+    ['phone with a space after the area code', '21 91234-5678', (o) => o.customer?.phone === '21912345678'],
+    ['phone with the country code', '+55 21 91234-5678', (o) => o.customer?.phone === '21912345678'],
+    ['phone with the country code, no spaces', '+5521912345678', (o) => o.customer?.phone === '21912345678'],
     ['SKU', 'CAM-AZ-12', (o) => o.id === 12],
     ['SKU prefix', 'cam-az', (o) => o.id % 2 === 0],
     ['tracking code', 'QB000000021BR', (o) => o.id === 21],
@@ -220,6 +225,8 @@ describe('order search (FTS)', () => {
     expect(ftsQuery('Ana  Silva')).toBe('"Ana" AND "Silva"*');
     expect(ftsQuery('joao.sil')).toBe('"joaosil"*');
     expect(ftsQuery('ana 529.982')).toBe('"ana" AND "529982"*');
+    expect(ftsQuery('(16) 98187-5668')).toBe('"16981875668"*');
+    expect(ftsQuery('+55 16 98187-5668')).toBe('"16981875668"*');
     expect(ftsQuery('joao.sil', { words: 'phrase' })).toBe('"joao sil"*');
     expect(ftsQuery('ana silva', { lastIsPrefix: false })).toBe('"ana" AND "silva"');
     expect(ids({ search: 'alv souza' })).toEqual([]);
@@ -247,6 +254,8 @@ describe('customers', () => {
     expect(find('529.982.247-25')).toEqual(['Álvaro Souza']);
     expect(find('52998224725')).toEqual(['Álvaro Souza']);
     expect(find('31999990000')).toEqual(['Zé Carlos']);
+    expect(find('(31) 99999-0000')).toEqual(['Zé Carlos']);
+    expect(find('+55 31 99999-0000')).toEqual(['Zé Carlos']);
     // A joined-word lookup, then the phrase fallback for text inside an address.
     expect(find('alvaro.souza@ex')).toEqual(['Álvaro Souza']);
     expect(find('souza@example')).toEqual(['Álvaro Souza']);

@@ -68,6 +68,18 @@ function phoneTerms(digits: string | null): string[] {
   return local === null ? [digits] : [digits, local];
 }
 
+/**
+ * Digits written in groups, as people write phones and documents ("(16) 98187-5668", "+55 16 98187-5668",
+ * "123.456.789-09"), are one number: the index holds phones, CPF/CNPJ and CEPs as blocks of digits, so the groups
+ * must not become separate words (a lone "16" is never a term, and the search found nothing). A country code 55
+ * before a 12- or 13-digit number is dropped, as phones are indexed without it.
+ */
+function asOneNumber(text: string): string | null {
+  if (!/^[\d\s()+.\-/]+$/.test(text) || !/\d\D+\d|^\s*\+/.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  return (digits.length === 12 || digits.length === 13) && digits.startsWith('55') ? digits.slice(2) : digits;
+}
+
 export type SearchWords = 'joined' | 'phrase';
 
 export interface FtsQueryOptions {
@@ -93,7 +105,7 @@ export interface FtsQueryOptions {
  */
 export function ftsQuery(text: string, options: FtsQueryOptions = {}): string | null {
   const { lastIsPrefix = true, words: form = 'joined' } = options;
-  const words = wordTokens(text).slice(0, 8);
+  const words = wordTokens(asOneNumber(text) ?? text).slice(0, 8);
   if (words.length === 0) return null;
   return words
     .map((tokens, i) => `"${tokens.join(form === 'joined' ? '' : ' ')}"${lastIsPrefix && i === words.length - 1 ? '*' : ''}`)
