@@ -41,6 +41,11 @@ describe('toZonedTime', () => {
     expect(utcOf({ date: '2024-03-05 14:00:00', timezone_type: 1, timezone: '-03:00' })).toBe('2024-03-05T17:00:00.000Z');
     const unknown = toZonedTime({ date: '2024-03-05 14:00:00', timezone_type: 2, timezone: 'BRT' }, SP);
     expect(unknown).toMatchObject({ ok: true, time: { utc: '2024-03-05T17:00:00.000Z', zone: SP }, warning: expect.any(String) });
+    // PHP's abbreviation for a time it parsed from ISO text ending in Z.
+    expect(toZonedTime({ date: '2024-03-05 14:02:11.000000', timezone_type: 2, timezone: 'Z' }, SP)).toEqual({
+      ok: true,
+      time: { utc: '2024-03-05T14:02:11.000Z', zone: 'UTC' },
+    });
   });
 
   it('refuses impossible or unreadable values', () => {

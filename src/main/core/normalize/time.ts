@@ -51,6 +51,8 @@ export function toZonedTime(value: unknown, storeZone: string): TimeResult {
 
 /** PHP's timezone_type 3 names an IANA zone; type 1 an offset ("-03:00"). Abbreviations (type 2) are ambiguous. */
 function zoneFromPhp(name: string): { read: string; keep: string } | null {
+  // PHP writes "Z" for a time it parsed from ISO text ending in Z; luxon knows it only as "UTC".
+  if (name === 'Z') return { read: 'UTC', keep: 'UTC' };
   if (isValidZone(name)) return { read: name, keep: name };
   const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(name);
   if (offset) {
