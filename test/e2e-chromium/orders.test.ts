@@ -73,6 +73,47 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('orders and customers from
     await page.getByTestId('review-filter').selectOption('');
   });
 
+  it('takes an order marked reviewed out of "not reviewed" at once, and keeps a note with its order when another is opened', async () => {
+    const rows = page.getByTestId('orders-table').locator('tbody tr');
+    const panel = page.getByTestId('order-detail');
+    const numberOf = async (row: typeof rows): Promise<string> => /#\d+/.exec((await row.locator('td').first().textContent()) ?? '')![0];
+    await page.getByTestId('review-filter').selectOption('unreviewed');
+    await expect.poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent()).toMatch(/de \d+$/);
+    const reviewed = await numberOf(rows.first());
+    await rows.first().click();
+    await panel.getByRole('heading', { name: `Pedido ${reviewed}` }).waitFor();
+    await panel.getByTestId('review-checkbox').check();
+    await expect.poll(() => numberOf(rows.first())).not.toBe(reviewed);
+
+    // A note typed, then another row clicked: the blur saves it for the first order while the second opens.
+    const [a, b] = [await numberOf(rows.nth(0)), await numberOf(rows.nth(1))];
+    await rows.nth(0).click();
+    await panel.getByRole('heading', { name: `Pedido ${a}` }).waitFor();
+    await panel.locator('textarea').fill('conferir o endereço');
+    await rows.nth(1).click();
+    await panel.getByRole('heading', { name: `Pedido ${b}` }).waitFor();
+    expect(await panel.locator('textarea').inputValue()).toBe('');
+    expect(await panel.getByTestId('review-checkbox').isChecked()).toBe(false);
+    await rows.filter({ hasText: a }).first().click();
+    await panel.getByRole('heading', { name: `Pedido ${a}` }).waitFor();
+    await expect.poll(() => panel.locator('textarea').inputValue()).toBe('conferir o endereço');
+    expect(await panel.getByTestId('review-save-error').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Fechar' }).click();
+    await page.getByTestId('review-filter').selectOption('');
+  });
+
+  it('keeps a selected status chip, at zero, when the other filters leave it empty', async () => {
+    const chips = page.getByRole('group', { name: 'Status' });
+    const chip = chips.getByRole('button').first();
+    const name = ((await chip.textContent()) ?? '').trim().replace(/\s*[\d.]+\+?$/, '');
+    await chip.click();
+    await page.getByTestId('orders-search').fill('nenhumpedidotemisso');
+    await expect.poll(() => chips.getByRole('button', { pressed: true }).textContent()).toMatch(new RegExp(`^\\s*${name}\\s*0\\s*$`));
+    await chips.getByRole('button', { pressed: true }).click();
+    await expect.poll(() => chips.getByRole('button').count()).toBe(0);
+    await page.getByTestId('orders-search').fill('');
+  });
+
   it('lists customers with their totals and orders', async () => {
     await page.getByRole('button', { name: 'Clientes' }).click();
     await page.getByTestId('customers-list').locator('button').first().click();

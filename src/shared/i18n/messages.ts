@@ -126,6 +126,7 @@ const ptBR = {
   'review.flagged': 'Sinalizado',
   'review.unreviewed': 'Não revisado',
   'review.notePlaceholder': 'Anotação (só neste computador)',
+  'review.saveFailed': 'A marcação do pedido #{number} não foi salva: {message}',
 
   'customers.search': 'Buscar clientes',
   'customers.searchPlaceholder': 'Nome, e-mail, CPF/CNPJ ou telefone',
@@ -304,6 +305,7 @@ const en: Record<MessageKey, string> = {
   'review.flagged': 'Flagged',
   'review.unreviewed': 'Not reviewed',
   'review.notePlaceholder': 'Note (on this computer only)',
+  'review.saveFailed': 'The mark on order #{number} was not saved: {message}',
 
   'customers.search': 'Search customers',
   'customers.searchPlaceholder': 'Name, e-mail, CPF/CNPJ or phone',
