@@ -137,5 +137,9 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('orders and customers from
     await expect.poll(() => page.getByTestId('sync-error').textContent()).toContain('Sem conexão com a Yampi');
     expect(await page.getByTestId('orders-pager').getByTestId('range').textContent()).toBe('1–100 de 120');
     await page.screenshot({ path: screenshotPath('orders-offline') });
+
+    // A window opened (or reloaded) after the change still says so: the state is asked for, not only announced.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('connectivity').textContent(), { timeout: 10_000 }).toContain('Sem conexão');
   });
 });

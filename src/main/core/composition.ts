@@ -77,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const service = createService({
     stores,
     sync,
+    connectivity,
     orders: new OrdersService(db),
     appInfo: {
       name: options.appName,

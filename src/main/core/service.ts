@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/domain/app';
+import type { AppInfo, Connectivity } from '../../shared/domain/app';
 import type { Handlers } from './ipc/dispatcher';
 import type { OrdersService } from './orders-service';
 import type { StoresService } from './stores/stores-service';
@@ -9,6 +9,7 @@ export interface ServiceDeps {
   stores: StoresService;
   orders: OrdersService;
   sync: SyncManager;
+  connectivity: { readonly current: Connectivity };
 }
 
 /**
@@ -20,6 +21,7 @@ export function createService(deps: ServiceDeps): Handlers {
   const { stores, orders, sync } = deps;
   return {
     'app.info': () => deps.appInfo,
+    'connectivity.get': () => deps.connectivity.current,
 
     'stores.list': () => stores.list(),
     'stores.add': (input) => stores.add(input),

@@ -59,6 +59,8 @@ export const customerQuerySchema = v.strictObject({
 
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
+  /** The state `connectivity.changed` last announced: a window opened later learns it here. */
+  'connectivity.get': call<Connectivity>()(noInput),
 
   'stores.list': call<StoreSummary[]>()(noInput),
   /** Verifies the credentials with one API call before anything is saved. */

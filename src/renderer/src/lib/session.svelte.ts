@@ -27,7 +27,18 @@ class Session {
     this.#started = true;
     const client = api();
     client.on('stores.changed', (stores) => this.#setStores(stores));
-    client.on('connectivity.changed', (value) => (this.connectivity = value));
+    let announced = false;
+    client.on('connectivity.changed', (value) => {
+      announced = true;
+      this.connectivity = value;
+    });
+    // Changes are announced once: a window opened or reloaded after the last one asks for the state.
+    void client
+      .call('connectivity.get')
+      .then((value) => {
+        if (!announced) this.connectivity = value;
+      })
+      .catch(() => undefined);
     client.on('sync.progress', (value) => {
       this.progress = { ...this.progress, [value.storeId]: value };
     });
