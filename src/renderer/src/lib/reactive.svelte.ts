@@ -30,3 +30,17 @@ export function latestOnly(): <T>(request: Promise<T>, apply: (value: T) => void
     );
   };
 }
+
+/** The time, read again every `ms`: "há 5 minutos" must not stay on screen for an hour. Call during component start-up. */
+export function ticking(ms = 30_000): { readonly current: number } {
+  let now = $state(Date.now());
+  $effect(() => {
+    const timer = setInterval(() => (now = Date.now()), ms);
+    return () => clearInterval(timer);
+  });
+  return {
+    get current() {
+      return now;
+    },
+  };
+}
