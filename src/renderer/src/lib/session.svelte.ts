@@ -1,5 +1,6 @@
 import type { Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../../../shared/domain/app';
 import { api } from './api';
+import { errorText } from './display';
 
 const CURRENT_STORE_KEY = 'balcao.currentStore';
 
@@ -56,7 +57,8 @@ class Session {
       this.#setStores(await api().call('stores.list'));
       this.loadError = null;
     } catch (error) {
-      this.loadError = (error as Error).message;
+      // In the person's language, like every other failure (a too-new database, a locked keychain).
+      this.loadError = errorText(error);
     }
   }
 
