@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../shared/csp';
 import type { Envelope } from '../shared/errors';
 import type { Dispatch } from '../main/core/ipc/dispatcher';
-import type { EventBus } from '../main/core/ipc/event-bus';
+import type { EventBus } from '../main/core/events/event-bus';
 
 /**
  * Carries the IPC contract over HTTP on 127.0.0.1 for the browser preview and the

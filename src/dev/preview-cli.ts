@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore } from '../main/core/composition';
-import { openDemoIfEmpty } from '../main/core/first-run';
+import { openDemoIfEmpty } from '../main/core/stores/first-run';
 import { startBridge } from './bridge-server';
-import { defaultDataDir } from '../main/core/data-dir';
+import { defaultDataDir } from '../main/core/cli/data-dir';
 
 /**
  * `npm run preview`: the built renderer in any browser, wired to the real core

@@ -3,7 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../shared/csp';
 import { createCore } from './core/composition';
-import { openDemoIfEmpty } from './core/first-run';
+import { openDemoIfEmpty } from './core/stores/first-run';
 import { bindContractToIpc, forwardEvents, type SenderEvent } from './ipc-binding';
 
 // The renderer is served from app://balcao/ rather than file:// so it has a

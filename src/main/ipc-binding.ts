@@ -1,7 +1,7 @@
 import { CALL_NAMES, IPC_CALL_PREFIX, IPC_EVENT_PREFIX } from '../shared/ipc/contract';
 import type { Envelope } from '../shared/errors';
 import type { Dispatch } from './core/ipc/dispatcher';
-import type { EventBus } from './core/ipc/event-bus';
+import type { EventBus } from './core/events/event-bus';
 
 /** The part of Electron's ipcMain this binding uses; tests pass a stand-in. */
 export interface IpcMainLike {

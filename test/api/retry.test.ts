@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreApi, type ApiEvent, type StoreApiOptions } from '../../src/main/core/api';
-import { AppError } from '../../src/main/core/app-error';
+import { AppError } from '../../src/main/core/base/app-error';
 import { closedPort, fastRetry, json, ORDERS_PAGE, startServer, type TestServer } from './server';
 
 let server: TestServer | undefined;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOrders, listCustomers, listOrders, MIGRATIONS, openDatabase, readVersion, type Migration } from '../../src/main/core/db';
 import { dataset, flaggedIds, N, reviewedIds } from './dataset';
-import { AppError } from '../../src/main/core/app-error';
+import { AppError } from '../../src/main/core/base/app-error';
 
 const dirs: string[] = [];
 function tempFile(): string {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/core/app-error';
+import { AppError } from '../../src/main/core/base/app-error';
 import { listStores } from '../../src/main/core/db/stores-repo';
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
-import { AppError } from '../../src/main/core/app-error';
+import { AppError } from '../../src/main/core/base/app-error';
 import type * as KeytarModule from 'keytar';
 
 // A real Secret Service: `npm test` runs inside dbus-run-session with an unlocked

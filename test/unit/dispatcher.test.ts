@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../src/main/core/ipc/dispatcher';
-import { AppError } from '../../src/main/core/app-error';
+import { AppError } from '../../src/main/core/base/app-error';
 import { handlersWith } from '../helpers/handlers';
 
 const appInfo = { name: 'Balcão', version: '1.2.3', platform: 'linux-x64', dataDir: '/tmp/x', shell: 'cli' as const };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindContractToIpc, forwardEvents, type IpcMainLike, type SenderEvent } from '../../src/main/ipc-binding';
 import { createDispatcher } from '../../src/main/core/ipc/dispatcher';
-import { EventBus } from '../../src/main/core/ipc/event-bus';
+import { EventBus } from '../../src/main/core/events/event-bus';
 import { CALL_NAMES, IPC_CALL_PREFIX, IPC_EVENT_PREFIX } from '../../src/shared/ipc/contract';
 import { handlersWith } from '../helpers/handlers';
 

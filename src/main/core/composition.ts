@@ -5,17 +5,17 @@ import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
-import { EventBus } from './ipc/event-bus';
+import { EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './log/logger';
 import { redactor } from './log/redactor';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
-import { createService } from './service';
+import { createService } from './ipc/handlers';
 import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/demo-store';
 import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
-import { OrdersService } from './orders-service';
+import { OrdersService } from './orders/orders-service';
 
 export interface CoreOptions {
   appName: string;

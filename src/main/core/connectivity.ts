@@ -1,5 +1,5 @@
 import type { Connectivity, ConnectivityState } from '../../shared/domain/app';
-import type { EventBus } from './ipc/event-bus';
+import type { EventBus } from './events/event-bus';
 
 /**
  * Whether the store API answers, as shown by the calls the app really makes

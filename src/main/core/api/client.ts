@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import {
   cancelledError,
   exhaustedError,

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../shared/errors';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { RetryReason } from './types';
 
 /** What kind of record a route reads: a 404 on a record is NOT_FOUND, on a collection it means the store is wrong. */

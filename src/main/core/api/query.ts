@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { DateRange, ListCustomersParams, ListOrdersParams } from './types';
 
 export const MAX_PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RateLimiterSettings } from '../api';
 import { createCore, type Core } from '../composition';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir } from './data-dir';
 import { listStores, type StoreRecord } from '../db/stores-repo';
 import { text, type Parsed } from './args';
 import { UsageError } from './exit-codes';

@@ -1,5 +1,5 @@
 // `npm run balcao -- <command>`: the headless shell over the same core as the app (docs/cli.md).
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Core } from '../composition';
 import { parse } from './args';
 import { customerCommand, customersCommand, CUSTOMERS_OPTIONS, ONE_OPTIONS, orderCommand, ordersCommand, ORDERS_OPTIONS } from './browse-commands';

@@ -2,7 +2,7 @@ import type { Customer, CustomerDetail, CustomerSummary, CustomerTotals } from '
 import type { OrderSummary } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page } from '../../../shared/domain/query';
 import type { ZonedTime } from '../../../shared/domain/time';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerFromApi } from './customer-rows';
 import type { Db } from './open';
 import { pageBounds } from './order-filters';

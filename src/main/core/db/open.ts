@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle } from 'better-sqlite3';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = DatabaseHandle;

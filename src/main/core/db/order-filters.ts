@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { OrderQuery, OrderSortKey, SortDirection } from '../../../shared/domain/query';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { ftsQuery, type SearchWords } from './search-terms';
 
 export interface SqlPart {

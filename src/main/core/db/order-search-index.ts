@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Order } from '../../../shared/domain/order';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { orderSearchTerms } from './search-terms';
 import { stmt } from './statements';
 

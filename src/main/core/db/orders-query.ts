@@ -1,7 +1,7 @@
 import type { Order, OrderDetail, OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
 import type { ZonedTime } from '../../../shared/domain/time';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Db } from './open';
 import { facetAnswers, facetStatusCounts } from './order-facets';
 import { hasSearch, onlyStatusFilter, orderBy, orderWhere, pageBounds, type CacheOrderQuery } from './order-filters';

@@ -1,5 +1,5 @@
 import type { Order, OrderCustomerRef } from '../../../shared/domain/order';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
 import type { Db } from './open';
 import { rawJson } from './raw-json';

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Db } from './open';
 
 export type SyncResource = 'orders' | 'customers';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { calls, isCallName, type CallInput, type CallName, type CallResult } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/errors';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 
 export type Handlers = {
   [N in CallName]: (input: v.InferOutput<(typeof calls)[N]['input']>) => Promise<CallResult<N>> | CallResult<N>;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { parseCredentials, type SecretStore, type StoreCredentials } from './secret-store';
 
 import type * as KeytarModule from 'keytar';

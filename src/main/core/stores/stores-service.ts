@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { StoreSummary } from '../../../shared/domain/app';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { addStore, getStore, listStores, removeStore, updateStore, type StoreRecord } from '../db/stores-repo';
 import { countStoreRecords } from '../db/store-counts';
-import type { EventBus } from '../ipc/event-bus';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore, StoreCredentials } from '../secrets/secret-store';

@@ -1,10 +1,10 @@
 import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { StoreApi } from '../api';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { readSyncState } from '../db/sync-state-repo';
-import type { EventBus } from '../ipc/event-bus';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { StoreCredentials } from '../secrets/secret-store';

@@ -1,5 +1,5 @@
 import type { ApiListResult, StoreApi } from '../api';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import type { StoreRecord } from '../db/stores-repo';
 import { readSyncState, type FullSyncCheckpoint, type PageCheckpoint, type SyncResource } from '../db/sync-state-repo';

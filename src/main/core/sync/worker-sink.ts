@@ -6,7 +6,7 @@ import { join, sep } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
 import type { ErrorCode } from '../../../shared/errors';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
 import type { PageRecords, PageSink, SinkRequest } from './page-sink';

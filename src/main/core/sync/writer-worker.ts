@@ -1,6 +1,6 @@
 // The sync's writer thread: normalises pages and writes them on its own connection, off the main event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../app-error';
+import { AppError } from '../base/app-error';
 import { openDatabase } from '../db/open';
 import { applySinkRequest, type SinkRequest } from './page-sink';
 import type { WireRequest } from './worker-sink';

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorInfo } from '../../shared/errors';
+import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
 
 /**
  * A failure the core expects and can explain to a person. Anything else that

@@ -1,8 +1,8 @@
-import type { AppInfo, Connectivity } from '../../shared/domain/app';
-import type { Handlers } from './ipc/dispatcher';
-import type { OrdersService } from './orders-service';
-import type { StoresService } from './stores/stores-service';
-import type { SyncManager } from './sync/sync-manager';
+import type { AppInfo, Connectivity } from '../../../shared/domain/app';
+import type { Handlers } from './dispatcher';
+import type { OrdersService } from '../orders/orders-service';
+import type { StoresService } from '../stores/stores-service';
+import type { SyncManager } from '../sync/sync-manager';
 
 export interface ServiceDeps {
   appInfo: AppInfo;

@@ -1,9 +1,9 @@
-import type { CustomerDetail, CustomerSummary } from '../../shared/domain/customer';
-import type { OrderDetail, OrderSummary, ReviewState } from '../../shared/domain/order';
-import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../shared/domain/query';
-import { AppError } from './app-error';
-import { getCustomerDetail, getOrderDetail, listCustomers, listOrders, orderStatusCounts, setReview, type Db } from './db';
-import { getStore } from './db/stores-repo';
+import type { CustomerDetail, CustomerSummary } from '../../../shared/domain/customer';
+import type { OrderDetail, OrderSummary, ReviewState } from '../../../shared/domain/order';
+import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
+import { AppError } from '../base/app-error';
+import { getCustomerDetail, getOrderDetail, listCustomers, listOrders, orderStatusCounts, setReview, type Db } from '../db';
+import { getStore } from '../db/stores-repo';
 
 /**
  * Reading the cache for the screens: every call answers from SQLite only, so

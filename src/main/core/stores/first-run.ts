@@ -1,4 +1,4 @@
-import type { Core } from './composition';
+import type { Core } from '../composition';
 
 /**
  * `npm start` opens on the built-in demo store: with no store yet, add the demo
