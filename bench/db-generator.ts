@@ -12,8 +12,56 @@ export function rng(seed: number): () => number {
   };
 }
 
-const FIRST = ['João', 'Maria', 'José', 'Ana', 'Antônio', 'Francisca', 'Luís', 'Márcia', 'Álvaro', 'Beatriz', 'Conceição', 'Caio', 'Débora', 'Érica', 'Fábio', 'Gustavo', 'Helena', 'Ígor', 'Júlia', 'Lúcia', 'Otávio', 'Paula', 'Raí', 'Sônia', 'Tiago', 'Vitória'];
-const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Araújo', 'Ribeiro', 'Carvalho', 'Conceição', 'Gonçalves', 'Simões', 'Assunção', 'Magalhães', 'Brandão', 'Peçanha'];
+const FIRST = [
+  'João',
+  'Maria',
+  'José',
+  'Ana',
+  'Antônio',
+  'Francisca',
+  'Luís',
+  'Márcia',
+  'Álvaro',
+  'Beatriz',
+  'Conceição',
+  'Caio',
+  'Débora',
+  'Érica',
+  'Fábio',
+  'Gustavo',
+  'Helena',
+  'Ígor',
+  'Júlia',
+  'Lúcia',
+  'Otávio',
+  'Paula',
+  'Raí',
+  'Sônia',
+  'Tiago',
+  'Vitória',
+];
+const LAST = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Rodrigues',
+  'Ferreira',
+  'Alves',
+  'Pereira',
+  'Lima',
+  'Gomes',
+  'Araújo',
+  'Ribeiro',
+  'Carvalho',
+  'Conceição',
+  'Gonçalves',
+  'Simões',
+  'Assunção',
+  'Magalhães',
+  'Brandão',
+  'Peçanha',
+];
 export const STATUSES = [
   ['waiting_payment', 'Aguardando pagamento'],
   ['paid', 'Pagamento aprovado'],
@@ -55,11 +103,18 @@ export function customers(count: number, seed = 1): BenchCustomer[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`;
     const slug = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, '.');
-    return { id: 10_000 + i, name, email: `${slug}${i}@exemplo.com.br`, cpf: cpf(random), phone: `${11 + Math.floor(random() * 88)}9${String(Math.floor(random() * 1e8)).padStart(8, '0')}` };
+    return {
+      id: 10_000 + i,
+      name,
+      email: `${slug}${i}@exemplo.com.br`,
+      cpf: cpf(random),
+      phone: `${11 + Math.floor(random() * 88)}9${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+    };
   });
 }
 
-export const skuOf = (n: number) => `CAM-${['AZ', 'VM', 'PT', 'BR'][n % 4]}-${['P', 'M', 'G', 'GG'][(n >> 2) % 4]}-${1000 + (n % 2000)}`;
+export const skuOf = (n: number) =>
+  `CAM-${['AZ', 'VM', 'PT', 'BR'][n % 4]}-${['P', 'M', 'G', 'GG'][(n >> 2) % 4]}-${1000 + (n % 2000)}`;
 
 /** Orders spread over three years, 1–3 items, one transaction, two or three status changes. */
 export function* orders(count: number, people: BenchCustomer[], storeId: string, seed = 2): Generator<Order> {
@@ -73,7 +128,17 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
     const itemCount = 1 + Math.floor(random() * 3);
     const items = Array.from({ length: itemCount }, (_, k) => {
       const sku = Math.floor(random() * 8000);
-      return { id: i * 10 + k, sku: skuOf(sku), name: `Camiseta ${sku}`, productId: sku, skuId: sku, quantity: 1 + Math.floor(random() * 3), unitPriceCents: 2_990 + Math.floor(random() * 20_000), gift: false, bundle: null };
+      return {
+        id: i * 10 + k,
+        sku: skuOf(sku),
+        name: `Camiseta ${sku}`,
+        productId: sku,
+        skuId: sku,
+        quantity: 1 + Math.floor(random() * 3),
+        unitPriceCents: 2_990 + Math.floor(random() * 20_000),
+        gift: false,
+        bundle: null,
+      };
     });
     const products = items.reduce((s, it) => s + it.quantity * (it.unitPriceCents ?? 0), 0);
     const shipment = Math.floor(random() * 4_000);
@@ -98,8 +163,31 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
       trackingCode: random() < 0.6 ? `QB${String(i).padStart(9, '0')}BR` : null,
       trackUrl: null,
       items,
-      shippingAddress: { receiver: c.name, street: 'Rua das Flores', number: String(1 + Math.floor(random() * 2000)), complement: null, neighborhood: 'Centro', city: 'São Paulo', uf: 'SP', zipcode: '01001000', country: 'BR', fullAddress: null },
-      transactions: [{ id: i, payment: { alias: payment, name: payment }, amountCents: products + shipment, installments: 1, status: 'paid', authorized: true, captured: true, cancelled: false, createdAt: at }],
+      shippingAddress: {
+        receiver: c.name,
+        street: 'Rua das Flores',
+        number: String(1 + Math.floor(random() * 2000)),
+        complement: null,
+        neighborhood: 'Centro',
+        city: 'São Paulo',
+        uf: 'SP',
+        zipcode: '01001000',
+        country: 'BR',
+        fullAddress: null,
+      },
+      transactions: [
+        {
+          id: i,
+          payment: { alias: payment, name: payment },
+          amountCents: products + shipment,
+          installments: 1,
+          status: 'paid',
+          authorized: true,
+          captured: true,
+          cancelled: false,
+          createdAt: at,
+        },
+      ],
       statusHistory: [
         { alias: 'waiting_payment', name: 'Aguardando pagamento', at },
         { alias, name, at },

@@ -60,22 +60,46 @@ function measure(name: string, run: (i: number) => number, runs = RUNS): Row {
   return { name, ...percentiles(samples), rows };
 }
 
-function build(db: Db, count: number, people: BenchCustomer[]): { seconds: number; perSecond: number; longestPageMs: number } {
-  addStore(db, { id: STORE, alias: 'bench', name: 'Bench', apiBaseUrl: 'http://127.0.0.1:1', timeZone: 'America/Sao_Paulo', isDemo: true, createdAt: new Date().toISOString() });
+function build(
+  db: Db,
+  count: number,
+  people: BenchCustomer[],
+): { seconds: number; perSecond: number; longestPageMs: number } {
+  addStore(db, {
+    id: STORE,
+    alias: 'bench',
+    name: 'Bench',
+    apiBaseUrl: 'http://127.0.0.1:1',
+    timeZone: 'America/Sao_Paulo',
+    isDemo: true,
+    createdAt: new Date().toISOString(),
+  });
   let page: Order[] = [];
   let longest = 0;
   let pageNo = 0;
-  const fullSyncAt = (nextPage: number) => ({ nextPage, pageSize: PAGE, totalPages: Math.ceil(count / PAGE), startedAt: '2024-01-01T00:00:00.000Z' });
+  const fullSyncAt = (nextPage: number) => ({
+    nextPage,
+    pageSize: PAGE,
+    totalPages: Math.ceil(count / PAGE),
+    startedAt: '2024-01-01T00:00:00.000Z',
+  });
   writeSyncState(db, STORE, 'orders', { fullSync: fullSyncAt(1) });
   const started = process.hrtime.bigint();
   const flush = () => {
     pageNo += 1;
     const t0 = process.hrtime.bigint();
     // With a page checkpoint, as a sync writes it (its guard reads the stored one first).
-    writeOrderPage(db, STORE, page, page.map((o) => ({ id: o.id, number: o.number })), [], {
-      page: pageNo,
-      patch: { fullSync: fullSyncAt(pageNo + 1) },
-    });
+    writeOrderPage(
+      db,
+      STORE,
+      page,
+      page.map((o) => ({ id: o.id, number: o.number })),
+      [],
+      {
+        page: pageNo,
+        patch: { fullSync: fullSyncAt(pageNo + 1) },
+      },
+    );
     longest = Math.max(longest, ms(t0));
     page = [];
     if (pageNo % 1000 === 0) process.stderr.write(`  ${pageNo * PAGE} orders written\n`);
@@ -126,7 +150,10 @@ function runSize(count: number): string {
         const { sql, params } = orderListSql(db, STORE, { limit: PAGE, ...query(i) });
         return db.prepare(sql).all(...params).length;
       });
-      const withCount = measure(`${name} — page + total`, (i) => listOrders(db, STORE, { limit: PAGE, ...query(i) }).rows.length);
+      const withCount = measure(
+        `${name} — page + total`,
+        (i) => listOrders(db, STORE, { limit: PAGE, ...query(i) }).rows.length,
+      );
       return [page, withCount];
     };
 
@@ -146,17 +173,34 @@ function runSize(count: number): string {
       ...list('sort total desc', () => ({ sort: { key: 'total', direction: 'desc' } })),
       ...list('sort customer asc', () => ({ sort: { key: 'customer', direction: 'asc' } })),
       ...list('sort status asc', () => ({ sort: { key: 'status', direction: 'asc' } })),
-      ...list('status + payment, sort total', () => ({ statuses: [pick(STATUSES)[0]], paymentMethods: [pick(PAYMENTS)], sort: { key: 'total', direction: 'desc' } })),
+      ...list('status + payment, sort total', () => ({
+        statuses: [pick(STATUSES)[0]],
+        paymentMethods: [pick(PAYMENTS)],
+        sort: { key: 'total', direction: 'desc' },
+      })),
       ...list('deep page (offset = half the store)', () => ({ offset: Math.floor(count / 2) })),
       measure('status counts, no filter', () => orderStatusCounts(db, STORE, {}).length),
-      measure('status counts, payment filter', () => orderStatusCounts(db, STORE, { paymentMethods: [pick(PAYMENTS)] }).length),
+      measure(
+        'status counts, payment filter',
+        () => orderStatusCounts(db, STORE, { paymentMethods: [pick(PAYMENTS)] }).length,
+      ),
       measure('status counts, date range (one month)', () => orderStatusCounts(db, STORE, month()).length),
-      measure('status counts, payment + delivered + one year', () =>
-        orderStatusCounts(db, STORE, { paymentMethods: [pick(PAYMENTS)], delivered: true, from: '2023-01-01', to: '2023-12-31' }).length,
+      measure(
+        'status counts, payment + delivered + one year',
+        () =>
+          orderStatusCounts(db, STORE, {
+            paymentMethods: [pick(PAYMENTS)],
+            delivered: true,
+            from: '2023-01-01',
+            to: '2023-12-31',
+          }).length,
       ),
       measure('status counts, unreviewed', () => orderStatusCounts(db, STORE, { review: 'unreviewed' }).length),
       measure('status counts, reviewed', () => orderStatusCounts(db, STORE, { review: 'reviewed' }).length),
-      measure('status counts, total R$100–150', () => orderStatusCounts(db, STORE, { minTotalCents: 10_000, maxTotalCents: 15_000 }).length),
+      measure(
+        'status counts, total R$100–150',
+        () => orderStatusCounts(db, STORE, { minTotalCents: 10_000, maxTotalCents: 15_000 }).length,
+      ),
     ];
 
     const like = db.prepare(
@@ -165,7 +209,13 @@ function runSize(count: number): string {
        ORDER BY o.created_utc DESC, o.id DESC LIMIT 100`,
     );
     const searches: [string, (i: number) => string][] = [
-      ['name (two words)', () => { const p = pick(people); return p.name.split(' ').slice(0, 2).join(' '); }],
+      [
+        'name (two words)',
+        () => {
+          const p = pick(people);
+          return p.name.split(' ').slice(0, 2).join(' ');
+        },
+      ],
       ['surname (common)', () => pick(people).name.split(' ')[1]],
       ['CPF digits', () => pick(people).cpf],
       ['CPF prefix (6)', () => pick(people).cpf.slice(0, 6)],
@@ -181,28 +231,71 @@ function runSize(count: number): string {
       ['tracking code', () => `QB${String(Math.floor(random() * count)).padStart(9, '0')}BR`],
     ];
     for (const [name, term] of searches) {
-      rows.push(measure(`FTS ${name} — page + total`, (i) => listOrders(db, STORE, { search: term(i), limit: PAGE }).rows.length));
+      rows.push(
+        measure(
+          `FTS ${name} — page + total`,
+          (i) => listOrders(db, STORE, { search: term(i), limit: PAGE }).rows.length,
+        ),
+      );
       // LIKE has no accent folding; the ASCII-folded term would be needed in practice, which only makes it slower.
       // Full scans take seconds on a million orders: fewer runs, same percentiles.
-      rows.push(measure(`LIKE '%…%' ${name} — page`, (i) => like.all({ t: `%${term(i)}%`, store: STORE }).length, count > 200_000 ? 12 : RUNS));
+      rows.push(
+        measure(
+          `LIKE '%…%' ${name} — page`,
+          (i) => like.all({ t: `%${term(i)}%`, store: STORE }).length,
+          count > 200_000 ? 12 : RUNS,
+        ),
+      );
     }
     const surname = () => pick(people).name.split(' ')[1];
     // As it is being typed: prefixes of 3 to 8 letters have their own lists in the index (migration 3).
-    rows.push(measure('FTS surname begun (first 4 letters) — page + total', () => listOrders(db, STORE, { search: surname().slice(0, 4), limit: PAGE }).rows.length));
+    rows.push(
+      measure(
+        'FTS surname begun (first 4 letters) — page + total',
+        () => listOrders(db, STORE, { search: surname().slice(0, 4), limit: PAGE }).rows.length,
+      ),
+    );
     // Other sorts than date: the search index is in date order, so these walk the sort's index instead.
     rows.push(
-      measure('FTS surname (common), sorted by total — page + total', () =>
-        listOrders(db, STORE, { search: surname(), sort: { key: 'total', direction: 'desc' }, limit: PAGE }).rows.length,
+      measure(
+        'FTS surname (common), sorted by total — page + total',
+        () =>
+          listOrders(db, STORE, { search: surname(), sort: { key: 'total', direction: 'desc' }, limit: PAGE }).rows
+            .length,
       ),
     );
     // The orders screen asks for the status chips with every list page.
-    rows.push(measure('status counts, search: surname (common)', () => orderStatusCounts(db, STORE, { search: surname() }).length));
-    rows.push(measure('status counts, search: CPF', () => orderStatusCounts(db, STORE, { search: pick(people).cpf }).length));
-    rows.push(measure('customer detail with totals', () => (getCustomerDetail(db, STORE, pick(people).id) === null ? 0 : 1)));
-    rows.push(measure("customer's orders, first page", () => listCustomerOrders(db, STORE, pick(people).id, { limit: PAGE }).rows.length));
+    rows.push(
+      measure(
+        'status counts, search: surname (common)',
+        () => orderStatusCounts(db, STORE, { search: surname() }).length,
+      ),
+    );
+    rows.push(
+      measure('status counts, search: CPF', () => orderStatusCounts(db, STORE, { search: pick(people).cpf }).length),
+    );
+    rows.push(
+      measure('customer detail with totals', () => (getCustomerDetail(db, STORE, pick(people).id) === null ? 0 : 1)),
+    );
+    rows.push(
+      measure(
+        "customer's orders, first page",
+        () => listCustomerOrders(db, STORE, pick(people).id, { limit: PAGE }).rows.length,
+      ),
+    );
     rows.push(measure('customer list, by name', () => listCustomers(db, STORE, { limit: PAGE }).rows.length));
-    rows.push(measure('customer list, by last order', () => listCustomers(db, STORE, { limit: PAGE, sort: { key: 'lastOrder', direction: 'desc' } }).rows.length));
-    rows.push(measure('customer search, name', () => listCustomers(db, STORE, { limit: PAGE, search: pick(people).name.split(' ')[0] }).rows.length));
+    rows.push(
+      measure(
+        'customer list, by last order',
+        () => listCustomers(db, STORE, { limit: PAGE, sort: { key: 'lastOrder', direction: 'desc' } }).rows.length,
+      ),
+    );
+    rows.push(
+      measure(
+        'customer search, name',
+        () => listCustomers(db, STORE, { limit: PAGE, search: pick(people).name.split(' ')[0] }).rows.length,
+      ),
+    );
     db.close();
 
     lines.push(`### ${count.toLocaleString('en-US')} orders, ${people.length.toLocaleString('en-US')} customers`);
@@ -222,6 +315,11 @@ function runSize(count: number): string {
   }
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders).\n`);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders).\n`,
+);
 for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) console.log(runSize(size));

@@ -11,7 +11,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const ORDERS = arg('--orders', 1_000_000);
 const SECONDS = arg('--seconds', 10);
-const INCLUDE = 'items,customer,transactions,status,statuses,shipping_address,payments,promocode,pix,whatsapp,pickup_address,metadata,services';
+const INCLUDE =
+  'items,customer,transactions,status,statuses,shipping_address,payments,promocode,pix,whatsapp,pickup_address,metadata,services';
 const HEADERS = { 'User-Token': 'demo-token', 'User-Secret-Key': 'demo-secret' };
 
 function memory(pid: number): { rssMb: number; peakMb: number } {
@@ -28,7 +29,11 @@ async function timed(url: string): Promise<number> {
   return performance.now() - t;
 }
 
-async function pagesPerSecond(base: string, concurrency: number, totalPages: number): Promise<{ pages: number; perSecond: number; bytes: number }> {
+async function pagesPerSecond(
+  base: string,
+  concurrency: number,
+  totalPages: number,
+): Promise<{ pages: number; perSecond: number; bytes: number }> {
   let pages = 0;
   let bytes = 0;
   let next = 0;
@@ -50,9 +55,28 @@ async function pagesPerSecond(base: string, concurrency: number, totalPages: num
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/core/fake-store/cli.ts', '--port', '0', '--orders', String(ORDERS), '--customers', String(Math.max(1, Math.floor(ORDERS / 5))), '--seed', '1', '--no-rate-limit'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/main/core/fake-store/cli.ts',
+      '--port',
+      '0',
+      '--orders',
+      String(ORDERS),
+      '--customers',
+      String(Math.max(1, Math.floor(ORDERS / 5))),
+      '--seed',
+      '1',
+      '--no-rate-limit',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
-    const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout! }).once('line', resolve),
+    );
     const url = line.replace('listening on ', '');
     const base = `${url}/v2/demo`;
     const startupMs = performance.now() - started;
@@ -64,8 +88,13 @@ async function main(): Promise<void> {
     const conc = await pagesPerSecond(base, 4, totalPages);
     const afterConcurrent = memory(child.pid!);
     const dateMs = await timed(`${base}/orders?limit=100&date=created_at:2025-06-01|2025-06-07&include=${INCLUDE}`);
-    const statuses = (await (await fetch(`${base}/checkout/statuses`, { headers: HEADERS })).json()) as { data: { id: number; alias: string }[] };
-    const ids = statuses.data.filter((s) => s.alias === 'waiting_payment' || s.alias === 'on_carriage').map((s) => `status_id[]=${s.id}`).join('&');
+    const statuses = (await (await fetch(`${base}/checkout/statuses`, { headers: HEADERS })).json()) as {
+      data: { id: number; alias: string }[];
+    };
+    const ids = statuses.data
+      .filter((s) => s.alias === 'waiting_payment' || s.alias === 'on_carriage')
+      .map((s) => `status_id[]=${s.id}`)
+      .join('&');
     const statusMs = await timed(`${base}/orders?limit=100&${ids}&include=status`);
     const updatedMs = await timed(`${base}/orders?limit=100&orderBy=updated_at`);
     const searchMs = await timed(`${base}/orders?limit=100&q=${encodeURIComponent('conceição')}`);
@@ -77,7 +106,11 @@ async function main(): Promise<void> {
       startupMs: Math.round(startupMs),
       idleRssMb: idle.rssMb,
       firstPageMs: Math.round(firstPageMs),
-      sequential: { pagesPerSecond: Number(seq.perSecond.toFixed(1)), avgPageKb: Math.round(seq.bytes / seq.pages / 1024), rssMb: afterSequential.rssMb },
+      sequential: {
+        pagesPerSecond: Number(seq.perSecond.toFixed(1)),
+        avgPageKb: Math.round(seq.bytes / seq.pages / 1024),
+        rssMb: afterSequential.rssMb,
+      },
       concurrency4: { pagesPerSecond: Number(conc.perSecond.toFixed(1)), rssMb: afterConcurrent.rssMb },
       dateFilterWeekMs: Math.round(dateMs),
       statusFilterFullScanMs: Math.round(statusMs),

@@ -29,12 +29,32 @@ const SCALE = arg('--time-scale', 1);
 const CHANGES = arg('--changes', 50);
 const LIMIT = 120;
 const NO_LIMIT = flag('--no-rate-limit');
-const WRITER = process.argv.includes('--writer') ? (process.argv[process.argv.indexOf('--writer') + 1] as 'worker' | 'inline') : 'worker';
+const WRITER = process.argv.includes('--writer')
+  ? (process.argv[process.argv.indexOf('--writer') + 1] as 'worker' | 'inline')
+  : 'worker';
 const CREDENTIALS = { token: 'bench-token-0123456789', secret: 'bench-secret-0123456789' };
 const END_AT = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000).toISOString();
 
 async function startFake(): Promise<{ url: string; stop(): void }> {
-  const args = ['--import', 'tsx', 'src/main/core/fake-store/cli.ts', '--port', '0', '--orders', String(ORDERS), '--customers', String(CUSTOMERS), '--seed', '1', '--end-at', END_AT, '--token', CREDENTIALS.token, '--secret', CREDENTIALS.secret];
+  const args = [
+    '--import',
+    'tsx',
+    'src/main/core/fake-store/cli.ts',
+    '--port',
+    '0',
+    '--orders',
+    String(ORDERS),
+    '--customers',
+    String(CUSTOMERS),
+    '--seed',
+    '1',
+    '--end-at',
+    END_AT,
+    '--token',
+    CREDENTIALS.token,
+    '--secret',
+    CREDENTIALS.secret,
+  ];
   args.push(...(NO_LIMIT ? ['--no-rate-limit'] : ['--rate-limit', String(LIMIT), '--time-scale', String(SCALE)]));
   // --nice: the store runs at the lowest CPU priority, standing in for a server on another machine (2 cores here).
   const child = flag('--nice')
@@ -47,7 +67,11 @@ async function startFake(): Promise<{ url: string; stop(): void }> {
 async function control(url: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${url}/__control/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'User-Token': CREDENTIALS.token, 'User-Secret-Key': CREDENTIALS.secret, 'Content-Type': 'application/json' },
+    headers: {
+      'User-Token': CREDENTIALS.token,
+      'User-Secret-Key': CREDENTIALS.secret,
+      'Content-Type': 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return response.json();
@@ -123,7 +147,11 @@ function blockRecorder(thresholdMs: number): {
         longest: found
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 5)
-          .map((b) => ({ ms: round(b.ms), onCpuMs: b.onCpuMs === null ? null : round(b.onCpuMs), runQueueMs: b.runQueueMs === null ? null : round(b.runQueueMs) })),
+          .map((b) => ({
+            ms: round(b.ms),
+            onCpuMs: b.onCpuMs === null ? null : round(b.onCpuMs),
+            runQueueMs: b.runQueueMs === null ? null : round(b.runQueueMs),
+          })),
         // The blocks still over the threshold when only the thread's own time on a CPU counts.
         overOnCpu: clock ? found.filter((b) => (b.onCpuMs ?? 0) > thresholdMs).length : null,
         gcOver: gcs.filter((d) => d > thresholdMs).length,
@@ -137,10 +165,25 @@ async function main(): Promise<void> {
   const fake = await startFake();
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-bench-sync-'));
   const rateLimit = NO_LIMIT ? { limits: { orders: 100_000, other: 100_000 } } : { timeScale: SCALE };
-  const core = createCore({ appName: 'Balcão', version: 'bench', dataDir, shell: 'cli', secrets: createMemorySecretStore(), rateLimit });
+  const core = createCore({
+    appName: 'Balcão',
+    version: 'bench',
+    dataDir,
+    shell: 'cli',
+    secrets: createMemorySecretStore(),
+    rateLimit,
+  });
   // A manager of our own so the writer mode can be chosen; same parts as the core's.
   const apiFactory = createStoreApiFactory({ connectivity: new ConnectivityTracker(core.events), redactor, rateLimit });
-  const sync = new SyncManager({ db: core.db, stores: core.stores, apiFactory, events: core.events, log: core.log, redactor, writer: WRITER });
+  const sync = new SyncManager({
+    db: core.db,
+    stores: core.stores,
+    apiFactory,
+    events: core.events,
+    log: core.log,
+    redactor,
+    writer: WRITER,
+  });
   const store = core.stores.ensureScriptStore('demo', `${fake.url}/v2`);
   // Resolution 1 ms: each sample is a timer interval, so a sample ≈ the block that delayed it plus ≤ 1 ms.
   const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -190,11 +233,12 @@ async function main(): Promise<void> {
         ordersPerSecond: Math.round(full.totals.ordersWritten / seconds),
         rateLimited: statsAfter.rateLimited - statsBefore.rateLimited,
         retries: full.outcome.retries,
-        requestsPerScaledMinute: Math.round((full.outcome.requests / (seconds / 60)) / (NO_LIMIT ? 1 : SCALE)),
+        requestsPerScaledMinute: Math.round(full.outcome.requests / (seconds / 60) / (NO_LIMIT ? 1 : SCALE)),
         orderListPages: orderPages,
         orderListSeconds: orderSeconds === null ? null : Math.round(orderSeconds * 10) / 10,
         orderListLimitBoundSeconds: boundSeconds === null ? null : Math.round(boundSeconds * 10) / 10,
-        orderListPagesPerScaledMinute: orderPages && orderSeconds ? Math.round((orderPages / (orderSeconds / 60)) / (NO_LIMIT ? 1 : SCALE)) : null,
+        orderListPagesPerScaledMinute:
+          orderPages && orderSeconds ? Math.round(orderPages / (orderSeconds / 60) / (NO_LIMIT ? 1 : SCALE)) : null,
         limitPerMinute: NO_LIMIT ? null : LIMIT,
         longestPageWriteMs: Math.round(full.totals.longestPageBlockMs * 10) / 10,
         mainLoopMaxDelayMs: Math.round(loop.max / 1e5) / 10,

@@ -68,7 +68,9 @@ function packageName(specifier) {
 
 function problem(layer, specifier, filename) {
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
-    const target = relative(ROOT, resolve(dirname(filename), specifier)).split('\\').join('/');
+    const target = relative(ROOT, resolve(dirname(filename), specifier))
+      .split('\\')
+      .join('/');
     const targetLayer = layerOf(target);
     if (!targetLayer || targetLayer.dir === layer.dir) return null;
     if (layer.may.includes(targetLayer.dir)) return null;
@@ -87,7 +89,10 @@ function problem(layer, specifier, filename) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports must respect the layers by runtime (src/shared, src/main/core, src/main, src/preload, src/renderer, src/dev).' },
+    docs: {
+      description:
+        'Imports must respect the layers by runtime (src/shared, src/main/core, src/main, src/preload, src/renderer, src/dev).',
+    },
     schema: [],
   },
   create(context) {
@@ -108,7 +113,11 @@ export default {
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source : null),
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        ) {
           check(node, node.arguments[0]);
         }
       },

@@ -51,7 +51,11 @@ function build(name, want) {
     env.npm_config_nodedir = '';
   }
   console.error(`[native-abi] building ${name} for ${want.runtime} (ABI ${want.abi})…`);
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`[native-abi] could not build ${name} for ${want.runtime}.`);
     process.exit(1);
@@ -68,7 +72,13 @@ for (const { name, binary } of MODULES) {
   const current = existsSync(stampPath)
     ? JSON.parse(readFileSync(stampPath, 'utf8'))
     : { runtime: 'node', abi: process.versions.modules, moduleVersion: version };
-  if (current.runtime === want.runtime && current.abi === want.abi && current.moduleVersion === version && existsSync(binaryPath)) continue;
+  if (
+    current.runtime === want.runtime &&
+    current.abi === want.abi &&
+    current.moduleVersion === version &&
+    existsSync(binaryPath)
+  )
+    continue;
 
   const slot = (r) => join(cacheRoot, `${name}@${version}`, `${r.runtime}-${r.abi}.node`);
   mkdirSync(join(cacheRoot, `${name}@${version}`), { recursive: true });

@@ -22,23 +22,36 @@ const npxBin = (name) => {
 };
 
 let status;
-if (process.platform === 'linux' && process.env.BALCAO_KEYRING !== 'system' && has('dbus-run-session') && has('gnome-keyring-daemon')) {
+if (
+  process.platform === 'linux' &&
+  process.env.BALCAO_KEYRING !== 'system' &&
+  has('dbus-run-session') &&
+  has('gnome-keyring-daemon')
+) {
   const home = mkdtempSync(join(tmpdir(), 'balcao-keyring-'));
   const script = [
     // The password only guards this throw-away keyring.
     'printf balcao-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1',
     'exec "$@"',
   ].join('\n');
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', npxBin(command[0]), ...command.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, XDG_DATA_HOME: home, BALCAO_TEST_KEYRING: '1' },
-  });
+  const result = spawnSync(
+    'dbus-run-session',
+    ['--', 'sh', '-c', script, 'sh', npxBin(command[0]), ...command.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, XDG_DATA_HOME: home, BALCAO_TEST_KEYRING: '1' },
+    },
+  );
   rmSync(home, { recursive: true, force: true });
   status = result.status ?? 1;
 } else {
   if (process.platform === 'linux') {
-    console.error('[with-keyring] dbus-run-session or gnome-keyring-daemon missing: keychain tests will report KEYCHAIN_UNAVAILABLE (install dbus gnome-keyring).');
+    console.error(
+      '[with-keyring] dbus-run-session or gnome-keyring-daemon missing: keychain tests will report KEYCHAIN_UNAVAILABLE (install dbus gnome-keyring).',
+    );
   }
-  status = spawnSync(npxBin(command[0]), command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+  status =
+    spawnSync(npxBin(command[0]), command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' }).status ??
+    1;
 }
 process.exit(status);

@@ -88,15 +88,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function handleCall(req: IncomingMessage, res: ServerResponse, encodedChannel: string): Promise<void> {
     // Decoded in here, where a malformed escape becomes an answer rather than an exception that ends the bridge.
     const channel = decodeURIComponent(encodedChannel);
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });
     const auth = req.headers.authorization;
-    if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null)) return refuse(res, 401, 'Missing or wrong bridge token.');
+    if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null))
+      return refuse(res, 401, 'Missing or wrong bridge token.');
     let input: unknown;
     try {
       const text = await readBody(req);
       input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+      });
     }
     sendJson(res, 200, await options.dispatch(channel, input));
   }
@@ -133,13 +138,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer((req, res) => {
     if (req.headers.host !== host) return refuse(res, 421, 'Wrong host.');
     const url = new URL(req.url ?? '/', `http://${host}`);
-    const task = url.pathname === `${BRIDGE_PREFIX}events`
-      ? Promise.resolve(handleEvents(req, res, url))
-      : url.pathname.startsWith(`${BRIDGE_PREFIX}call/`)
-        ? handleCall(req, res, url.pathname.slice(`${BRIDGE_PREFIX}call/`.length))
-        : req.method === 'GET'
-          ? handleStatic(res, url.pathname)
-          : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));
+    const task =
+      url.pathname === `${BRIDGE_PREFIX}events`
+        ? Promise.resolve(handleEvents(req, res, url))
+        : url.pathname.startsWith(`${BRIDGE_PREFIX}call/`)
+          ? handleCall(req, res, url.pathname.slice(`${BRIDGE_PREFIX}call/`.length))
+          : req.method === 'GET'
+            ? handleStatic(res, url.pathname)
+            : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));
     task.catch(() => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure.' } });
       else res.end();

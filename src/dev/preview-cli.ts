@@ -15,7 +15,12 @@ const port = Number(process.env['BALCAO_PREVIEW_PORT'] ?? 0);
 const dataDir = defaultDataDir(pkg.productName);
 
 const core = createCore({ appName: pkg.productName, version: pkg.version, dataDir, shell: 'bridge' });
-const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: resolve('out/renderer'), port });
+const bridge = await startBridge({
+  dispatch: core.dispatch,
+  events: core.events,
+  staticDir: resolve('out/renderer'),
+  port,
+});
 
 if (process.argv.includes('--demo')) await openDemoIfEmpty(core);
 

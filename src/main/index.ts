@@ -24,7 +24,8 @@ const windows = new Set<BrowserWindow>();
 
 function isTrustedSender(event: SenderEvent): boolean {
   const url = event.senderFrame?.url ?? '';
-  const fromOurOrigin = url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+  const fromOurOrigin =
+    url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
   return fromOurOrigin && [...windows].some((window) => window.webContents.id === event.sender.id);
 }
 

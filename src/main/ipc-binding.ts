@@ -31,7 +31,11 @@ const forbidden: Envelope<never> = {
  * (validation and result envelope). Channels outside the contract are never
  * registered, so Electron itself refuses them. Returns an unbind function.
  */
-export function bindContractToIpc(ipc: IpcMainLike, dispatch: Dispatch, isTrustedSender: (event: SenderEvent) => boolean): () => void {
+export function bindContractToIpc(
+  ipc: IpcMainLike,
+  dispatch: Dispatch,
+  isTrustedSender: (event: SenderEvent) => boolean,
+): () => void {
   for (const name of CALL_NAMES) {
     ipc.handle(IPC_CALL_PREFIX + name, async (event, input) => {
       if (!isTrustedSender(event)) return forbidden;

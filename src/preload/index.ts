@@ -6,7 +6,10 @@ import type { Transport } from '../shared/ipc/transport';
 const api: Transport = {
   invoke(channel, input) {
     if (!isCallName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` },
+      });
     }
     return ipcRenderer.invoke(IPC_CALL_PREFIX + channel, input);
   },

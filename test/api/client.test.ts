@@ -84,13 +84,19 @@ describe('store API client: requests', () => {
 
   it('reads pagination leniently, numbers sent as strings included', async () => {
     server = await startServer((_req, res) =>
-      json(res, 200, { data: [], meta: { pagination: { total: '250', total_pages: '3', current_page: 1, per_page: 'x' } } }),
+      json(res, 200, {
+        data: [],
+        meta: { pagination: { total: '250', total_pages: '3', current_page: 1, per_page: 'x' } },
+      }),
     );
     const result = await api(server.baseUrl).listOrders({ limit: 100 });
     expect(result.totalPages).toBe(3);
     expect(result.total).toBe(250);
     expect(result.pagination).toEqual({ totalPages: 3, total: 250, currentPage: 1, perPage: undefined });
-    expect(result.body).toEqual({ data: [], meta: { pagination: { total: '250', total_pages: '3', current_page: 1, per_page: 'x' } } });
+    expect(result.body).toEqual({
+      data: [],
+      meta: { pagination: { total: '250', total_pages: '3', current_page: 1, per_page: 'x' } },
+    });
   });
 
   it('leaves pagination undefined when meta is missing', async () => {
@@ -105,9 +111,14 @@ describe('store API client: requests', () => {
   });
 
   it('reaches the record, statuses and verify routes', async () => {
-    server = await startServer((req, res) => json(res, 200, { data: { id: 9 }, meta: { pagination: { total: 42, total_pages: 42 } } }));
+    server = await startServer((req, res) =>
+      json(res, 200, { data: { id: 9 }, meta: { pagination: { total: 42, total_pages: 42 } } }),
+    );
     const client = api(server.baseUrl);
-    expect((await client.getOrder(9, ['items', 'status'])).body).toEqual({ data: { id: 9 }, meta: { pagination: { total: 42, total_pages: 42 } } });
+    expect((await client.getOrder(9, ['items', 'status'])).body).toEqual({
+      data: { id: 9 },
+      meta: { pagination: { total: 42, total_pages: 42 } },
+    });
     await client.getCustomer('12');
     await client.listStatuses();
     expect(await client.verify()).toEqual({ totalOrders: 42 });

@@ -99,7 +99,9 @@ describe('rate limiter against a fixed-window server', () => {
   it('keeps order and non-order routes in separate budgets', async () => {
     const store = await fixedWindowServer(0);
     server = store.server;
-    const client = createStoreApi(options(server.baseUrl, { rateLimit: { timeScale: 1, limits: { orders: 5, other: 5 } } }));
+    const client = createStoreApi(
+      options(server.baseUrl, { rateLimit: { timeScale: 1, limits: { orders: 5, other: 5 } } }),
+    );
     // With a real one-minute window, a sixth order request would wait a minute; five of each go out now.
     await Promise.all([
       ...Array.from({ length: 5 }, () => client.listOrders()),

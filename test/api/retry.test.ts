@@ -32,7 +32,9 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('store API client: retries', () => {
   it('retries 503 twice, then succeeds, counting two retries', async () => {
-    server = await startServer((_req, res, i) => (i < 2 ? json(res, 503, { message: 'down' }) : json(res, 200, ORDERS_PAGE)));
+    server = await startServer((_req, res, i) =>
+      i < 2 ? json(res, 503, { message: 'down' }) : json(res, 200, ORDERS_PAGE),
+    );
     const events: ApiEvent[] = [];
     const client = api(server.baseUrl, { onEvent: (e) => events.push(e) });
     const result = await client.listOrders();
@@ -151,7 +153,9 @@ describe('store API client: retries', () => {
   });
 
   it("maps 422 to BAD_RESPONSE carrying the server's message", async () => {
-    server = await startServer((_req, res) => json(res, 422, { message: 'O campo limit deve ser no máximo 100.', errors: { limit: ['max'] } }));
+    server = await startServer((_req, res) =>
+      json(res, 422, { message: 'O campo limit deve ser no máximo 100.', errors: { limit: ['max'] } }),
+    );
     const error = await failure(api(server.baseUrl).listOrders());
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('O campo limit deve ser no máximo 100.');
@@ -162,7 +166,13 @@ describe('store API client: retries', () => {
     const times: number[] = [];
     server = await startServer((_req, res, i) => {
       times.push(performance.now());
-      if (i === 0) json(res, 429, { message: 'Too Many Requests', status_code: 429 }, { 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '0' });
+      if (i === 0)
+        json(
+          res,
+          429,
+          { message: 'Too Many Requests', status_code: 429 },
+          { 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '0' },
+        );
       else json(res, 200, ORDERS_PAGE, { 'X-RateLimit-Limit': '120', 'X-RateLimit-Remaining': '119' });
     });
     // A "minute" of 200 ms: the client must wait about that long before asking again.
@@ -178,7 +188,13 @@ describe('store API client: retries', () => {
     const times: number[] = [];
     server = await startServer((_req, res, i) => {
       times.push(performance.now());
-      if (i === 0) json(res, 429, { message: 'Too Many Requests', status_code: 429 }, { 'Retry-After': '3', 'X-RateLimit-Remaining': '0' });
+      if (i === 0)
+        json(
+          res,
+          429,
+          { message: 'Too Many Requests', status_code: 429 },
+          { 'Retry-After': '3', 'X-RateLimit-Remaining': '0' },
+        );
       else json(res, 200, ORDERS_PAGE);
     });
     // 3 "seconds" at 1/10 speed are 300 ms; without Retry-After the wait would be the whole 6 s window.

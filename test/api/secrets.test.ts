@@ -116,7 +116,12 @@ describe('store API client: credentials never leak', () => {
       [
         'cancelled',
         () => {
-          const p = createStoreApi({ ...base, alias: 'silent', timeoutMs: 10_000, signal: controller.signal }).listOrders();
+          const p = createStoreApi({
+            ...base,
+            alias: 'silent',
+            timeoutMs: 10_000,
+            signal: controller.signal,
+          }).listOrders();
           setTimeout(() => controller.abort(), 50);
           return p;
         },
@@ -159,16 +164,29 @@ describe('store API client: credentials never leak', () => {
 
     const observed = JSON.stringify(events);
     expect(events.length).toBeGreaterThan(20);
-    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['request', 'response', 'network-error', 'retry', 'wait', 'failure']));
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set(['request', 'response', 'network-error', 'retry', 'wait', 'failure']),
+    );
     expect(observed).not.toContain(TOKEN);
     expect(observed).not.toContain(SECRET);
     // The server did receive them, so the absence above is not an accident of the setup.
-    expect(server.seen.some((r) => r.headers['user-token'] === TOKEN && r.headers['user-secret-key'] === SECRET)).toBe(true);
+    expect(server.seen.some((r) => r.headers['user-token'] === TOKEN && r.headers['user-secret-key'] === SECRET)).toBe(
+      true,
+    );
   });
 
   it('keeps the echoed 422 message readable with the credentials masked', async () => {
-    server = await startServer((req, res) => json(res, 422, { message: `token ${String(req.headers['user-token'])} inválido` }));
-    const client = createStoreApi({ baseUrl: server.baseUrl, alias: 'x', credentials: { token: TOKEN, secret: SECRET } });
-    await expect(client.listOrders()).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringContaining('token *** inválido') });
+    server = await startServer((req, res) =>
+      json(res, 422, { message: `token ${String(req.headers['user-token'])} inválido` }),
+    );
+    const client = createStoreApi({
+      baseUrl: server.baseUrl,
+      alias: 'x',
+      credentials: { token: TOKEN, secret: SECRET },
+    });
+    await expect(client.listOrders()).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+      message: expect.stringContaining('token *** inválido'),
+    });
   });
 });

@@ -38,7 +38,12 @@ describe('rate limiter (fake clock)', () => {
   });
 
   function limiter(limit: number): RateLimiter {
-    return createRateLimiter({ limits: { orders: limit, other: limit }, windowMs: 1_000, safetyFraction: 0, now: () => Date.now() });
+    return createRateLimiter({
+      limits: { orders: limit, other: limit },
+      windowMs: 1_000,
+      safetyFraction: 0,
+      now: () => Date.now(),
+    });
   }
 
   async function settled(promise: Promise<Ticket>): Promise<Ticket | undefined> {

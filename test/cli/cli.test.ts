@@ -21,7 +21,10 @@ async function cli(args: string[], env: Record<string, string | undefined> = {},
 }
 
 beforeAll(async () => {
-  fake = await startFakeStoreProcess(['--orders', '400', '--customers', '150', '--seed', '9', '--end-at', 'now', '--time-scale', '60'], CREDENTIALS);
+  fake = await startFakeStoreProcess(
+    ['--orders', '400', '--customers', '150', '--seed', '9', '--end-at', 'now', '--time-scale', '60'],
+    CREDENTIALS,
+  );
   dataDir = mkdtempSync(join(tmpdir(), 'balcao-cli-'));
 });
 
@@ -51,20 +54,32 @@ describe('balcao CLI', () => {
 
     const orders = await cli(['orders', '--json', '--limit', '5']);
     expect(orders.code).toBe(0);
-    const page = JSON.parse(orders.stdout) as { storeId: string; total: number; rows: { id: number; number: number; status: { alias: string } }[] };
+    const page = JSON.parse(orders.stdout) as {
+      storeId: string;
+      total: number;
+      rows: { id: number; number: number; status: { alias: string } }[];
+    };
     expect(page.total).toBe(400);
     expect(page.rows).toHaveLength(5);
 
-    const paid = JSON.parse((await cli(['orders', '--json', '--status', 'delivered', '--limit', '500'])).stdout) as typeof page;
+    const paid = JSON.parse(
+      (await cli(['orders', '--json', '--status', 'delivered', '--limit', '500'])).stdout,
+    ) as typeof page;
     expect(paid.rows.every((r) => r.status.alias === 'delivered')).toBe(true);
     expect(paid.total).toBeGreaterThan(0);
 
     const one = await cli(['order', String(page.rows[0].id), '--json']);
-    const detail = JSON.parse(one.stdout) as { order: { id: number; items: unknown[]; customer: { id: number } }; raw: unknown };
+    const detail = JSON.parse(one.stdout) as {
+      order: { id: number; items: unknown[]; customer: { id: number } };
+      raw: unknown;
+    };
     expect(detail.order.id).toBe(page.rows[0].id);
     expect(detail.order.items.length).toBeGreaterThan(0);
 
-    const customer = JSON.parse((await cli(['customer', String(detail.order.customer.id), '--json'])).stdout) as { customer: { id: number }; totals: { orderCount: number } };
+    const customer = JSON.parse((await cli(['customer', String(detail.order.customer.id), '--json'])).stdout) as {
+      customer: { id: number };
+      totals: { orderCount: number };
+    };
     expect(customer.customer.id).toBe(detail.order.customer.id);
     expect(customer.totals.orderCount).toBeGreaterThan(0);
     const customers = JSON.parse((await cli(['customers', '--json'])).stdout) as { total: number };
@@ -76,46 +91,70 @@ describe('balcao CLI', () => {
   }, 60_000);
 
   it('exits 3 on wrong credentials and 4 when the store cannot be reached, keeping the cache', async () => {
-    const wrong = await cli(['sync', '--base-url', fake.apiBaseUrl, '--alias', 'demo'], { BALCAO_USER_TOKEN: 'wrong-token-1234', BALCAO_USER_SECRET_KEY: 'wrong-secret-1234' });
+    const wrong = await cli(['sync', '--base-url', fake.apiBaseUrl, '--alias', 'demo'], {
+      BALCAO_USER_TOKEN: 'wrong-token-1234',
+      BALCAO_USER_SECRET_KEY: 'wrong-secret-1234',
+    });
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/AUTH_INVALID/);
     const offline = await cli(['sync', '--base-url', 'http://127.0.0.1:9/v2', '--alias', 'demo'], ENV);
     expect(offline.code).toBe(4);
-    const stores = JSON.parse((await cli(['stores', 'list', '--json'])).stdout) as { alias: string; orderCount: number; lastError: string | null }[];
+    const stores = JSON.parse((await cli(['stores', 'list', '--json'])).stdout) as {
+      alias: string;
+      orderCount: number;
+      lastError: string | null;
+    }[];
     // Neither failure touched what the earlier sync cached.
     expect(stores).toContainEqual(expect.objectContaining({ alias: 'demo', orderCount: 400 }));
   }, 60_000);
 
-  it.runIf(inTestKeyring)('adds a store to the keychain, syncs it by id, tests and removes it', async () => {
-    // A folder of its own: the script store above has the same alias and URL, which `stores add` refuses as a duplicate.
-    const own = join(dataDir, 'keychain');
-    const cli2 = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> => cli(args, env, own);
-    const added = await cli2(['stores', 'add', '--alias', 'demo', '--name', 'Loja CLI', '--base-url', fake.apiBaseUrl, '--json'], ENV);
-    expect(added.code, added.stderr).toBe(0);
-    const store = JSON.parse(added.stdout) as { id: string; name: string; hasCredentials: boolean };
-    expect(store).toMatchObject({ name: 'Loja CLI', hasCredentials: true });
-    const synced = await cli2(['sync', '--store', store.id, '--json']);
-    expect(synced.code, synced.stderr).toBe(0);
-    expect((await cli2(['stores', 'test', store.id])).code).toBe(0);
-    expect((await cli2(['stores', 'remove', store.id])).code).toBe(2);
-    expect((await cli2(['stores', 'remove', store.id, '--yes'])).code).toBe(0);
-    const left = JSON.parse((await cli2(['stores', 'list', '--json'])).stdout) as { id: string }[];
-    expect(left.some((s) => s.id === store.id)).toBe(false);
-  }, 60_000);
+  it.runIf(inTestKeyring)(
+    'adds a store to the keychain, syncs it by id, tests and removes it',
+    async () => {
+      // A folder of its own: the script store above has the same alias and URL, which `stores add` refuses as a duplicate.
+      const own = join(dataDir, 'keychain');
+      const cli2 = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> =>
+        cli(args, env, own);
+      const added = await cli2(
+        ['stores', 'add', '--alias', 'demo', '--name', 'Loja CLI', '--base-url', fake.apiBaseUrl, '--json'],
+        ENV,
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const store = JSON.parse(added.stdout) as { id: string; name: string; hasCredentials: boolean };
+      expect(store).toMatchObject({ name: 'Loja CLI', hasCredentials: true });
+      const synced = await cli2(['sync', '--store', store.id, '--json']);
+      expect(synced.code, synced.stderr).toBe(0);
+      expect((await cli2(['stores', 'test', store.id])).code).toBe(0);
+      expect((await cli2(['stores', 'remove', store.id])).code).toBe(2);
+      expect((await cli2(['stores', 'remove', store.id, '--yes'])).code).toBe(0);
+      const left = JSON.parse((await cli2(['stores', 'list', '--json'])).stdout) as { id: string }[];
+      expect(left.some((s) => s.id === store.id)).toBe(false);
+    },
+    60_000,
+  );
 
   it('erases a store a script synced even where there is no keychain', async () => {
     const own = join(dataDir, 'no-keychain');
     const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/balcao-bus', DISPLAY: '' };
-    const synced = await cli(['sync', '--base-url', fake.apiBaseUrl, '--alias', 'demo', '--json'], { ...ENV, ...noKeychain }, own);
+    const synced = await cli(
+      ['sync', '--base-url', fake.apiBaseUrl, '--alias', 'demo', '--json'],
+      { ...ENV, ...noKeychain },
+      own,
+    );
     expect(synced.code, synced.stderr).toBe(0);
-    const [store] = JSON.parse((await cli(['stores', 'list', '--json'], noKeychain, own)).stdout) as { id: string; orderCount: number }[];
+    const [store] = JSON.parse((await cli(['stores', 'list', '--json'], noKeychain, own)).stdout) as {
+      id: string;
+      orderCount: number;
+    }[];
     expect(store.orderCount).toBe(400);
     const removed = await cli(['stores', 'remove', store.id, '--yes'], noKeychain, own);
     expect(removed.code, removed.stderr).toBe(0);
     expect(JSON.parse((await cli(['stores', 'list', '--json'], noKeychain, own)).stdout)).toEqual([]);
     const db = new Database(join(own, 'balcao.db'), { readonly: true });
     try {
-      expect(db.prepare('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM customers) AS n').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM customers) AS n').get()).toEqual({
+        n: 0,
+      });
     } finally {
       db.close();
     }

@@ -19,7 +19,17 @@ let dataDir: string;
 
 beforeAll(async () => {
   fake = await startFakeStoreProcess(
-    ['--orders', String(SHAPE.orders), '--customers', String(SHAPE.customers), '--seed', String(SHAPE.seed), '--end-at', new Date(SHAPE.endAt).toISOString(), ...RATE],
+    [
+      '--orders',
+      String(SHAPE.orders),
+      '--customers',
+      String(SHAPE.customers),
+      '--seed',
+      String(SHAPE.seed),
+      '--end-at',
+      new Date(SHAPE.endAt).toISOString(),
+      ...RATE,
+    ],
     CREDENTIALS,
   );
   dataDir = mkdtempSync(join(tmpdir(), 'balcao-kill-'));
@@ -30,14 +40,25 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function inspect(): { integrity: string; orders: number; checkpoint: { nextPage: number } | null; customersStarted: boolean } {
+function inspect(): {
+  integrity: string;
+  orders: number;
+  checkpoint: { nextPage: number } | null;
+  customersStarted: boolean;
+} {
   const db = new Database(join(dataDir, 'balcao.db'));
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const orders = (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-    const row = db.prepare("SELECT full_sync FROM sync_state WHERE resource = 'orders'").get() as { full_sync: string | null } | undefined;
+    const row = db.prepare("SELECT full_sync FROM sync_state WHERE resource = 'orders'").get() as
+      { full_sync: string | null } | undefined;
     const customersStarted = db.prepare("SELECT 1 FROM sync_state WHERE resource = 'customers'").get() !== undefined;
-    return { integrity, orders, checkpoint: row?.full_sync ? (JSON.parse(row.full_sync) as { nextPage: number }) : null, customersStarted };
+    return {
+      integrity,
+      orders,
+      checkpoint: row?.full_sync ? (JSON.parse(row.full_sync) as { nextPage: number }) : null,
+      customersStarted,
+    };
   } finally {
     db.close();
   }
@@ -59,7 +80,8 @@ describe('kill -9 during a CLI sync', () => {
       const state = inspect();
       expect(state.integrity, `round ${round} (killed after ${delay} ms)`).toBe('ok');
       // While the order list is being paged, the cache holds whole pages and exactly the pages its checkpoint names.
-      if (state.checkpoint !== null && !state.customersStarted) expect(state.orders, `round ${round}`).toBe((state.checkpoint.nextPage - 1) * 100);
+      if (state.checkpoint !== null && !state.customersStarted)
+        expect(state.orders, `round ${round}`).toBe((state.checkpoint.nextPage - 1) * 100);
     }
     // Not a timing assert: only that the rounds are not vacuous (a run that finished first starts over as a full sync).
     expect(killedMidRun).toBeGreaterThanOrEqual(5);

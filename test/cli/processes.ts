@@ -13,11 +13,29 @@ export interface FakeStoreProcess {
   stop(): Promise<void>;
 }
 
-export async function startFakeStoreProcess(args: string[], credentials: { token: string; secret: string }): Promise<FakeStoreProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/core/fake-store/cli.ts', '--port', '0', '--token', credentials.token, '--secret', credentials.secret, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startFakeStoreProcess(
+  args: string[],
+  credentials: { token: string; secret: string },
+): Promise<FakeStoreProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/main/core/fake-store/cli.ts',
+      '--port',
+      '0',
+      '--token',
+      credentials.token,
+      '--secret',
+      credentials.secret,
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     let stderr = '';
@@ -37,7 +55,11 @@ export async function startFakeStoreProcess(args: string[], credentials: { token
     async control(path, body) {
       const response = await fetch(`${url}/__control/${path}`, {
         method: 'POST',
-        headers: { 'User-Token': credentials.token, 'User-Secret-Key': credentials.secret, 'Content-Type': 'application/json' },
+        headers: {
+          'User-Token': credentials.token,
+          'User-Secret-Key': credentials.secret,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify(body),
       });
       return response.json();
@@ -72,7 +94,9 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliResult>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<CliResult>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 

@@ -17,7 +17,10 @@ let fake: FakeStoreProcess;
 let dataDir: string;
 
 beforeAll(async () => {
-  fake = await startFakeStoreProcess(['--orders', '20', '--customers', '10', '--seed', '3', '--end-at', 'now'], CREDENTIALS);
+  fake = await startFakeStoreProcess(
+    ['--orders', '20', '--customers', '10', '--seed', '3', '--end-at', 'now'],
+    CREDENTIALS,
+  );
   dataDir = mkdtempSync(join(tmpdir(), 'balcao-prompt-'));
 });
 
@@ -27,7 +30,10 @@ afterAll(async () => {
 });
 
 /** Runs the CLI on a pty and types each answer once the text it waits for has shown; resolves with all the terminal showed. */
-function onTerminal(args: string[], answers: ({ after: string; type: string } | { after: string; keys: string })[]): Promise<{ code: number | null; screen: string }> {
+function onTerminal(
+  args: string[],
+  answers: ({ after: string; type: string } | { after: string; keys: string })[],
+): Promise<{ code: number | null; screen: string }> {
   const command = [process.execPath, '--import', 'tsx', 'src/main/core/cli/main.ts', ...args].map(quote).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd: ROOT,
@@ -72,7 +78,10 @@ describe.skipIf(!inTestKeyring || !hasScript)('balcao stores add on a terminal',
   });
 
   it('stops on Ctrl-C at a prompt with exit 130, adding and removing nothing', async () => {
-    const interrupted = await onTerminal(['stores', 'add', '--alias', 'demo3', '--base-url', fake.apiBaseUrl, '--data-dir', dataDir], [{ after: 'User-Token: ', keys: '\x03' }]);
+    const interrupted = await onTerminal(
+      ['stores', 'add', '--alias', 'demo3', '--base-url', fake.apiBaseUrl, '--data-dir', dataDir],
+      [{ after: 'User-Token: ', keys: '\x03' }],
+    );
     expect(interrupted.code, interrupted.screen).toBe(130);
     expect(interrupted.screen).toMatch(/interrupted; nothing was changed/);
 
@@ -80,17 +89,23 @@ describe.skipIf(!inTestKeyring || !hasScript)('balcao stores add on a terminal',
     const stores = JSON.parse(before.screen.slice(before.screen.indexOf('['))) as { id: string; alias: string }[];
     expect(stores.map((s) => s.alias)).not.toContain('demo3');
     const kept = stores.find((s) => s.alias === 'demo')!;
-    const confirm = await onTerminal(['stores', 'remove', kept.id, '--data-dir', dataDir], [{ after: '[y/N] ', keys: '\x03' }]);
+    const confirm = await onTerminal(
+      ['stores', 'remove', kept.id, '--data-dir', dataDir],
+      [{ after: '[y/N] ', keys: '\x03' }],
+    );
     expect(confirm.code, confirm.screen).toBe(130);
     const after = await onTerminal(['stores', 'list', '--data-dir', dataDir, '--json'], []);
     expect(after.screen).toContain(kept.id);
   });
 
   it('gives up with a usage error when nothing is typed', async () => {
-    const empty = await onTerminal(['stores', 'add', '--alias', 'demo2', '--base-url', fake.apiBaseUrl, '--data-dir', dataDir], [
-      { after: 'User-Token: ', type: '' },
-      { after: 'User-Secret-Key: ', type: '' },
-    ]);
+    const empty = await onTerminal(
+      ['stores', 'add', '--alias', 'demo2', '--base-url', fake.apiBaseUrl, '--data-dir', dataDir],
+      [
+        { after: 'User-Token: ', type: '' },
+        { after: 'User-Secret-Key: ', type: '' },
+      ],
+    );
     expect(empty.code).toBe(2);
     expect(empty.screen).toMatch(/token and secret are both needed/);
   });

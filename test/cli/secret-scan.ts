@@ -10,7 +10,8 @@ export function filesContaining(dir: string, secrets: readonly string[]): string
       if (statSync(full).isDirectory()) walk(full);
       else {
         const bytes = readFileSync(full);
-        if (secrets.some((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s, 'utf16le')))) hits.push(full);
+        if (secrets.some((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s, 'utf16le'))))
+          hits.push(full);
       }
     }
   };

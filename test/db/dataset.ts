@@ -29,7 +29,10 @@ export function dataset(): Order[] {
     const c = CUSTOMERS[i % CUSTOMERS.length];
     const day = (i % 20) + 1;
     // Alternate between 23:30 and 00:30 São Paulo time (UTC-3): day boundaries must follow the store zone.
-    const utc = DateTime.fromObject({ year: 2024, month: 3, day, hour: i % 2 === 0 ? 23 : 0, minute: 30 }, { zone: SP }).toUTC();
+    const utc = DateTime.fromObject(
+      { year: 2024, month: 3, day, hour: i % 2 === 0 ? 23 : 0, minute: 30 },
+      { zone: SP },
+    ).toUTC();
     orders.push(
       makeOrder(i, {
         number: 5000 - i * 3,
@@ -40,7 +43,19 @@ export function dataset(): Order[] {
         payment: { alias: PAYMENTS[i % PAYMENTS.length], name: null },
         delivered: i % 4 === 0,
         trackingCode: i % 3 === 0 ? `QB${String(i).padStart(9, '0')}BR` : null,
-        items: [{ id: i, sku: `CAM-${i % 2 === 0 ? 'AZ' : 'VM'}-${i}`, name: null, productId: null, skuId: null, quantity: 1, unitPriceCents: 100, gift: false, bundle: null }],
+        items: [
+          {
+            id: i,
+            sku: `CAM-${i % 2 === 0 ? 'AZ' : 'VM'}-${i}`,
+            name: null,
+            productId: null,
+            skuId: null,
+            quantity: 1,
+            unitPriceCents: 100,
+            gift: false,
+            bundle: null,
+          },
+        ],
       }),
     );
   }
@@ -51,12 +66,34 @@ export function seed(db: Db): Order[] {
   addTestStore(db, 'store-a');
   addTestStore(db, 'store-b');
   const orders = dataset();
-  writeOrderPage(db, 'store-a', orders.slice(0, 25), orders.slice(0, 25).map((o) => ({ id: o.id })), [], null);
-  writeOrderPage(db, 'store-a', orders.slice(25), orders.slice(25).map((o) => ({ id: o.id })), [], null);
+  writeOrderPage(
+    db,
+    'store-a',
+    orders.slice(0, 25),
+    orders.slice(0, 25).map((o) => ({ id: o.id })),
+    [],
+    null,
+  );
+  writeOrderPage(
+    db,
+    'store-a',
+    orders.slice(25),
+    orders.slice(25).map((o) => ({ id: o.id })),
+    [],
+    null,
+  );
   const other = dataset().map((o) => ({ ...o, storeId: 'store-b' }));
-  writeOrderPage(db, 'store-b', other, other.map(() => ({})), [], null);
+  writeOrderPage(
+    db,
+    'store-b',
+    other,
+    other.map(() => ({})),
+    [],
+    null,
+  );
   for (const o of orders) {
-    if (o.id % 7 === 0 || o.id % 9 === 0) setReview(db, 'store-a', o.id, { reviewed: o.id % 7 === 0, flagged: o.id % 9 === 0 });
+    if (o.id % 7 === 0 || o.id % 9 === 0)
+      setReview(db, 'store-a', o.id, { reviewed: o.id % 7 === 0, flagged: o.id % 9 === 0 });
   }
   return orders;
 }
@@ -65,4 +102,5 @@ export const reviewedIds = (orders: Order[]) => orders.filter((o) => o.id % 7 ==
 export const flaggedIds = (orders: Order[]) => orders.filter((o) => o.id % 9 === 0).map((o) => o.id);
 
 /** The store-zone day an order was placed on, as the oracle for date filters. */
-export const spDay = (o: Order): string | null => (o.createdAt === null ? null : DateTime.fromISO(o.createdAt.utc).setZone(SP).toISODate());
+export const spDay = (o: Order): string | null =>
+  o.createdAt === null ? null : DateTime.fromISO(o.createdAt.utc).setZone(SP).toISODate();

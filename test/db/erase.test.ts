@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getStore, listStores, removeStore, setReview, writeCustomers, writeOrderPage, writeSyncState } from '../../src/main/core/db';
+import {
+  getStore,
+  listStores,
+  removeStore,
+  setReview,
+  writeCustomers,
+  writeOrderPage,
+  writeSyncState,
+} from '../../src/main/core/db';
 import { normalizeCustomer } from '../../src/main/core/normalize';
 import { count, tempDb, type TempDb } from './helpers';
 import { seed } from './dataset';
@@ -10,7 +18,14 @@ beforeEach(() => {
   seed(t.db);
   const ctx = { storeId: 'store-a', storeZone: 'America/Sao_Paulo' };
   const raw = { id: 7777, name: 'Só na API' };
-  writeCustomers(t.db, 'store-a', [normalizeCustomer(raw, ctx).customer!], [raw], [{ raw: { x: 1 }, problems: ['id: missing'] }], null);
+  writeCustomers(
+    t.db,
+    'store-a',
+    [normalizeCustomer(raw, ctx).customer!],
+    [raw],
+    [{ raw: { x: 1 }, problems: ['id: missing'] }],
+    null,
+  );
   writeOrderPage(t.db, 'store-a', [], [], [{ raw: { y: 2 }, problems: ['id: missing'] }], null);
   writeSyncState(t.db, 'store-a', 'customers', { counts: { customers: 1 } });
   writeSyncState(t.db, 'store-a', 'orders', { highWaterMark: '2024-03-31T00:00:00.000Z' });
@@ -20,17 +35,32 @@ afterEach(() => t.close());
 
 /** Every ordinary table with a store_id column, found from the schema itself so a new table cannot be forgotten. */
 function storeTables(): string[] {
-  const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'").all() as { name: string }[];
+  const tables = t.db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'",
+    )
+    .all() as { name: string }[];
   return tables
     .map((x) => x.name)
-    .filter((name) => (t.db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some((c) => c.name === 'store_id' || (name === 'stores' && c.name === 'id')));
+    .filter((name) =>
+      (t.db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some(
+        (c) => c.name === 'store_id' || (name === 'stores' && c.name === 'id'),
+      ),
+    );
 }
 
-const rowsOf = (table: string, storeId: string) => count(t.db, `SELECT count(*) AS n FROM ${table} WHERE ${table === 'stores' ? 'id' : 'store_id'} = ?`, storeId);
+const rowsOf = (table: string, storeId: string) =>
+  count(t.db, `SELECT count(*) AS n FROM ${table} WHERE ${table === 'stores' ? 'id' : 'store_id'} = ?`, storeId);
 
 describe('removeStore (LGPD erasure)', () => {
   it('every table is keyed by store', () => {
-    const all = (t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").all() as { name: string }[]).map((x) => x.name);
+    const all = (
+      t.db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'",
+        )
+        .all() as { name: string }[]
+    ).map((x) => x.name);
     expect(storeTables().sort()).toEqual(all.sort());
   });
 
@@ -38,7 +68,10 @@ describe('removeStore (LGPD erasure)', () => {
     const tables = storeTables();
     for (const table of tables) expect(rowsOf(table, 'store-a'), table).toBeGreaterThan(0);
     const before = Object.fromEntries(tables.map((table) => [table, rowsOf(table, 'store-b')]));
-    const ftsB = count(t.db, "SELECT count(*) AS n FROM orders_fts WHERE rowid IN (SELECT search_key FROM orders WHERE store_id = 'store-b')");
+    const ftsB = count(
+      t.db,
+      "SELECT count(*) AS n FROM orders_fts WHERE rowid IN (SELECT search_key FROM orders WHERE store_id = 'store-b')",
+    );
     expect(ftsB).toBeGreaterThan(0);
 
     expect(removeStore(t.db, 'store-a')).toBe(true);
@@ -46,7 +79,9 @@ describe('removeStore (LGPD erasure)', () => {
     for (const table of tables) expect(rowsOf(table, 'store-a'), table).toBe(0);
     expect(Object.fromEntries(tables.map((table) => [table, rowsOf(table, 'store-b')]))).toEqual(before);
     expect(count(t.db, 'SELECT count(*) AS n FROM orders_fts')).toBe(ftsB);
-    expect(count(t.db, 'SELECT count(*) AS n FROM customers_fts')).toBe(count(t.db, 'SELECT count(*) AS n FROM customers'));
+    expect(count(t.db, 'SELECT count(*) AS n FROM customers_fts')).toBe(
+      count(t.db, 'SELECT count(*) AS n FROM customers'),
+    );
     expect(getStore(t.db, 'store-a')).toBeNull();
     expect(listStores(t.db).map((s) => s.id)).toEqual(['store-b']);
     expect(removeStore(t.db, 'store-a')).toBe(false);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStore, countOrders, orderStatusCounts, removeStore, setReview, writeOrderPage } from '../../src/main/core/db';
+import {
+  addStore,
+  countOrders,
+  orderStatusCounts,
+  removeStore,
+  setReview,
+  writeOrderPage,
+} from '../../src/main/core/db';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
 import { makeOrder, tempDb, type TempDb } from './helpers';
@@ -86,10 +93,25 @@ describe('facet totals (status chips and exact totals under status, payment, del
         fc.array(queryArb, { minLength: 1, maxLength: 6 }),
         (zone, specs, changes, deletions, queries) => {
           t.db.exec('DELETE FROM stores');
-          addStore(t.db, { id: 's', alias: 's', name: 'S', apiBaseUrl: 'http://127.0.0.1:1', timeZone: zone, isDemo: false, createdAt: '2024-01-01T00:00:00.000Z' });
+          addStore(t.db, {
+            id: 's',
+            alias: 's',
+            name: 'S',
+            apiBaseUrl: 'http://127.0.0.1:1',
+            timeZone: zone,
+            isDemo: false,
+            createdAt: '2024-01-01T00:00:00.000Z',
+          });
           const orders = new Map(specs.map((spec, i) => [i + 1, toOrder(i + 1, spec, zone)]));
           const reviewed = new Set(specs.flatMap((spec, i) => (spec.reviewed ? [i + 1] : [])));
-          writeOrderPage(t.db, 's', [...orders.values()].map((o) => ({ ...o, storeId: 's' })), [...orders.keys()].map(() => ({})), [], null);
+          writeOrderPage(
+            t.db,
+            's',
+            [...orders.values()].map((o) => ({ ...o, storeId: 's' })),
+            [...orders.keys()].map(() => ({})),
+            [],
+            null,
+          );
           for (const id of reviewed) setReview(t.db, 's', id, { reviewed: true });
           // The sync writing orders again: some unchanged, some moved to another status, payment or day.
           for (const [k, spec] of changes) {
@@ -109,7 +131,10 @@ describe('facet totals (status chips and exact totals under status, payment, del
             const chips = new Map(orderStatusCounts(t.db, 's', q).map((c) => [c.alias, c.count]));
             expect(chips).toEqual(new Map([...expected].filter(([alias, n]) => alias !== '' && n > 0)));
             const wanted = q.statuses?.length ? q.statuses : null;
-            const total = [...expected].reduce((sum, [alias, n]) => sum + (wanted === null || wanted.includes(alias) ? n : 0), 0);
+            const total = [...expected].reduce(
+              (sum, [alias, n]) => sum + (wanted === null || wanted.includes(alias) ? n : 0),
+              0,
+            );
             expect(countOrders(t.db, 's', q)).toEqual({ total, totalIsExact: true });
           }
         },
@@ -119,9 +144,22 @@ describe('facet totals (status chips and exact totals under status, payment, del
   });
 
   it('are erased with their store', () => {
-    addStore(t.db, { id: 's', alias: 's', name: 'S', apiBaseUrl: 'http://127.0.0.1:1', timeZone: 'UTC', isDemo: false, createdAt: '2024-01-01T00:00:00.000Z' });
+    addStore(t.db, {
+      id: 's',
+      alias: 's',
+      name: 'S',
+      apiBaseUrl: 'http://127.0.0.1:1',
+      timeZone: 'UTC',
+      isDemo: false,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
     writeOrderPage(t.db, 's', [makeOrder(1, {}, 's')], [{}], [], null);
-    const rows = () => t.db.prepare("SELECT (SELECT count(*) FROM order_facet_totals WHERE store_id = 's') + (SELECT count(*) FROM order_day_totals WHERE store_id = 's') AS n").get();
+    const rows = () =>
+      t.db
+        .prepare(
+          "SELECT (SELECT count(*) FROM order_facet_totals WHERE store_id = 's') + (SELECT count(*) FROM order_day_totals WHERE store_id = 's') AS n",
+        )
+        .get();
     expect(rows()).toEqual({ n: 2 });
     removeStore(t.db, 's');
     expect(rows()).toEqual({ n: 0 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOrders, listOrders, orderListSql, orderStatusCounts, setReview, writeOrderPage } from '../../src/main/core/db';
+import {
+  countOrders,
+  listOrders,
+  orderListSql,
+  orderStatusCounts,
+  setReview,
+  writeOrderPage,
+} from '../../src/main/core/db';
 import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db/orders-query';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
@@ -15,36 +22,59 @@ beforeAll(() => {
   orders = Array.from({ length: COUNT }, (_, k) => {
     const id = k + 1;
     const name = id % 997 === 0 ? 'Otília Peçanha' : `Cliente ${id % 50} Silva`;
-    const status = id % 3 === 0 ? { alias: 'cancelled', name: 'Cancelado', id: 5 } : { alias: 'paid', name: 'Pago', id: 4 };
-    return makeOrder(id, { status, customer: { id: 10 + (id % 50), name, email: null, taxId: null, phone: null }, items: [] });
+    const status =
+      id % 3 === 0 ? { alias: 'cancelled', name: 'Cancelado', id: 5 } : { alias: 'paid', name: 'Pago', id: 4 };
+    return makeOrder(id, {
+      status,
+      customer: { id: 10 + (id % 50), name, email: null, taxId: null, phone: null },
+      items: [],
+    });
   });
   for (let i = 0; i < COUNT; i += 100) {
     const page = orders.slice(i, i + 100);
-    writeOrderPage(t.db, 'store-a', page, page.map(() => ({})), [], null);
+    writeOrderPage(
+      t.db,
+      'store-a',
+      page,
+      page.map(() => ({})),
+      [],
+      null,
+    );
   }
 });
 afterAll(() => t.close());
 
 const newestFirst = (list: Order[]) =>
-  [...list].sort((a, b) => (a.createdAt!.utc === b.createdAt!.utc ? b.id - a.id : a.createdAt!.utc < b.createdAt!.utc ? 1 : -1)).map((o) => o.id);
+  [...list]
+    .sort((a, b) =>
+      a.createdAt!.utc === b.createdAt!.utc ? b.id - a.id : a.createdAt!.utc < b.createdAt!.utc ? 1 : -1,
+    )
+    .map((o) => o.id);
 
 const planOf = (query: OrderQuery) => {
   const { sql, params } = orderListSql(t.db, 'store-a', query);
-  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('\n');
 };
 const byNumber = (list: Order[]) => [...list].sort((a, b) => a.number! - b.number! || a.id - b.id).map((o) => o.id);
 const silvas = () => orders.filter((o) => o.customer?.name?.endsWith('Silva'));
 
 describe('search plans', () => {
   it('streams a common term from the search index in date order, with the right page and total', () => {
-    expect(planOf({ search: 'silva' })).toMatch(/SCAN orders_fts VIRTUAL TABLE[^\n]*\nSEARCH o USING INDEX orders_by_search_key/);
+    expect(planOf({ search: 'silva' })).toMatch(
+      /SCAN orders_fts VIRTUAL TABLE[^\n]*\nSEARCH o USING INDEX orders_by_search_key/,
+    );
     expect(planOf({ search: 'silva' })).not.toMatch(/TEMP B-TREE/);
     const expected = newestFirst(silvas());
     const page = listOrders(t.db, 'store-a', { search: 'silva', offset: 100, limit: 50 });
     // More matches than a search total counts: reported as "more than COMMON_SEARCH_MATCHES".
     expect(expected.length).toBeGreaterThan(COMMON_SEARCH_MATCHES);
     expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
-    expect(countOrders(t.db, 'store-a', { search: 'silva' }, Infinity)).toEqual({ total: expected.length, totalIsExact: true });
+    expect(countOrders(t.db, 'store-a', { search: 'silva' }, Infinity)).toEqual({
+      total: expected.length,
+      totalIsExact: true,
+    });
     expect(page.rows.map((r) => r.id)).toEqual(expected.slice(100, 150));
     const oldest = listOrders(t.db, 'store-a', { search: 'silva', sort: { key: 'date', direction: 'asc' }, limit: 30 });
     expect(oldest.rows.map((r) => r.id)).toEqual([...expected].reverse().slice(0, 30));
@@ -58,7 +88,10 @@ describe('search plans', () => {
       expect(page.rows.map((r) => r.id)).toEqual(expected.slice(0, 100));
       expect(page).toMatchObject({ total: COMMON_SEARCH_MATCHES, totalIsExact: false });
     }
-    expect(listOrders(t.db, 'store-a', { search: 'silv', statuses: ['nothing'] })).toMatchObject({ total: 0, totalIsExact: true });
+    expect(listOrders(t.db, 'store-a', { search: 'silv', statuses: ['nothing'] })).toMatchObject({
+      total: 0,
+      totalIsExact: true,
+    });
   });
 
   it('counts a search total past the cap when the page itself lies beyond it, so "next" stays right', () => {
@@ -82,19 +115,31 @@ describe('search plans', () => {
     expect(capped.map((c) => c.alias).sort()).toEqual(['cancelled', 'paid']);
     expect(capped.every((c) => !c.countIsExact && c.count <= all.get(c.alias)!)).toBe(true);
     // The newest cap + 1 matches were counted.
-    expect(new Map(capped.map((c) => [c.alias, c.count]))).toEqual(perStatus(silvas().filter((o) => newestFirst(silvas()).slice(0, COMMON_SEARCH_MATCHES + 1).includes(o.id))));
+    expect(new Map(capped.map((c) => [c.alias, c.count]))).toEqual(
+      perStatus(
+        silvas().filter((o) =>
+          newestFirst(silvas())
+            .slice(0, COMMON_SEARCH_MATCHES + 1)
+            .includes(o.id),
+        ),
+      ),
+    );
     const exact = orderStatusCounts(t.db, 'store-a', { search: 'silva' }, Infinity);
     expect(new Map(exact.map((c) => [c.alias, c.count]))).toEqual(all);
     expect(exact.every((c) => c.countIsExact)).toBe(true);
     const rare = orderStatusCounts(t.db, 'store-a', { search: 'pecanha' });
-    expect(new Map(rare.map((c) => [c.alias, c.count]))).toEqual(perStatus(orders.filter((o) => o.customer?.name === 'Otília Peçanha')));
+    expect(new Map(rare.map((c) => [c.alias, c.count]))).toEqual(
+      perStatus(orders.filter((o) => o.customer?.name === 'Otília Peçanha')),
+    );
     expect(rare.every((c) => c.countIsExact)).toBe(true);
   });
 
-  it('in another sort, walks that sort\'s index for a common term and reads the matches first for a rare one', () => {
+  it("in another sort, walks that sort's index for a common term and reads the matches first for a rare one", () => {
     const sort = { key: 'number', direction: 'asc' } as const;
     expect(planOf({ search: 'silva', sort })).toMatch(/SEARCH o USING INDEX orders_by_number \(store_id=\?\)/);
-    expect(listOrders(t.db, 'store-a', { search: 'silva', sort, limit: 60 }).rows.map((r) => r.id)).toEqual(byNumber(silvas()).slice(0, 60));
+    expect(listOrders(t.db, 'store-a', { search: 'silva', sort, limit: 60 }).rows.map((r) => r.id)).toEqual(
+      byNumber(silvas()).slice(0, 60),
+    );
     expect(planOf({ search: 'pecanha', sort })).toMatch(/SEARCH o USING INDEX orders_by_search_key/);
     const rare = orders.filter((o) => o.customer?.name === 'Otília Peçanha');
     expect(listOrders(t.db, 'store-a', { search: 'pecanha', sort }).rows.map((r) => r.id)).toEqual(byNumber(rare));
@@ -105,7 +150,9 @@ describe('search plans', () => {
 describe('total range plans by how broad the range is', () => {
   const planOf = (q: Parameters<typeof orderListSql>[2]) => {
     const { sql, params } = orderListSql(t.db, 'store-a', q);
-    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
   };
 
   it('walks the date index for a broad range and reads the total index for a narrow one, with the same answers', () => {
@@ -116,14 +163,18 @@ describe('total range plans by how broad the range is', () => {
     expect(page.total).toBe(broad.length);
     expect(page.rows.map((r) => r.id)).toEqual(newestFirst(broad).slice(0, 30));
     const narrow = orders.filter((o) => (o.totalCents ?? 0) >= 10_500 && (o.totalCents ?? 0) <= 10_510);
-    expect(listOrders(t.db, 'store-a', { minTotalCents: 10_500, maxTotalCents: 10_510 }).rows.map((r) => r.id)).toEqual(newestFirst(narrow));
+    expect(listOrders(t.db, 'store-a', { minTotalCents: 10_500, maxTotalCents: 10_510 }).rows.map((r) => r.id)).toEqual(
+      newestFirst(narrow),
+    );
   });
 });
 
 describe('review filters on the flags mirrored from review_state', () => {
   const planOf = () => {
     const { sql, params } = orderListSql(t.db, 'store-a', { review: 'reviewed' });
-    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
   };
 
   it('reads the reviewed orders from their partial index in date order, few or most of them, with the same answers', () => {

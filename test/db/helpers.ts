@@ -30,7 +30,15 @@ export function tempDb(): TempDb {
 export const SP = 'America/Sao_Paulo';
 
 export function addTestStore(db: Db, id = 'store-a'): void {
-  addStore(db, { id, alias: id, name: `Loja ${id}`, apiBaseUrl: 'http://127.0.0.1:1', timeZone: SP, isDemo: false, createdAt: '2024-01-01T00:00:00.000Z' });
+  addStore(db, {
+    id,
+    alias: id,
+    name: `Loja ${id}`,
+    apiBaseUrl: 'http://127.0.0.1:1',
+    timeZone: SP,
+    isDemo: false,
+    createdAt: '2024-01-01T00:00:00.000Z',
+  });
 }
 
 /** A complete domain order; override what a test is about. */
@@ -40,7 +48,13 @@ export function makeOrder(id: number, over: Partial<Order> = {}, storeId = 'stor
     storeId,
     number: 1000 + id,
     status: { alias: 'paid', name: 'Pagamento aprovado', id: 4 },
-    customer: { id: 500 + (id % 5), name: `Cliente ${id % 5}`, email: `cliente${id % 5}@example.com`, taxId: '12345678909', phone: '16981875668' },
+    customer: {
+      id: 500 + (id % 5),
+      name: `Cliente ${id % 5}`,
+      email: `cliente${id % 5}@example.com`,
+      taxId: '12345678909',
+      phone: '16981875668',
+    },
     createdAt: { utc: `2024-03-${String((id % 28) + 1).padStart(2, '0')}T15:00:00.000Z`, zone: SP },
     updatedAt: { utc: '2024-04-01T15:00:00.000Z', zone: SP },
     totalCents: 10_000 + id,
@@ -54,8 +68,28 @@ export function makeOrder(id: number, over: Partial<Order> = {}, storeId = 'stor
     trackingCode: `BR${String(id).padStart(9, '0')}BR`,
     trackUrl: null,
     items: [
-      { id: id * 10, sku: `SKU-${id}-A`, name: 'Camiseta', productId: 1, skuId: 2, quantity: 2, unitPriceCents: 4_500, gift: false, bundle: null },
-      { id: id * 10 + 1, sku: `SKU-${id}-B`, name: null, productId: 3, skuId: 4, quantity: 1, unitPriceCents: 0, gift: true, bundle: { id: 9, name: 'Kit' } },
+      {
+        id: id * 10,
+        sku: `SKU-${id}-A`,
+        name: 'Camiseta',
+        productId: 1,
+        skuId: 2,
+        quantity: 2,
+        unitPriceCents: 4_500,
+        gift: false,
+        bundle: null,
+      },
+      {
+        id: id * 10 + 1,
+        sku: `SKU-${id}-B`,
+        name: null,
+        productId: 3,
+        skuId: 4,
+        quantity: 1,
+        unitPriceCents: 0,
+        gift: true,
+        bundle: { id: 9, name: 'Kit' },
+      },
     ],
     shippingAddress: {
       receiver: 'Maria',

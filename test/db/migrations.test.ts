@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countOrders, listCustomers, listOrders, MIGRATIONS, openDatabase, readVersion, type Migration } from '../../src/main/core/db';
+import {
+  countOrders,
+  listCustomers,
+  listOrders,
+  MIGRATIONS,
+  openDatabase,
+  readVersion,
+  type Migration,
+} from '../../src/main/core/db';
 import { dataset, flaggedIds, N, reviewedIds } from './dataset';
 import { AppError } from '../../src/main/core/base/app-error';
 
@@ -37,8 +45,21 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['stores', 'sync_state', 'orders', 'order_items', 'customers', 'review_state', 'unreadable_records', 'orders_fts']));
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'stores',
+        'sync_state',
+        'orders',
+        'order_items',
+        'customers',
+        'review_state',
+        'unreadable_records',
+        'orders_fts',
+      ]),
+    );
     db.close();
   });
 
@@ -91,7 +112,11 @@ describe('openDatabase', () => {
   it('applies a new step to an older file and bumps the version inside it', () => {
     const file = tempFile();
     openDatabase(file).close();
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'add column', up: (db) => db.exec('ALTER TABLE stores ADD COLUMN extra TEXT') };
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'add column',
+      up: (db) => db.exec('ALTER TABLE stores ADD COLUMN extra TEXT'),
+    };
     const db = openDatabase(file, { migrations: [...MIGRATIONS, next] });
     expect(readVersion(db)).toBe(MIGRATIONS.length + 1);
     expect((db.prepare('PRAGMA table_info(stores)').all() as { name: string }[]).map((c) => c.name)).toContain('extra');
@@ -105,7 +130,9 @@ describe('migration 2 on a cache written by version 1', () => {
     const v1 = new Database(file);
     expect(readVersion(v1)).toBe(1);
     // As if version 1 had indexed other terms: only the rebuild can make the searches below work.
-    v1.exec("INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');");
+    v1.exec(
+      "INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');",
+    );
     v1.close();
     const orders = dataset();
 
@@ -113,12 +140,18 @@ describe('migration 2 on a cache written by version 1', () => {
     expect(readVersion(db)).toBe(MIGRATIONS.length);
     // Migration 4: stores from before it are taken to have a keychain entry, so removing one still checks the keychain.
     expect(db.prepare('SELECT DISTINCT keychain_entry AS k FROM stores').all()).toEqual([{ k: 1 }]);
-    const flags = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND reviewed = 1 ORDER BY id").all() as { id: number }[];
+    const flags = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND reviewed = 1 ORDER BY id").all() as {
+      id: number;
+    }[];
     expect(flags.map((r) => r.id)).toEqual(reviewedIds(orders).sort((a, b) => a - b));
-    const flagged = db.prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND flagged = 1 ORDER BY id").all() as { id: number }[];
+    const flagged = db
+      .prepare("SELECT id FROM orders WHERE store_id = 'store-a' AND flagged = 1 ORDER BY id")
+      .all() as { id: number }[];
     expect(flagged.map((r) => r.id)).toEqual(flaggedIds(orders).sort((a, b) => a - b));
     // Facet totals equal a count of the orders, per store and per day.
-    const facets = db.prepare('SELECT store_id, status_alias, payment_alias, delivered, n FROM order_facet_totals ORDER BY 1, 2, 3, 4').all();
+    const facets = db
+      .prepare('SELECT store_id, status_alias, payment_alias, delivered, n FROM order_facet_totals ORDER BY 1, 2, 3, 4')
+      .all();
     const counted = db
       .prepare(
         `SELECT store_id, coalesce(status_alias, '') AS status_alias, coalesce(payment_alias, '') AS payment_alias, coalesce(delivered, -1) AS delivered,
@@ -131,22 +164,30 @@ describe('migration 2 on a cache written by version 1', () => {
       orders.filter((o) => o.payment?.alias === 'pix' && !reviewedIds(orders).includes(o.id)).length,
     );
     // The index was rebuilt, joined words included.
-    expect(listOrders(db, 'store-a', { search: 'alvaro.sou' }).total).toBe(orders.filter((o) => o.customer?.email === 'alvaro.souza@example.com').length);
+    expect(listOrders(db, 'store-a', { search: 'alvaro.sou' }).total).toBe(
+      orders.filter((o) => o.customer?.email === 'alvaro.souza@example.com').length,
+    );
     expect(listOrders(db, 'store-a', { search: 'CAM-AZ-12' }).rows.map((r) => r.id)).toEqual([12]);
-    expect(listCustomers(db, 'store-a', { search: 'bia@example' }).rows.map((r) => r.email)).toEqual(['bia@example.com']);
+    expect(listCustomers(db, 'store-a', { search: 'bia@example' }).rows.map((r) => r.email)).toEqual([
+      'bia@example.com',
+    ]);
     db.close();
   });
 });
 
 describe('migration 3 on a cache written by version 2', () => {
-  it('keys every order by creation time, in the lists\' date order, rebuilds the search index on those keys, and takes by-id records out of their envelope', () => {
+  it("keys every order by creation time, in the lists' date order, rebuilds the search index on those keys, and takes by-id records out of their envelope", () => {
     const file = fixtureCopy(2);
     const v2 = new Database(file);
     expect(readVersion(v2)).toBe(2);
     // Records read by id were kept in the read's envelope before version 3.
-    const kept = (table: string, where: string) => (v2.prepare(`SELECT raw FROM ${table} WHERE ${where}`).get() as { raw: string }).raw;
+    const kept = (table: string, where: string) =>
+      (v2.prepare(`SELECT raw FROM ${table} WHERE ${where}`).get() as { raw: string }).raw;
     const orderRaw = kept('orders', "store_id = 'store-a' AND id = 5");
-    const customer = v2.prepare("SELECT pk, id FROM customers WHERE store_id = 'store-a' LIMIT 1").get() as { pk: number; id: number };
+    const customer = v2.prepare("SELECT pk, id FROM customers WHERE store_id = 'store-a' LIMIT 1").get() as {
+      pk: number;
+      id: number;
+    };
     const customerRaw = JSON.stringify({ id: customer.id, name: 'Beatriz Nunes', email: 'bia@example.com' });
     expect(JSON.parse(orderRaw)).toHaveProperty('id', 5);
     v2.prepare("UPDATE orders SET raw = ? WHERE store_id = 'store-a' AND id = 5").run(`{"data":[${orderRaw}]}`);
@@ -170,20 +211,43 @@ describe('migration 3 on a cache written by version 2', () => {
       const mine = rows.filter((r) => r.store_id === store);
       const byKey = [...mine].sort((a, b) => a.search_key! - b.search_key!).map((r) => r.id);
       const byDate = [...mine]
-        .sort((a, b) => (a.created_utc === b.created_utc ? a.id - b.id : a.created_utc === null ? -1 : b.created_utc === null ? 1 : a.created_utc < b.created_utc ? -1 : 1))
+        .sort((a, b) =>
+          a.created_utc === b.created_utc
+            ? a.id - b.id
+            : a.created_utc === null
+              ? -1
+              : b.created_utc === null
+                ? 1
+                : a.created_utc < b.created_utc
+                  ? -1
+                  : 1,
+        )
         .map((r) => r.id);
       expect(byKey).toEqual(byDate);
     }
     // The index holds one row per order, on its key: each order is found by its number, and nothing else is.
     expect((db.prepare('SELECT count(*) AS n FROM orders_fts').get() as { n: number }).n).toBe(2 * N);
     for (const o of orders) {
-      expect(listOrders(db, 'store-a', { search: String(o.number) }).rows.map((r) => r.id), `order ${o.id}`).toContain(o.id);
+      expect(
+        listOrders(db, 'store-a', { search: String(o.number) }).rows.map((r) => r.id),
+        `order ${o.id}`,
+      ).toContain(o.id);
     }
-    expect((db.prepare("SELECT raw FROM orders WHERE store_id = 'store-a' AND id = 5").get() as { raw: string }).raw).toBe(orderRaw);
-    expect((db.prepare('SELECT raw FROM customers WHERE pk = ?').get(customer.pk) as { raw: string }).raw).toBe(customerRaw);
-    expect((db.prepare(`SELECT count(*) AS n FROM customers WHERE raw LIKE '{"data":%'`).get() as { n: number }).n).toBe(0);
+    expect(
+      (db.prepare("SELECT raw FROM orders WHERE store_id = 'store-a' AND id = 5").get() as { raw: string }).raw,
+    ).toBe(orderRaw);
+    expect((db.prepare('SELECT raw FROM customers WHERE pk = ?').get(customer.pk) as { raw: string }).raw).toBe(
+      customerRaw,
+    );
+    expect(
+      (db.prepare(`SELECT count(*) AS n FROM customers WHERE raw LIKE '{"data":%'`).get() as { n: number }).n,
+    ).toBe(0);
     const alvaro = orders.filter((o) => o.customer?.name?.startsWith('Álvaro'));
-    expect(listOrders(db, 'store-a', { search: 'alvaro sou' }).rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(alvaro.map((o) => o.id));
+    expect(
+      listOrders(db, 'store-a', { search: 'alvaro sou' })
+        .rows.map((r) => r.id)
+        .sort((a, b) => a - b),
+    ).toEqual(alvaro.map((o) => o.id));
     db.close();
   });
 });

@@ -32,7 +32,8 @@ const keyOf: Record<OrderSortKey, (o: Order) => (string | number | null)[]> = {
 
 /** SQLite's order: NULL before everything ascending, after everything descending; ties broken by id. */
 function oracleSort(list: Order[], key: OrderSortKey, direction: 'asc' | 'desc'): number[] {
-  const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  const cmp = (a: string | number | null, b: string | number | null) =>
+    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
   const sign = direction === 'asc' ? 1 : -1;
   return [...list]
     .sort((x, y) => {
@@ -55,21 +56,42 @@ const byDateDesc = (list: Order[]) => oracleSort(list, 'date', 'desc');
 
 describe('listOrders filters', () => {
   const cases: [string, OrderQuery, (o: Order) => boolean][] = [
-    ['several statuses', { statuses: ['paid', 'cancelled'] }, (o) => ['paid', 'cancelled'].includes(o.status?.alias ?? '')],
+    [
+      'several statuses',
+      { statuses: ['paid', 'cancelled'] },
+      (o) => ['paid', 'cancelled'].includes(o.status?.alias ?? ''),
+    ],
     ['one payment method', { paymentMethods: ['pix'] }, (o) => o.payment?.alias === 'pix'],
-    ['total range', { minTotalCents: 5000, maxTotalCents: 20_000 }, (o) => o.totalCents !== null && o.totalCents >= 5000 && o.totalCents <= 20_000],
+    [
+      'total range',
+      { minTotalCents: 5000, maxTotalCents: 20_000 },
+      (o) => o.totalCents !== null && o.totalCents >= 5000 && o.totalCents <= 20_000,
+    ],
     ['delivered', { delivered: true }, (o) => o.delivered === true],
     ['not delivered', { delivered: false }, (o) => o.delivered === false],
     ['customer', { customerId: 102 }, (o) => o.customer?.id === 102],
     ['reviewed', { review: 'reviewed' }, (o) => reviewedIds([o]).length > 0],
     ['flagged', { review: 'flagged' }, (o) => flaggedIds([o]).length > 0],
     ['unreviewed', { review: 'unreviewed' }, (o) => reviewedIds([o]).length === 0],
-    ['store-zone days', { from: '2024-03-05', to: '2024-03-07' }, (o) => (spDay(o) ?? '') >= '2024-03-05' && (spDay(o) ?? '') <= '2024-03-07'],
+    [
+      'store-zone days',
+      { from: '2024-03-05', to: '2024-03-07' },
+      (o) => (spDay(o) ?? '') >= '2024-03-05' && (spDay(o) ?? '') <= '2024-03-07',
+    ],
     ['one day', { from: '2024-03-10', to: '2024-03-10' }, (o) => spDay(o) === '2024-03-10'],
     [
       'a mix',
-      { statuses: ['paid', 'delivered', 'on_carriage'], paymentMethods: ['pix', 'visa'], delivered: false, from: '2024-03-02' },
-      (o) => ['paid', 'delivered', 'on_carriage'].includes(o.status?.alias ?? '') && o.payment?.alias !== 'billet' && !o.delivered && (spDay(o) ?? '') >= '2024-03-02',
+      {
+        statuses: ['paid', 'delivered', 'on_carriage'],
+        paymentMethods: ['pix', 'visa'],
+        delivered: false,
+        from: '2024-03-02',
+      },
+      (o) =>
+        ['paid', 'delivered', 'on_carriage'].includes(o.status?.alias ?? '') &&
+        o.payment?.alias !== 'billet' &&
+        !o.delivered &&
+        (spDay(o) ?? '') >= '2024-03-02',
     ],
   ];
   for (const [name, query, keep] of cases) {
@@ -131,7 +153,8 @@ describe('listOrders sorts and pages', () => {
   });
 
   it('fills the summary row', () => {
-    const row = listOrders(t.db, 'store-a', { customerId: 101, sort: { key: 'number', direction: 'asc' }, limit: 1 }).rows[0];
+    const row = listOrders(t.db, 'store-a', { customerId: 101, sort: { key: 'number', direction: 'asc' }, limit: 1 })
+      .rows[0];
     const o = orders.filter((x) => x.customer?.id === 101).sort((a, b) => (a.number ?? 0) - (b.number ?? 0))[0];
     expect(row).toEqual({
       id: o.id,
@@ -157,7 +180,9 @@ describe('orderStatusCounts', () => {
   it('counts per status under the other filters, ignoring the status filter', () => {
     const query: OrderQuery = { statuses: ['paid'], paymentMethods: ['pix'] };
     const expected = new Map<string, number>();
-    for (const o of orders) if (o.payment?.alias === 'pix' && o.status !== null) expected.set(o.status.alias, (expected.get(o.status.alias) ?? 0) + 1);
+    for (const o of orders)
+      if (o.payment?.alias === 'pix' && o.status !== null)
+        expected.set(o.status.alias, (expected.get(o.status.alias) ?? 0) + 1);
     const counts = orderStatusCounts(t.db, 'store-a', query);
     expect(new Map(counts.map((c) => [c.alias, c.count]))).toEqual(expected);
     expect(counts.find((c) => c.alias === 'cancelled')?.name).toBe('Cancelado');
@@ -167,12 +192,15 @@ describe('orderStatusCounts', () => {
 describe('orderStatusCounts without other filters', () => {
   it('reads the kept totals, equal to counting the orders', () => {
     const expected = new Map<string, number>();
-    for (const o of orders) if (o.status !== null) expected.set(o.status.alias, (expected.get(o.status.alias) ?? 0) + 1);
+    for (const o of orders)
+      if (o.status !== null) expected.set(o.status.alias, (expected.get(o.status.alias) ?? 0) + 1);
     const counts = orderStatusCounts(t.db, 'store-a', { statuses: ['paid'] });
     expect(new Map(counts.map((c) => [c.alias, c.count]))).toEqual(expected);
     expect(counts.find((c) => c.alias === 'delivered')?.name).toBe('Entregue');
     expect(listOrders(t.db, 'store-a', {}).total).toBe(N);
-    expect(listOrders(t.db, 'store-a', { statuses: ['paid', 'delivered'] }).total).toBe((expected.get('paid') ?? 0) + (expected.get('delivered') ?? 0));
+    expect(listOrders(t.db, 'store-a', { statuses: ['paid', 'delivered'] }).total).toBe(
+      (expected.get('paid') ?? 0) + (expected.get('delivered') ?? 0),
+    );
   });
 });
 
@@ -207,15 +235,23 @@ describe('order search (FTS)', () => {
       const expected = byDateDesc(orders.filter(keep));
       expect(expected.length).toBeGreaterThan(0);
       expect(ids({ search: text })).toEqual(expected);
-      expect(listOrders(t.db, 'store-a', { search: text })).toMatchObject({ total: expected.length, totalIsExact: true });
+      expect(listOrders(t.db, 'store-a', { search: text })).toMatchObject({
+        total: expected.length,
+        totalIsExact: true,
+      });
       expectCapped({ search: text }, expected.length);
     });
   }
 
   it('combines search with filters and counts', () => {
-    const keep = (o: Order) => fold(o.customer?.name ?? null)?.includes('alvaro') === true && o.payment?.alias === 'pix';
+    const keep = (o: Order) =>
+      fold(o.customer?.name ?? null)?.includes('alvaro') === true && o.payment?.alias === 'pix';
     expect(ids({ search: 'ALVARO', paymentMethods: ['pix'] })).toEqual(byDateDesc(orders.filter(keep)));
-    const counts = orderStatusCounts(t.db, 'store-a', { search: 'alvaro', paymentMethods: ['pix'], statuses: ['nothing'] });
+    const counts = orderStatusCounts(t.db, 'store-a', {
+      search: 'alvaro',
+      paymentMethods: ['pix'],
+      statuses: ['nothing'],
+    });
     expect(counts.reduce((s, c) => s + c.count, 0)).toBe(orders.filter((o) => keep(o) && o.status !== null).length);
     expect(counts.every((c) => c.countIsExact)).toBe(true);
   });
@@ -246,8 +282,18 @@ describe('customers', () => {
   it('lists customers by folded name, paged, and finds them by name, e-mail, CPF with or without punctuation, phone', () => {
     const page = listCustomers(t.db, 'store-a', {});
     expect(page.total).toBe(6);
-    expect(page.rows.map((r) => r.name)).toEqual([null, 'alvaro Lima', 'Álvaro Souza', 'Beatriz Nunes', 'Çarla Dias', 'Zé Carlos']);
-    expect(listCustomers(t.db, 'store-a', { offset: 2, limit: 2 }).rows.map((r) => r.name)).toEqual(['Álvaro Souza', 'Beatriz Nunes']);
+    expect(page.rows.map((r) => r.name)).toEqual([
+      null,
+      'alvaro Lima',
+      'Álvaro Souza',
+      'Beatriz Nunes',
+      'Çarla Dias',
+      'Zé Carlos',
+    ]);
+    expect(listCustomers(t.db, 'store-a', { offset: 2, limit: 2 }).rows.map((r) => r.name)).toEqual([
+      'Álvaro Souza',
+      'Beatriz Nunes',
+    ]);
     const find = (search: string) => listCustomers(t.db, 'store-a', { search }).rows.map((r) => r.name);
     expect(find('alvaro')).toEqual(['alvaro Lima', 'Álvaro Souza']);
     expect(find('bia@')).toEqual(['Beatriz Nunes']);
@@ -264,7 +310,8 @@ describe('customers', () => {
 
   it('sorts customers by order count and last order', () => {
     const byCount = listCustomers(t.db, 'store-a', { sort: { key: 'orderCount', direction: 'desc' } }).rows;
-    for (let i = 1; i < byCount.length; i += 1) expect(byCount[i - 1].orderCount).toBeGreaterThanOrEqual(byCount[i].orderCount);
+    for (let i = 1; i < byCount.length; i += 1)
+      expect(byCount[i - 1].orderCount).toBeGreaterThanOrEqual(byCount[i].orderCount);
     const byLast = listCustomers(t.db, 'store-a', { sort: { key: 'lastOrder', direction: 'desc' } }).rows;
     const lasts = byLast.map((r) => r.lastOrderAt?.utc ?? '');
     expect(lasts).toEqual([...lasts].sort().reverse());
@@ -274,9 +321,17 @@ describe('customers', () => {
     const mine = orders.filter((o) => o.customer?.id === 102);
     const spentOn = mine.filter((o) => o.status?.alias !== 'cancelled' && o.totalCents !== null);
     const spent = spentOn.reduce((s, o) => s + (o.totalCents ?? 0), 0);
-    const times = mine.map((o) => o.createdAt?.utc).filter((u): u is string => u !== undefined).sort();
+    const times = mine
+      .map((o) => o.createdAt?.utc)
+      .filter((u): u is string => u !== undefined)
+      .sort();
     const detail = getCustomerDetail(t.db, 'store-a', 102);
-    expect(detail?.customer).toMatchObject({ id: 102, name: 'Beatriz Nunes', taxId: '11222333000181', taxIdKind: 'cnpj' });
+    expect(detail?.customer).toMatchObject({
+      id: 102,
+      name: 'Beatriz Nunes',
+      taxId: '11222333000181',
+      taxIdKind: 'cnpj',
+    });
     expect(detail?.totals).toEqual({
       orderCount: mine.length,
       spentCents: spent,

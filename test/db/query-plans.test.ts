@@ -24,7 +24,11 @@ const QUERIES: [string, OrderQuery, RegExp][] = [
   ['default (newest first)', {}, /orders_by_created/],
   ['one status', { statuses: ['paid'] }, /orders_by_status/],
   ['several statuses', { statuses: ['paid', 'cancelled'] }, /INDEX/],
-  ['date range', { from: '2024-03-01', to: '2024-03-05' }, /orders_by_created \(store_id=\? AND created_utc>\? AND created_utc<\?\)/],
+  [
+    'date range',
+    { from: '2024-03-01', to: '2024-03-05' },
+    /orders_by_created \(store_id=\? AND created_utc>\? AND created_utc<\?\)/,
+  ],
   ['payment method', { paymentMethods: ['pix'] }, /orders_by_payment/],
   ['total range', { minTotalCents: 1, maxTotalCents: 5000 }, /orders_by_total/],
   ['delivered', { delivered: true }, /orders_by_delivered/],
@@ -49,7 +53,8 @@ describe('order list query plans', () => {
       // A search's count with no other filter reads only the search index (the store's key range).
       const countLines = plan(count.sql, count.params);
       expect(ordersAccess(countLines).length > 0 || countLines.some((line) => /orders_fts/.test(line))).toBe(true);
-      for (const line of [...ordersAccess(plan(sql, params)), ...ordersAccess(countLines)]) expect(line).toMatch(/^SEARCH /);
+      for (const line of [...ordersAccess(plan(sql, params)), ...ordersAccess(countLines)])
+        expect(line).toMatch(/^SEARCH /);
       expect(ordersAccess(plan(sql, params)).join('\n')).toMatch(index);
     });
   }
@@ -60,13 +65,20 @@ describe('order list query plans', () => {
       expect(plan(sql, params).join('\n')).not.toMatch(/TEMP B-TREE/);
     }
     for (const direction of ['asc', 'desc'] as const) {
-      const { sql, params } = orderListSql(t.db, 'store-a', { search: 'alvaro', statuses: ['paid'], sort: { key: 'date', direction } });
+      const { sql, params } = orderListSql(t.db, 'store-a', {
+        search: 'alvaro',
+        statuses: ['paid'],
+        sort: { key: 'date', direction },
+      });
       expect(plan(sql, params).join('\n')).not.toMatch(/TEMP B-TREE/);
     }
   });
 
   it('customer totals read only the covering index', () => {
-    const lines = plan('SELECT count(*), sum(total_cents) FROM orders WHERE store_id = ? AND customer_id = ?', ['store-a', 102]);
+    const lines = plan('SELECT count(*), sum(total_cents) FROM orders WHERE store_id = ? AND customer_id = ?', [
+      'store-a',
+      102,
+    ]);
     expect(lines).toEqual([expect.stringMatching(/^SEARCH orders USING COVERING INDEX orders_by_customer/)]);
   });
 });

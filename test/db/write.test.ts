@@ -19,30 +19,71 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const RELATION_TABLES = ['orders', 'order_items', 'order_addresses', 'order_transactions', 'order_status_history', 'customers', 'orders_fts'];
-const rowCounts = () => Object.fromEntries(RELATION_TABLES.map((table) => [table, count(t.db, `SELECT count(*) AS n FROM ${table}`)]));
-const fullSync = (nextPage: number) => ({ nextPage, pageSize: 100, totalPages: 3, startedAt: '2024-05-01T00:00:00.000Z' });
+const RELATION_TABLES = [
+  'orders',
+  'order_items',
+  'order_addresses',
+  'order_transactions',
+  'order_status_history',
+  'customers',
+  'orders_fts',
+];
+const rowCounts = () =>
+  Object.fromEntries(RELATION_TABLES.map((table) => [table, count(t.db, `SELECT count(*) AS n FROM ${table}`)]));
+const fullSync = (nextPage: number) => ({
+  nextPage,
+  pageSize: 100,
+  totalPages: 3,
+  startedAt: '2024-05-01T00:00:00.000Z',
+});
 /** Page `page`'s checkpoint: the next page to ask for is the one after it. */
 const checkpoint = (page: number) => ({ page, patch: { fullSync: fullSync(page + 1) } });
 /** A full sync that has not written a page yet, as SyncRun records it before the first request. */
-const startFullSync = (resource: 'orders' | 'customers') => writeSyncState(t.db, 'store-a', resource, { fullSync: fullSync(1) });
+const startFullSync = (resource: 'orders' | 'customers') =>
+  writeSyncState(t.db, 'store-a', resource, { fullSync: fullSync(1) });
 
 describe('writeOrderPage', () => {
   it('is idempotent: writing the same page twice leaves the same rows', () => {
     const orders = [makeOrder(1), makeOrder(2), makeOrder(3)];
     startFullSync('orders');
-    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], checkpoint(1));
+    writeOrderPage(
+      t.db,
+      'store-a',
+      orders,
+      orders.map((o) => ({ id: o.id })),
+      [],
+      checkpoint(1),
+    );
     const first = rowCounts();
-    expect(first).toMatchObject({ orders: 3, order_items: 6, order_addresses: 3, order_transactions: 3, order_status_history: 6, orders_fts: 3 });
+    expect(first).toMatchObject({
+      orders: 3,
+      order_items: 6,
+      order_addresses: 3,
+      order_transactions: 3,
+      order_status_history: 6,
+      orders_fts: 3,
+    });
     // Written again as the catch-up pass re-reads it (no checkpoint).
-    writeOrderPage(t.db, 'store-a', orders, orders.map((o) => ({ id: o.id })), [], null);
+    writeOrderPage(
+      t.db,
+      'store-a',
+      orders,
+      orders.map((o) => ({ id: o.id })),
+      [],
+      null,
+    );
     expect(rowCounts()).toEqual(first);
   });
 
   it('replaces an order’s relations when it is written again', () => {
     const order = makeOrder(1);
     writeOrderPage(t.db, 'store-a', [order], [{}], [], null);
-    const changed = makeOrder(1, { items: [order.items[0]], statusHistory: [], status: { alias: 'delivered', name: 'Entregue', id: 9 }, totalCents: 1 });
+    const changed = makeOrder(1, {
+      items: [order.items[0]],
+      statusHistory: [],
+      status: { alias: 'delivered', name: 'Entregue', id: 9 },
+      totalCents: 1,
+    });
     writeOrderPage(t.db, 'store-a', [changed], [{}], [], null);
     const detail = getOrderDetail(t.db, 'store-a', 1);
     expect(detail?.order).toEqual(changed);
@@ -51,7 +92,10 @@ describe('writeOrderPage', () => {
   });
 
   it('reads back every field of the order it wrote, with the raw record', () => {
-    const order = makeOrder(7, { promocode: { id: 3, code: 'BEMVINDO' }, parseProblems: ['value_tax: expected an amount in reais, got object'] });
+    const order = makeOrder(7, {
+      promocode: { id: 3, code: 'BEMVINDO' },
+      parseProblems: ['value_tax: expected an amount in reais, got object'],
+    });
     writeOrderPage(t.db, 'store-a', [order], [{ id: 7, anything: ['as', 'sent'] }], [], null);
     const detail = getOrderDetail(t.db, 'store-a', 7);
     expect(detail?.order).toEqual(order);
@@ -88,10 +132,16 @@ describe('writeOrderPage', () => {
     expect(count(t.db, 'SELECT count(*) AS n FROM orders')).toBe(1);
     // The same holds for the customers list, whose last page ends the full sync.
     startFullSync('customers');
-    const { customer } = normalizeCustomer({ id: 9, name: 'Nove' }, { storeId: 'store-a', storeZone: 'America/Sao_Paulo' });
+    const { customer } = normalizeCustomer(
+      { id: 9, name: 'Nove' },
+      { storeId: 'store-a', storeZone: 'America/Sao_Paulo' },
+    );
     const done = { page: 2, patch: { fullSync: null, fullSyncDoneAt: '2024-05-01T01:00:00.000Z' } };
     expect(() => writeCustomers(t.db, 'store-a', [customer!], [{ id: 9 }], [], done)).toThrow(/expects page 1/);
-    expect(readSyncState(t.db, 'store-a', 'customers')).toMatchObject({ fullSync: { nextPage: 1 }, fullSyncDoneAt: null });
+    expect(readSyncState(t.db, 'store-a', 'customers')).toMatchObject({
+      fullSync: { nextPage: 1 },
+      fullSyncDoneAt: null,
+    });
     expect(count(t.db, 'SELECT count(*) AS n FROM customers WHERE id = 9')).toBe(0);
   });
 
@@ -102,7 +152,17 @@ describe('writeOrderPage', () => {
   it('keeps unreadable records raw, once per distinct record, and forgets them when they read', () => {
     const bad = { id: 42, value_total: { nonsense: true } };
     const noId = { number: 'x' };
-    writeOrderPage(t.db, 'store-a', [], [], [{ raw: bad, problems: ['id: unreadable'] }, { raw: noId, problems: ['id: missing'] }], null);
+    writeOrderPage(
+      t.db,
+      'store-a',
+      [],
+      [],
+      [
+        { raw: bad, problems: ['id: unreadable'] },
+        { raw: noId, problems: ['id: missing'] },
+      ],
+      null,
+    );
     writeOrderPage(t.db, 'store-a', [], [], [{ raw: bad, problems: ['id: unreadable'] }], null);
     expect(countUnreadable(t.db, 'store-a')).toEqual({ orders: 2, customers: 0 });
     expect(listUnreadable(t.db, 'store-a', 'order').map((r) => [r.recordId, r.raw, r.problems])).toEqual([
@@ -114,7 +174,14 @@ describe('writeOrderPage', () => {
   });
 
   it('never stores customer credentials found in the raw record', () => {
-    writeOrderPage(t.db, 'store-a', [makeOrder(1)], [{ id: 1, customer: { data: { id: 5, token: 's3cr3t', login_url: 'https://x/login?t=s3cr3t' } } }], [], null);
+    writeOrderPage(
+      t.db,
+      'store-a',
+      [makeOrder(1)],
+      [{ id: 1, customer: { data: { id: 5, token: 's3cr3t', login_url: 'https://x/login?t=s3cr3t' } } }],
+      [],
+      null,
+    );
     const stored = (t.db.prepare('SELECT raw FROM orders').get() as { raw: string }).raw;
     expect(stored).not.toContain('s3cr3t');
     expect(JSON.parse(stored)).toEqual({ id: 1, customer: { data: { id: 5 } } });
@@ -123,12 +190,26 @@ describe('writeOrderPage', () => {
   it('creates a customer row from the order, which the customers sync then overrides and a later order does not', () => {
     writeOrderPage(t.db, 'store-a', [makeOrder(1)], [{}], [], null);
     const customerId = makeOrder(1).customer?.id as number;
-    expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({ source: 'order', name: 'Cliente 1', order_count: 1 });
-    const { customer } = normalizeCustomer({ id: customerId, name: 'Cliente Um (API)', email: 'um@example.com' }, { storeId: 'store-a', storeZone: 'America/Sao_Paulo' });
+    expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({
+      source: 'order',
+      name: 'Cliente 1',
+      order_count: 1,
+    });
+    const { customer } = normalizeCustomer(
+      { id: customerId, name: 'Cliente Um (API)', email: 'um@example.com' },
+      { storeId: 'store-a', storeZone: 'America/Sao_Paulo' },
+    );
     startFullSync('customers');
-    writeCustomers(t.db, 'store-a', [customer!], [{ id: customerId }], [], { page: 1, patch: { counts: { customers: 1 } } });
+    writeCustomers(t.db, 'store-a', [customer!], [{ id: customerId }], [], {
+      page: 1,
+      patch: { counts: { customers: 1 } },
+    });
     writeOrderPage(t.db, 'store-a', [makeOrder(6)], [{}], [], null);
-    expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({ source: 'api', name: 'Cliente Um (API)', order_count: 2 });
+    expect(t.db.prepare('SELECT source, name, order_count FROM customers WHERE id = ?').get(customerId)).toEqual({
+      source: 'api',
+      name: 'Cliente Um (API)',
+      order_count: 2,
+    });
     expect(readSyncState(t.db, 'store-a', 'customers').counts).toEqual({ customers: 1 });
   });
 
@@ -146,27 +227,51 @@ describe('writeOrderPage', () => {
 describe('order_status_totals', () => {
   it('stays equal to a real count through inserts, re-writes, status changes and deletions', () => {
     const statuses = ['paid', 'delivered', 'cancelled'];
-    const at = (id: number, round: number) => makeOrder(id, { status: (id + round) % 4 === 0 ? null : { alias: statuses[(id * (round + 1)) % 3], name: `n${round}`, id: null } });
+    const at = (id: number, round: number) =>
+      makeOrder(id, {
+        status:
+          (id + round) % 4 === 0 ? null : { alias: statuses[(id * (round + 1)) % 3], name: `n${round}`, id: null },
+      });
     const actual = () =>
-      t.db.prepare("SELECT coalesce(status_alias, '') AS a, count(*) AS n FROM orders WHERE store_id = 'store-a' GROUP BY 1 ORDER BY 1").all();
-    const kept = () => t.db.prepare("SELECT status_alias AS a, n FROM order_status_totals WHERE store_id = 'store-a' AND n > 0 ORDER BY 1").all();
+      t.db
+        .prepare(
+          "SELECT coalesce(status_alias, '') AS a, count(*) AS n FROM orders WHERE store_id = 'store-a' GROUP BY 1 ORDER BY 1",
+        )
+        .all();
+    const kept = () =>
+      t.db
+        .prepare("SELECT status_alias AS a, n FROM order_status_totals WHERE store_id = 'store-a' AND n > 0 ORDER BY 1")
+        .all();
     for (let round = 0; round < 4; round += 1) {
       const page = Array.from({ length: 12 }, (_, i) => at(i + 1 + round * 3, round));
-      writeOrderPage(t.db, 'store-a', page, page.map(() => ({})), [], null);
+      writeOrderPage(
+        t.db,
+        'store-a',
+        page,
+        page.map(() => ({})),
+        [],
+        null,
+      );
       expect(kept()).toEqual(actual());
     }
     t.db.prepare("DELETE FROM orders WHERE store_id = 'store-a' AND id % 2 = 0").run();
     expect(kept()).toEqual(actual());
-    expect(t.db.prepare("SELECT status_name FROM order_status_totals WHERE status_alias = 'paid'").get()).toEqual({ status_name: 'n3' });
+    expect(t.db.prepare("SELECT status_name FROM order_status_totals WHERE status_alias = 'paid'").get()).toEqual({
+      status_name: 'n3',
+    });
   });
 });
 
 describe('writeCustomers', () => {
   it('is idempotent and keeps unreadable customers', () => {
     const ctx = { storeId: 'store-a', storeZone: 'America/Sao_Paulo' };
-    const raws = [{ id: 1, name: 'Ana' }, { id: 2, name: 'Bia', token: 'nope' }];
+    const raws = [
+      { id: 1, name: 'Ana' },
+      { id: 2, name: 'Bia', token: 'nope' },
+    ];
     const customers = raws.map((r) => normalizeCustomer(r, ctx).customer!);
-    for (let i = 0; i < 2; i += 1) writeCustomers(t.db, 'store-a', customers, raws, [{ raw: { name: 'sem id' }, problems: ['id: missing'] }], null);
+    for (let i = 0; i < 2; i += 1)
+      writeCustomers(t.db, 'store-a', customers, raws, [{ raw: { name: 'sem id' }, problems: ['id: missing'] }], null);
     expect(count(t.db, 'SELECT count(*) AS n FROM customers')).toBe(2);
     expect(count(t.db, 'SELECT count(*) AS n FROM customers_fts')).toBe(2);
     expect(countUnreadable(t.db, 'store-a')).toEqual({ orders: 0, customers: 1 });

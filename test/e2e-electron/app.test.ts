@@ -21,13 +21,20 @@ const reason = 'the Electron binary is absent (installed with ELECTRON_SKIP_BINA
 
 describe.skipIf(!binary)(`Electron shell${binary ? '' : ` — skipped: ${reason}`}`, () => {
   it('opens one window with the frame, sandboxed, without Node in the renderer', async () => {
-    const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, BALCAO_DATA_DIR: resolve('test-results/electron-data') } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.'],
+      env: { ...process.env, BALCAO_DATA_DIR: resolve('test-results/electron-data') },
+    });
     try {
       const window = await app.firstWindow();
       await expect.poll(() => window.getByTestId('app-version').textContent()).toMatch(/^versão \d+\.\d+\.\d+/);
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['invoke', 'subscribe']);
+      expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([
+        'invoke',
+        'subscribe',
+      ]);
       expect(window.url()).toMatch(/^app:\/\/balcao\//);
       // The app locale is pt-BR whatever the OS's, so native date fields read dd/mm/aaaa.
       expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('pt-BR');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeStore } from '../../src/main/core/fake-store';
 import { api, apiOk, fetchAll, startUnlimited, unwrap, wallTime, type Json } from './helpers';
 
-const ALL = 'items,customer,transactions,status,statuses,shipping_address,payments,promocode,pix,whatsapp,pickup_address,metadata,services';
+const ALL =
+  'items,customer,transactions,status,statuses,shipping_address,payments,promocode,pix,whatsapp,pickup_address,metadata,services';
 
 let store: FakeStore;
 let orders: Json[];
@@ -59,18 +60,23 @@ function validCnpj(cnpj: string): boolean {
 
 describe('reference sample coverage', () => {
   it('finds every key path of the order sample in generated orders (all includes)', () => {
-    const missing = keyPaths(fixture('reference-order.json')).filter((p) => !orders.some((o) => hasPath(o, p.split('.'))));
+    const missing = keyPaths(fixture('reference-order.json')).filter(
+      (p) => !orders.some((o) => hasPath(o, p.split('.'))),
+    );
     expect(missing).toEqual([]);
     // Real orders carry these though the sample does not.
     for (const o of orders.slice(0, 50)) {
       expect(Number.isInteger(o.id)).toBe(true);
-      for (const k of ['created_at', 'updated_at']) expect((o[k] as Json).date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.000000$/);
+      for (const k of ['created_at', 'updated_at'])
+        expect((o[k] as Json).date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.000000$/);
     }
   });
 
   it('finds every key path of the customer sample in generated customers', async () => {
     const customers = await fetchAll(store, '/customers');
-    const missing = keyPaths(fixture('reference-customer.json')).filter((p) => !customers.some((c) => hasPath(c, p.split('.'))));
+    const missing = keyPaths(fixture('reference-customer.json')).filter(
+      (p) => !customers.some((c) => hasPath(c, p.split('.'))),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -101,8 +107,13 @@ describe('generated data', () => {
     for (const o of orders) {
       const items = o.items as Json[];
       expect(items.reduce((s, it) => s + cents(it.price) * Number(it.quantity), 0)).toBe(cents(o.value_products));
-      expect(cents(o.value_total)).toBe(cents(o.value_products) + cents(o.value_shipment) - cents(o.value_discount) + cents(o.value_tax));
-      const formatted = (cents(o.value_total) / 100).toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      expect(cents(o.value_total)).toBe(
+        cents(o.value_products) + cents(o.value_shipment) - cents(o.value_discount) + cents(o.value_tax),
+      );
+      const formatted = (cents(o.value_total) / 100)
+        .toFixed(2)
+        .replace('.', ',')
+        .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
       expect(o.value_total_formated).toBe(`R$ ${formatted}`);
       const tx = unwrap(o.transactions) as Json[];
       expect(cents(tx[0].amount)).toBe(cents(o.value_total));
@@ -112,7 +123,7 @@ describe('generated data', () => {
   });
 
   it('uses pix, billet and several card brands, with instalments', () => {
-    const aliases = new Set(orders.map((o) => ((unwrap((unwrap(o.transactions) as Json[])[0].payment) as Json).alias)));
+    const aliases = new Set(orders.map((o) => (unwrap((unwrap(o.transactions) as Json[])[0].payment) as Json).alias));
     for (const a of ['pix', 'billet', 'visa', 'mastercard']) expect(aliases.has(a)).toBe(true);
     expect(orders.some((o) => Number((unwrap(o.transactions) as Json[])[0].installments) > 1)).toBe(true);
   });
@@ -174,9 +185,14 @@ describe('determinism and scale', () => {
       const last = await apiOk(a, '/orders?limit=100&page=100');
       expect((last.data as Json[]).length).toBe(100);
       const ids = new Set<unknown>();
-      for (let page = 1; page <= 100; page++) for (const o of (await apiOk(a, `/orders?limit=100&page=${page}`)).data as Json[]) ids.add(o.id);
+      for (let page = 1; page <= 100; page++)
+        for (const o of (await apiOk(a, `/orders?limit=100&page=${page}`)).data as Json[]) ids.add(o.id);
       expect(ids.size).toBe(10_000);
-      for (const path of [`/orders?limit=100&page=37&include=${ALL}`, '/customers?limit=100&page=4&include=addresses', '/checkout/statuses']) {
+      for (const path of [
+        `/orders?limit=100&page=37&include=${ALL}`,
+        '/customers?limit=100&page=4&include=addresses',
+        '/checkout/statuses',
+      ]) {
         const [ta, tb, tc] = await Promise.all([api(a, path), api(b, path), api(c, path)]);
         expect(ta.text).toBe(tb.text);
         expect(ta.text).not.toBe(tc.text);
@@ -194,10 +210,14 @@ describe('determinism and scale', () => {
       expect(quirky.some((o) => !('customer' in o))).toBe(true);
       expect(quirky.some((o) => o.shipment_service === null)).toBe(true);
       expect(quirky.some((o) => Object.keys(o).some((k) => !(k in orders[0])))).toBe(true);
-      expect(quirky.some((o) => !Array.isArray((o.transactions as Json | undefined)?.data) && o.transactions)).toBe(true);
+      expect(quirky.some((o) => !Array.isArray((o.transactions as Json | undefined)?.data) && o.transactions)).toBe(
+        true,
+      );
       // Underneath the quirks, the same store.
       expect(quirky.map((o) => Number(o.id))).toEqual(orders.map((o) => o.id));
-      const shapes = await Promise.all(quirky.slice(0, 20).map(async (o) => Array.isArray((await apiOk(q, `/orders/${o.id}`)).data)));
+      const shapes = await Promise.all(
+        quirky.slice(0, 20).map(async (o) => Array.isArray((await apiOk(q, `/orders/${o.id}`)).data)),
+      );
       expect(shapes).toContain(true);
       expect(shapes).toContain(false);
       expect((await api(q, '/orders?limit=100&page=3')).text).toBe((await api(q, '/orders?limit=100&page=3')).text);

@@ -7,7 +7,10 @@ let store: FakeStore;
 afterEach(() => store?.close());
 
 /** Raw GET that reports what arrived even when the connection breaks. */
-function rawGet(s: FakeStore, path: string): Promise<{ status?: number; body: string; error?: string; headers?: Record<string, unknown> }> {
+function rawGet(
+  s: FakeStore,
+  path: string,
+): Promise<{ status?: number; body: string; error?: string; headers?: Record<string, unknown> }> {
   return new Promise((resolve) => {
     let body = '';
     let status: number | undefined;
@@ -59,7 +62,9 @@ describe('faults', () => {
     expect(r.body.length).toBeGreaterThan(0);
     expect(r.body.length).toBeLessThan(Number(r.headers?.['content-length']));
     expect(store.stats.faults.reset).toBe(1);
-    await expect(fetch(`${store.apiBaseUrl}/demo/orders`, { headers: headersFor(store) }).then((x) => x.json())).resolves.toHaveProperty('data');
+    await expect(
+      fetch(`${store.apiBaseUrl}/demo/orders`, { headers: headersFor(store) }).then((x) => x.json()),
+    ).resolves.toHaveProperty('data');
   });
 
   it('truncates the body but ends the response cleanly', async () => {

@@ -7,7 +7,11 @@ export function headersFor(store: FakeStore): Record<string, string> {
 }
 
 /** GET `${apiBaseUrl}/${alias}${path}` with the store's credentials. */
-export async function api(store: FakeStore, path: string, init: { headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json; headers: Headers; text: string }> {
+export async function api(
+  store: FakeStore,
+  path: string,
+  init: { headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json; headers: Headers; text: string }> {
   const res = await fetch(`${store.apiBaseUrl}/${store.alias}${path}`, { headers: init.headers ?? headersFor(store) });
   const text = await res.text();
   let body: Json;
@@ -54,5 +58,7 @@ export function wallTime(ts: unknown): string {
 }
 
 export function unwrap(value: unknown): unknown {
-  return value && typeof value === 'object' && !Array.isArray(value) && 'data' in value ? (value as { data: unknown }).data : value;
+  return value && typeof value === 'object' && !Array.isArray(value) && 'data' in value
+    ? (value as { data: unknown }).data
+    : value;
 }

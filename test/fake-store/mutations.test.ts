@@ -15,7 +15,8 @@ async function start(clockStart = Date.parse('2026-02-01T12:00:00-03:00')) {
   return { s, tick: (ms: number) => (now += ms) };
 }
 
-const order = async (s: FakeStore, id: number) => ((await apiOk(s, `/orders/${id}?include=status,statuses`)).data as Json[])[0];
+const order = async (s: FakeStore, id: number) =>
+  ((await apiOk(s, `/orders/${id}?include=status,statuses`)).data as Json[])[0];
 const alias = (o: Json) => (unwrap(o.status) as Json).alias;
 
 describe('mutations', () => {
@@ -86,7 +87,8 @@ describe('mutations', () => {
   it('serves stale lists from the 30-minute cache unless skipCache=true', async () => {
     const { s, tick } = await start();
     s.control.setListCache(true);
-    const total = async (q = '') => ((await apiOk(s, `/orders?limit=1${q}`)).meta as { pagination: Json }).pagination.total;
+    const total = async (q = '') =>
+      ((await apiOk(s, `/orders?limit=1${q}`)).meta as { pagination: Json }).pagination.total;
     const first = await total();
     s.control.addOrders(2);
     expect(await total()).toBe(first);
@@ -97,15 +99,33 @@ describe('mutations', () => {
 
   it('is driven over HTTP through /__control/', async () => {
     const { s } = await start();
-    const post = (action: string, body: unknown, headers: Record<string, string> = { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret }) =>
-      fetch(`${s.url}/__control/${action}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (
+      action: string,
+      body: unknown,
+      headers: Record<string, string> = { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret },
+    ) =>
+      fetch(`${s.url}/__control/${action}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post('orders', { count: 1 }, {})).status).toBe(401);
     const { ids } = (await (await post('orders', { count: 2 })).json()) as { ids: number[] };
     expect(ids).toHaveLength(2);
     await post('active', { active: false });
-    expect((await fetch(`${s.apiBaseUrl}/demo/orders`, { headers: { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${s.apiBaseUrl}/demo/orders`, {
+          headers: { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret },
+        })
+      ).status,
+    ).toBe(403);
     await post('active', { active: true });
-    const stats = await (await fetch(`${s.url}/__control/stats`, { headers: { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret } })).json();
+    const stats = await (
+      await fetch(`${s.url}/__control/stats`, {
+        headers: { 'User-Token': s.credentials.token, 'User-Secret-Key': s.credentials.secret },
+      })
+    ).json();
     expect(stats).toHaveProperty('requests');
   });
 });

@@ -43,7 +43,12 @@ describe('rate limits', () => {
   it('opens a new window after a (time-scaled) minute', async () => {
     // A controlled clock, so a slow machine cannot stretch the burst across windows.
     let now = 1_000_000;
-    store = await startFakeStore({ seed: 2, orders: 10, clock: () => now, rateLimit: { ordersPerMinute: 5, timeScale: 60 } });
+    store = await startFakeStore({
+      seed: 2,
+      orders: 10,
+      clock: () => now,
+      rateLimit: { ordersPerMinute: 5, timeScale: 60 },
+    });
     const burst = async () => {
       const codes = [];
       for (let i = 0; i < 6; i++) codes.push((await api(store!, '/orders?limit=1')).status);

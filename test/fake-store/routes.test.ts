@@ -30,7 +30,8 @@ describe('order list', () => {
   it('walks every order exactly once, newest first by default', () => {
     expect(all).toHaveLength(600);
     expect(new Set(all.map((o) => o.id)).size).toBe(600);
-    for (let i = 1; i < all.length; i++) expect(wallTime(all[i - 1].created_at) >= wallTime(all[i].created_at)).toBe(true);
+    for (let i = 1; i < all.length; i++)
+      expect(wallTime(all[i - 1].created_at) >= wallTime(all[i].created_at)).toBe(true);
   });
 
   it('refuses a limit above 100 with 422', async () => {
@@ -47,7 +48,10 @@ describe('order list', () => {
     expect(bare[0]).not.toHaveProperty('items');
     expect(bare[0]).not.toHaveProperty('customer');
     expect(bare[0]).toHaveProperty('value_total');
-    const full = ((await apiOk(store, '/orders?limit=1&include=items,customer,transactions,status,shipping_address,payments')).data as Json[])[0];
+    const full = (
+      (await apiOk(store, '/orders?limit=1&include=items,customer,transactions,status,shipping_address,payments'))
+        .data as Json[]
+    )[0];
     expect(Array.isArray(full.items)).toBe(true);
     expect(Array.isArray(full.address)).toBe(true);
     expect(Array.isArray(full.payments)).toBe(true);
@@ -63,7 +67,10 @@ describe('order list', () => {
     expect(one.map((o) => o.id)).toEqual(all.filter((o) => wallTime(o.created_at).startsWith(day)).map((o) => o.id));
     expect(one.length).toBeGreaterThan(0);
     const range = await fetchAll(store, `/orders?date=created_at:${day}|${later}`);
-    const expected = all.filter((o) => { const d = wallTime(o.created_at).slice(0, 10); return d >= day && d <= later; });
+    const expected = all.filter((o) => {
+      const d = wallTime(o.created_at).slice(0, 10);
+      return d >= day && d <= later;
+    });
     expect(range.map((o) => o.id)).toEqual(expected.map((o) => o.id));
     expect((await api(store, '/orders?date=yesterday')).status).toBe(422);
   });
@@ -71,7 +78,10 @@ describe('order list', () => {
   it('filters by status_id[] and ignores a bare status_id', async () => {
     const statuses = (await apiOk(store, '/checkout/statuses')).data as Json[];
     const id = (alias: string) => statuses.find((s) => s.alias === alias)!.id;
-    const got = await fetchAll(store, `/orders?include=status&status_id[]=${id('delivered')}&status_id[]=${id('cancelled')}`);
+    const got = await fetchAll(
+      store,
+      `/orders?include=status&status_id[]=${id('delivered')}&status_id[]=${id('cancelled')}`,
+    );
     const expected = all.filter((o) => ['delivered', 'cancelled'].includes(statusAlias(o)));
     expect(got.map((o) => o.id)).toEqual(expected.map((o) => o.id));
     expect(expected.length).toBeGreaterThan(0);
@@ -88,10 +98,19 @@ describe('order list', () => {
     expect(byEmail.length).toBeGreaterThan(0);
     for (const o of byEmail) expect((unwrap(o.customer) as Json).email).toBe(customer.email);
     const lastName = (customer.last_name as string).split(' ')[0];
-    const ascii = lastName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const ascii = lastName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     const byName = await fetchAll(store, `/orders?include=customer&q=${encodeURIComponent(ascii)}`);
     expect(byName.map((o) => o.id)).toContain(target.id);
-    const expected = all.filter((o) => ((unwrap(o.customer) as Json).name as string).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().includes(ascii));
+    const expected = all.filter((o) =>
+      ((unwrap(o.customer) as Json).name as string)
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .includes(ascii),
+    );
     expect(byName.length).toBe(expected.length);
   });
 
@@ -105,7 +124,8 @@ describe('order list', () => {
     const asc = await fetchAll(store, '/orders?orderBy=id&sortedBy=asc');
     expect(asc.map((o) => o.id)).toEqual([...all.map((o) => o.id as number)].sort((a, b) => a - b));
     const upd = await fetchAll(store, '/orders?orderBy=updated_at&sortedBy=desc');
-    for (let i = 1; i < upd.length; i++) expect(wallTime(upd[i - 1].updated_at) >= wallTime(upd[i].updated_at)).toBe(true);
+    for (let i = 1; i < upd.length; i++)
+      expect(wallTime(upd[i - 1].updated_at) >= wallTime(upd[i].updated_at)).toBe(true);
     expect((await api(store, '/orders?orderBy=total')).status).toBe(422);
   });
 
@@ -144,7 +164,12 @@ describe('order detail', () => {
 describe('customers', () => {
   it('lists, pages and includes addresses', async () => {
     const body = await apiOk(store, '/customers?limit=20&page=2&include=addresses');
-    expect((body.meta as { pagination: Json }).pagination).toMatchObject({ total: 150, count: 20, current_page: 2, total_pages: 8 });
+    expect((body.meta as { pagination: Json }).pagination).toMatchObject({
+      total: 150,
+      count: 20,
+      current_page: 2,
+      total_pages: 8,
+    });
     const c = (body.data as Json[])[0];
     expect(Array.isArray((c.addresses as Json).data)).toBe(true);
     const plain = ((await apiOk(store, '/customers?limit=1')).data as Json[])[0];
@@ -189,7 +214,20 @@ describe('statuses, unknown routes and auth', () => {
   it('lists the 12 documented aliases with store-specific ids', async () => {
     const statuses = (await apiOk(store, '/checkout/statuses')).data as Json[];
     expect(statuses.map((s) => s.alias).sort()).toEqual(
-      ['waiting_payment', 'paid', 'authorized', 'handling_products', 'invoiced', 'ready_for_shipping', 'on_carriage', 'delivered', 'shipment_exception', 'cancelled', 'refused', 'refunded'].sort(),
+      [
+        'waiting_payment',
+        'paid',
+        'authorized',
+        'handling_products',
+        'invoiced',
+        'ready_for_shipping',
+        'on_carriage',
+        'delivered',
+        'shipment_exception',
+        'cancelled',
+        'refused',
+        'refunded',
+      ].sort(),
     );
     expect(new Set(statuses.map((s) => s.id)).size).toBe(12);
     expect(statuses.map((s) => s.id)).not.toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -202,12 +240,18 @@ describe('statuses, unknown routes and auth', () => {
       expect(r.status).toBe(404);
       expect(typeof r.body.message).toBe('string');
     }
-    const other = await fetch(`${store.url}/nothing-here`, { headers: { 'User-Token': store.credentials.token, 'User-Secret-Key': store.credentials.secret } });
+    const other = await fetch(`${store.url}/nothing-here`, {
+      headers: { 'User-Token': store.credentials.token, 'User-Secret-Key': store.credentials.secret },
+    });
     expect(other.status).toBe(404);
   });
 
   it('401s without the right credentials', async () => {
-    const attempts: Record<string, string>[] = [{}, { 'User-Token': store.credentials.token }, { 'User-Token': store.credentials.token, 'User-Secret-Key': 'wrong' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'User-Token': store.credentials.token },
+      { 'User-Token': store.credentials.token, 'User-Secret-Key': 'wrong' },
+    ];
     for (const headers of attempts) {
       const r = await api(store, '/orders', { headers });
       expect(r.status).toBe(401);
@@ -228,7 +272,8 @@ describe('statuses, unknown routes and auth', () => {
   it('403s every route while the store is inactive', async () => {
     store.control.setActive(false);
     try {
-      for (const path of ['/orders', `/orders/${all[0].id}`, '/customers', '/checkout/statuses']) expect((await api(store, path)).status).toBe(403);
+      for (const path of ['/orders', `/orders/${all[0].id}`, '/customers', '/checkout/statuses'])
+        expect((await api(store, path)).status).toBe(403);
     } finally {
       store.control.setActive(true);
     }

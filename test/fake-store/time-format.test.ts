@@ -17,6 +17,10 @@ describe('apiTimestamp', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(apiTimestamp(Date.parse('2024-03-05T17:02:11Z'))).toEqual({ date: '2024-03-05 14:02:11.000000', timezone_type: 3, timezone: 'America/Sao_Paulo' });
+    expect(apiTimestamp(Date.parse('2024-03-05T17:02:11Z'))).toEqual({
+      date: '2024-03-05 14:02:11.000000',
+      timezone_type: 3,
+      timezone: 'America/Sao_Paulo',
+    });
   });
 });

@@ -39,7 +39,9 @@ export function ensureRendererBuilt(): void {
   }
   try {
     if (isFresh()) return;
-    const result = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+      stdio: 'inherit',
+    });
     if (result.status !== 0) throw new Error('electron-vite build failed; the e2e tests need out/renderer');
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

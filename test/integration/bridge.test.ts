@@ -61,7 +61,10 @@ describe('HTTP bridge', () => {
   });
 
   it('refuses a call without the token, or with a wrong one', async () => {
-    expect(await call('app.info', undefined, null)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'FORBIDDEN_SENDER' } } });
+    expect(await call('app.info', undefined, null)).toMatchObject({
+      status: 401,
+      body: { ok: false, error: { code: 'FORBIDDEN_SENDER' } },
+    });
     expect(await call('app.info', undefined, `${bridge.token}x`)).toMatchObject({ status: 401 });
   });
 

@@ -18,7 +18,13 @@ afterEach(async () => {
 
 /** A store whose every answer takes 300 ms: each credential check leaves room for a second click. */
 async function slowStore(): Promise<{ core: TestCore; secrets: ReturnType<typeof createMemorySecretStore> }> {
-  fake = await startFakeStore({ alias: 'loja', orders: 20, customers: 5, ...CREDENTIALS, faults: { probability: { latency: 1 }, latencyMs: 300 } });
+  fake = await startFakeStore({
+    alias: 'loja',
+    orders: 20,
+    customers: 5,
+    ...CREDENTIALS,
+    faults: { probability: { latency: 1 }, latencyMs: 300 },
+  });
   const secrets = createMemorySecretStore();
   core = createTestCore({ apiBaseUrl: fake.apiBaseUrl, secrets, demo: { orders: 20, customers: 5 } });
   return { core, secrets };
@@ -27,7 +33,10 @@ async function slowStore(): Promise<{ core: TestCore; secrets: ReturnType<typeof
 describe('stores changed twice at once', () => {
   it('adds one store when the same alias is submitted twice', async () => {
     const { core } = await slowStore();
-    const results = await Promise.all([core.dispatch('stores.add', { alias: 'loja', ...CREDENTIALS }), core.dispatch('stores.add', { alias: 'loja', ...CREDENTIALS })]);
+    const results = await Promise.all([
+      core.dispatch('stores.add', { alias: 'loja', ...CREDENTIALS }),
+      core.dispatch('stores.add', { alias: 'loja', ...CREDENTIALS }),
+    ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
     expect(listStores(core.db).filter((s) => s.alias === 'loja')).toHaveLength(1);
   });
@@ -47,7 +56,10 @@ describe('stores changed twice at once', () => {
 
   it('opens one demo store when it is asked for twice', async () => {
     const { core } = await slowStore();
-    const results = await Promise.all([core.dispatch('stores.addDemo', undefined), core.dispatch('stores.addDemo', undefined)]);
+    const results = await Promise.all([
+      core.dispatch('stores.addDemo', undefined),
+      core.dispatch('stores.addDemo', undefined),
+    ]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect(listStores(core.db).filter((s) => s.isDemo)).toHaveLength(1);
   });
@@ -59,7 +71,10 @@ describe('removing a store when the keychain cannot be reached', () => {
     const added = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
     if (!added.ok) throw new Error(added.error.message);
     secrets.delete = () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'Chaveiro bloqueado.'));
-    expect(await core.dispatch('stores.remove', { id: added.value.id })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    expect(await core.dispatch('stores.remove', { id: added.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'KEYCHAIN_UNAVAILABLE' },
+    });
     expect(listStores(core.db).some((s) => s.id === added.value.id)).toBe(true);
   });
 

@@ -25,7 +25,14 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
   let core: TestCore;
 
   beforeAll(async () => {
-    fake = await startFakeStore({ seed: 7, orders: 50, customers: 20, alias: 'lojadajoana', token: 'tok-joana-0123456789', secret: 'sec-joana-9876543210' });
+    fake = await startFakeStore({
+      seed: 7,
+      orders: 50,
+      customers: 20,
+      alias: 'lojadajoana',
+      token: 'tok-joana-0123456789',
+      secret: 'sec-joana-9876543210',
+    });
     core = createTestCore({ apiBaseUrl: fake.apiBaseUrl });
   });
 
@@ -37,8 +44,16 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
   const call = dispatchTyped;
 
   it('adds a store only after its credentials work, and lists it without secrets', async () => {
-    const added = await call(core.dispatch, 'stores.add', { alias: 'lojadajoana', token: fake.credentials.token, secret: fake.credentials.secret, name: 'Loja da Joana' });
-    expect(added).toMatchObject({ ok: true, value: { alias: 'lojadajoana', name: 'Loja da Joana', credentialsOk: true, hasCredentials: true } });
+    const added = await call(core.dispatch, 'stores.add', {
+      alias: 'lojadajoana',
+      token: fake.credentials.token,
+      secret: fake.credentials.secret,
+      name: 'Loja da Joana',
+    });
+    expect(added).toMatchObject({
+      ok: true,
+      value: { alias: 'lojadajoana', name: 'Loja da Joana', credentialsOk: true, hasCredentials: true },
+    });
     const list = await call(core.dispatch, 'stores.list');
     expect(list.ok && list.value.map((s) => s.alias)).toEqual(['lojadajoana']);
     expect(JSON.stringify(list)).not.toContain(fake.credentials.token);
@@ -48,21 +63,40 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
   });
 
   it('refuses a second store with the same alias', async () => {
-    const again = await call(core.dispatch, 'stores.add', { alias: 'lojadajoana', token: fake.credentials.token, secret: fake.credentials.secret });
+    const again = await call(core.dispatch, 'stores.add', {
+      alias: 'lojadajoana',
+      token: fake.credentials.token,
+      secret: fake.credentials.secret,
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('never saves wrong credentials, a wrong alias or an inactive store, each with its own code', async () => {
     const before = (await core.secrets.list()).length;
-    const wrong = await call(core.dispatch, 'stores.add', { alias: 'lojadajoana-2', token: 'wrong-token-123', secret: 'wrong-secret-456' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(AUTH_INVALID|STORE_NOT_FOUND)$/) } });
+    const wrong = await call(core.dispatch, 'stores.add', {
+      alias: 'lojadajoana-2',
+      token: 'wrong-token-123',
+      secret: 'wrong-secret-456',
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/^(AUTH_INVALID|STORE_NOT_FOUND)$/) },
+    });
 
-    const badCredentials = await call(core.dispatch, 'stores.update', { id: (await core.stores.list())[0].id, token: 'wrong-token-123', secret: 'wrong-secret-456' });
+    const badCredentials = await call(core.dispatch, 'stores.update', {
+      id: (await core.stores.list())[0].id,
+      token: 'wrong-token-123',
+      secret: 'wrong-secret-456',
+    });
     expect(badCredentials).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
     // The old, working credentials are kept.
     expect(await core.secrets.get((await core.stores.list())[0].id)).toEqual(fake.credentials);
 
-    const unknownAlias = await call(core.dispatch, 'stores.add', { alias: 'nao-existe', token: fake.credentials.token, secret: fake.credentials.secret });
+    const unknownAlias = await call(core.dispatch, 'stores.add', {
+      alias: 'nao-existe',
+      token: fake.credentials.token,
+      secret: fake.credentials.secret,
+    });
     expect(unknownAlias).toMatchObject({ ok: false, error: { code: 'STORE_NOT_FOUND' } });
 
     fake.control.setActive(false);
@@ -77,7 +111,11 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
   it('reports OFFLINE when the API cannot be reached, saving nothing', async () => {
     const offline = createTestCore({ apiBaseUrl: `http://127.0.0.1:${await closedPort()}/v2` });
     try {
-      const result = await call(offline.dispatch, 'stores.add', { alias: 'lojadajoana', token: fake.credentials.token, secret: fake.credentials.secret });
+      const result = await call(offline.dispatch, 'stores.add', {
+        alias: 'lojadajoana',
+        token: fake.credentials.token,
+        secret: fake.credentials.secret,
+      });
       expect(result).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
       expect(await offline.stores.list()).toEqual([]);
       expect(await offline.secrets.list()).toEqual([]);
@@ -90,7 +128,11 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
     const [store] = await core.stores.list();
     const renamed = await call(core.dispatch, 'stores.update', { id: store.id, name: 'Joana Acessórios' });
     expect(renamed).toMatchObject({ ok: true, value: { name: 'Joana Acessórios' } });
-    const replaced = await call(core.dispatch, 'stores.update', { id: store.id, token: fake.credentials.token, secret: fake.credentials.secret });
+    const replaced = await call(core.dispatch, 'stores.update', {
+      id: store.id,
+      token: fake.credentials.token,
+      secret: fake.credentials.secret,
+    });
     expect(replaced).toMatchObject({ ok: true, value: { credentialsOk: true } });
   });
 
@@ -106,13 +148,21 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
       await core.close();
     `;
     // Asynchronously: the fake store in this process must keep answering meanwhile.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ alias: 'lojadajoana', ok: true });
   });
 
   it('removes a store: no row of it in any table and no keychain entry', async () => {
     const [store] = await core.stores.list();
-    await core.db.prepare("INSERT INTO review_state (store_id, order_id, reviewed, flagged, note, updated_at) VALUES (?, 1, 1, 0, 'ok', '2026-01-01T00:00:00.000Z')").run(store.id);
+    await core.db
+      .prepare(
+        "INSERT INTO review_state (store_id, order_id, reviewed, flagged, note, updated_at) VALUES (?, 1, 1, 0, 'ok', '2026-01-01T00:00:00.000Z')",
+      )
+      .run(store.id);
     expect(allStoreRows(core.db, store.id).length).toBeGreaterThan(0);
     const removed = await call(core.dispatch, 'stores.remove', { id: store.id });
     expect(removed).toEqual({ ok: true, value: null });
@@ -122,11 +172,22 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
   });
 
   it('says KEYCHAIN_UNAVAILABLE and saves nothing when the keychain cannot be used', async () => {
-    const broken = createKeytarSecretStore({ loadKeytar: () => { throw new Error('no libsecret'); } });
+    const broken = createKeytarSecretStore({
+      loadKeytar: () => {
+        throw new Error('no libsecret');
+      },
+    });
     const noKeychain = createTestCore({ apiBaseUrl: fake.apiBaseUrl, secrets: broken });
     try {
-      const result = await call(noKeychain.dispatch, 'stores.add', { alias: 'lojadajoana', token: fake.credentials.token, secret: fake.credentials.secret });
-      expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/gnome-keyring|Keychain|Credenciais/i) } });
+      const result = await call(noKeychain.dispatch, 'stores.add', {
+        alias: 'lojadajoana',
+        token: fake.credentials.token,
+        secret: fake.credentials.secret,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/gnome-keyring|Keychain|Credenciais/i) },
+      });
       expect(noKeychain.db.prepare('SELECT COUNT(*) AS n FROM stores').get()).toEqual({ n: 0 });
     } finally {
       await noKeychain.dispose();

@@ -36,7 +36,9 @@ describe.skipIf(!inTestKeyring)('keytar secret store against a real keyring', ()
       const store = createKeytarSecretStore({ service: ${JSON.stringify(service)} });
       console.log(JSON.stringify(await store.get('store-restart')));
     `;
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(output.trim())).toEqual({ token: 'restart-token', secret: 'restart-secret' });
   });
 });
@@ -50,7 +52,10 @@ describe('keytar secret store without a keychain', () => {
       catch (error) { console.log(JSON.stringify({ code: error.code, message: error.message })); }
     `;
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/balcao-bus', DISPLAY: '' };
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', env });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env,
+    });
     const outcome = JSON.parse(result.stdout.trim()) as { code: string; message: string };
     expect(outcome.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(outcome.message).toMatch(/gnome-keyring/i);

@@ -9,7 +9,14 @@ describe('normalizeCustomer', () => {
   it('reads the reference sample inside its { data: [ … ] } wrapper', () => {
     const { customer, problems } = normalizeCustomer(referenceCustomerSample(), ctx);
     expect(problems).toEqual([]);
-    expect(customer).toMatchObject({ id: 123, storeId: 'store-1', email: 'jsmith@example.com', birthday: '2023-12-25', active: true, name: '<string>' });
+    expect(customer).toMatchObject({
+      id: 123,
+      storeId: 'store-1',
+      email: 'jsmith@example.com',
+      birthday: '2023-12-25',
+      active: true,
+      name: '<string>',
+    });
     expect(JSON.stringify(customer)).not.toContain('login_url');
   });
 
@@ -19,7 +26,10 @@ describe('normalizeCustomer', () => {
       taxIdKind: 'cpf',
       phone: '11999990000',
     });
-    expect(normalizeCustomer({ id: 2, cnpj: '12.345.678/0001-95', spreadsheet: { data: { phone: '(16) 98187-5668' } } }, ctx).customer).toMatchObject({
+    expect(
+      normalizeCustomer({ id: 2, cnpj: '12.345.678/0001-95', spreadsheet: { data: { phone: '(16) 98187-5668' } } }, ctx)
+        .customer,
+    ).toMatchObject({
       taxId: '12345678000195',
       taxIdKind: 'cnpj',
       phone: '16981875668',
@@ -34,10 +44,22 @@ describe('normalizeCustomer', () => {
 
   it('never throws on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true }), (raw) => {
-        const result = normalizeCustomer(raw, ctx);
-        expect(result.customer === null || Number.isSafeInteger(result.customer.id)).toBe(true);
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withObjectString: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withSparseArray: true,
+          withTypedArray: true,
+        }),
+        (raw) => {
+          const result = normalizeCustomer(raw, ctx);
+          expect(result.customer === null || Number.isSafeInteger(result.customer.id)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

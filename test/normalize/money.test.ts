@@ -37,7 +37,21 @@ describe('toCents', () => {
   });
 
   it('refuses what is not an amount', () => {
-    for (const bad of ['', 'abc', '1.2.3,4,5', '12a', null, undefined, true, {}, [], Number.NaN, Infinity, '1e400', 1e300]) {
+    for (const bad of [
+      '',
+      'abc',
+      '1.2.3,4,5',
+      '12a',
+      null,
+      undefined,
+      true,
+      {},
+      [],
+      Number.NaN,
+      Infinity,
+      '1e400',
+      1e300,
+    ]) {
       expect(cents(bad)).toBeNull();
     }
   });

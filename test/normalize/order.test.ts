@@ -13,7 +13,13 @@ describe('normalizeOrder on the reference sample', () => {
       storeId: 'store-1',
       number: 1043,
       status: { alias: 'paid', name: 'Pagamento aprovado', id: 4 },
-      customer: { id: 555, name: 'João da Silva', email: 'joao.silva@example.com', taxId: '12345678909', phone: '16981875668' },
+      customer: {
+        id: 555,
+        name: 'João da Silva',
+        email: 'joao.silva@example.com',
+        taxId: '12345678909',
+        phone: '16981875668',
+      },
       createdAt: { utc: '2024-03-05T17:02:11.000Z', zone: 'America/Sao_Paulo' },
       updatedAt: { utc: '2024-03-06T13:00:00.000Z', zone: 'America/Sao_Paulo' },
       totalCents: 95576,
@@ -29,7 +35,12 @@ describe('normalizeOrder on the reference sample', () => {
       parseProblems: [],
     });
     expect(order?.items).toHaveLength(1);
-    expect(order?.items[0]).toMatchObject({ sku: '<string>', quantity: 123, unitPriceCents: 12300, bundle: { id: 123 } });
+    expect(order?.items[0]).toMatchObject({
+      sku: '<string>',
+      quantity: 123,
+      unitPriceCents: 12300,
+      bundle: { id: 123 },
+    });
     expect(order?.shippingAddress).toMatchObject({ city: '<string>', zipcode: '123' });
     expect(order?.transactions).toHaveLength(1);
     expect(order?.transactions[0].createdAt).toEqual({ utc: '2000-08-17T13:24:24.000Z', zone: 'America/Sao_Paulo' });
@@ -55,7 +66,13 @@ describe('normalizeOrder on the reference sample', () => {
     const status = (order.status as { data: unknown }).data;
     const items = order.items as unknown[];
     const transactions = (order.transactions as { data: unknown }).data;
-    const variant = { ...order, status: [status], items: { data: items[0] }, transactions: [transactions], address: { data: (order.address as unknown[])[0] } };
+    const variant = {
+      ...order,
+      status: [status],
+      items: { data: items[0] },
+      transactions: [transactions],
+      address: { data: (order.address as unknown[])[0] },
+    };
     const a = normalizeOrder(order, ctx);
     const b = normalizeOrder(variant, ctx);
     expect(b.problems).toEqual([]);
@@ -63,7 +80,10 @@ describe('normalizeOrder on the reference sample', () => {
   });
 
   it('keeps an order whose fields are odd and lists the problems', () => {
-    const { order, problems } = normalizeOrder({ ...realisticOrder(), value_total: 'muito', delivered: 'talvez', created_at: 'ontem', number: -3 }, ctx);
+    const { order, problems } = normalizeOrder(
+      { ...realisticOrder(), value_total: 'muito', delivered: 'talvez', created_at: 'ontem', number: -3 },
+      ctx,
+    );
     expect(order).not.toBeNull();
     expect(order?.totalCents).toBeNull();
     expect(order?.delivered).toBeNull();
@@ -74,7 +94,10 @@ describe('normalizeOrder on the reference sample', () => {
   });
 
   it('reads numbers sent as strings and ids sent as text', () => {
-    const { order } = normalizeOrder({ ...realisticOrder(), id: '98765', number: '1043', value_total: '1.234,56', customer_id: '555' }, ctx);
+    const { order } = normalizeOrder(
+      { ...realisticOrder(), id: '98765', number: '1043', value_total: '1.234,56', customer_id: '555' },
+      ctx,
+    );
     expect(order).toMatchObject({ id: 98765, number: 1043, totalCents: 123456 });
   });
 
@@ -83,7 +106,12 @@ describe('normalizeOrder on the reference sample', () => {
     const { order } = normalizeOrder(
       {
         ...realisticOrder(),
-        transactions: { data: [{ id: 1, cancelled: true, payment: payment('visa'), installments: 3 }, { id: 2, cancelled: false, payment: payment('PIX'), installments: 1 }] },
+        transactions: {
+          data: [
+            { id: 1, cancelled: true, payment: payment('visa'), installments: 3 },
+            { id: 2, cancelled: false, payment: payment('PIX'), installments: 1 },
+          ],
+        },
       },
       ctx,
     );
@@ -92,7 +120,10 @@ describe('normalizeOrder on the reference sample', () => {
   });
 
   it('falls back to the payments list when there is no transaction', () => {
-    const { order } = normalizeOrder({ ...realisticOrder(), transactions: null, payments: [{ alias: 'billet', name: 'Boleto' }] }, ctx);
+    const { order } = normalizeOrder(
+      { ...realisticOrder(), transactions: null, payments: [{ alias: 'billet', name: 'Boleto' }] },
+      ctx,
+    );
     expect(order?.payment).toEqual({ alias: 'billet', name: 'Boleto' });
     expect(order?.installments).toBeNull();
   });

@@ -11,7 +11,9 @@ type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object') return [prefix];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   return [prefix, ...entries.flatMap(([key, v]) => paths(v, [...prefix, key]))];
 }
 
@@ -81,7 +83,17 @@ describe('normalizeOrder properties', () => {
   });
 
   it('never throws on arbitrary JavaScript values, nor on them placed at any field of a real order', () => {
-    const weird = fc.anything({ withNullPrototype: true, withObjectString: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true, withBoxedValues: true });
+    const weird = fc.anything({
+      withNullPrototype: true,
+      withObjectString: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      withBoxedValues: true,
+    });
     fc.assert(
       fc.property(weird, fc.constantFrom(...allPaths), (value, path) => {
         normalizeOrder(value, ctx);
@@ -94,17 +106,28 @@ describe('normalizeOrder properties', () => {
 
   it('reads the same order whatever the shape: numbers as text, records wrapped in { data } or in a list, wrappers removed', () => {
     // Each mutation applies only if the path still holds what it expects (an earlier one may have moved it).
-    const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const isPlainRecord = (v: unknown): v is Record<string, unknown> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v);
     const when = (p: Path, test: (v: unknown) => boolean, change: (v: unknown) => unknown) => (o: unknown) => {
       const current = getAt(o, p);
       return test(current) ? setAt(o, p, change(current)) : o;
     };
     const mutation = fc.oneof(
-      fc.constantFrom(...numberPaths).map((p) => when(p, (v) => typeof v === 'number', (v) => String(v))),
+      fc.constantFrom(...numberPaths).map((p) =>
+        when(
+          p,
+          (v) => typeof v === 'number',
+          (v) => String(v),
+        ),
+      ),
       fc.constantFrom(...recordPaths).map((p) => when(p, isPlainRecord, (v) => ({ data: v }))),
       fc.constantFrom(...recordPaths).map((p) => when(p, isPlainRecord, (v) => [v])),
       fc.constantFrom(...wrapperPaths).map((p) =>
-        when(p, (v) => isPlainRecord(v) && Object.keys(v).length === 1 && 'data' in v, (v) => (v as { data: unknown }).data),
+        when(
+          p,
+          (v) => isPlainRecord(v) && Object.keys(v).length === 1 && 'data' in v,
+          (v) => (v as { data: unknown }).data,
+        ),
       ),
     );
     fc.assert(
@@ -145,13 +168,16 @@ describe('normalizeOrder properties', () => {
 
   it('refuses a record whose id is destroyed, without throwing', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(null), fc.string(), fc.double(), fc.boolean(), fc.constant(-1), fc.constant(0)), (id) => {
-        fc.pre(!(typeof id === 'string' && /^\s*\d+(\.0*)?\s*$/.test(id) && Number(id) > 0));
-        const { order, problems } = normalizeOrder({ ...realisticOrder(), id }, ctx);
-        if (Number.isSafeInteger(id) && (id as number) > 0) return;
-        expect(order).toBeNull();
-        expect(problems.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.constant(null), fc.string(), fc.double(), fc.boolean(), fc.constant(-1), fc.constant(0)),
+        (id) => {
+          fc.pre(!(typeof id === 'string' && /^\s*\d+(\.0*)?\s*$/.test(id) && Number(id) > 0));
+          const { order, problems } = normalizeOrder({ ...realisticOrder(), id }, ctx);
+          if (Number.isSafeInteger(id) && (id as number) > 0) return;
+          expect(order).toBeNull();
+          expect(problems.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

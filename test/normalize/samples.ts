@@ -5,7 +5,9 @@ const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
 /** The API reference's order sample, with the fields real orders have and realistic values. */
 export function realisticOrder(): Record<string, unknown> {
-  const sample = JSON.parse(readFileSync(join(fixtures, 'reference-order.json'), 'utf8')) as { data: Record<string, unknown>[] };
+  const sample = JSON.parse(readFileSync(join(fixtures, 'reference-order.json'), 'utf8')) as {
+    data: Record<string, unknown>[];
+  };
   const order = structuredClone(sample.data[0]);
   return {
     ...order,

@@ -13,7 +13,9 @@ describe('toZonedTime', () => {
       ok: true,
       time: { utc: '2024-03-05T17:02:11.000Z', zone: SP },
     });
-    expect(utcOf({ date: '2024-03-05 14:02:11.123456', timezone_type: 3, timezone: 'America/Manaus' })).toBe('2024-03-05T18:02:11.123Z');
+    expect(utcOf({ date: '2024-03-05 14:02:11.123456', timezone_type: 3, timezone: 'America/Manaus' })).toBe(
+      '2024-03-05T18:02:11.123Z',
+    );
   });
 
   it('applies historical Brazilian DST (abolished in 2019)', () => {
@@ -27,7 +29,10 @@ describe('toZonedTime', () => {
   });
 
   it('honours ISO offsets and keeps the store zone for display', () => {
-    expect(toZonedTime('2023-11-07T05:31:56Z', SP)).toEqual({ ok: true, time: { utc: '2023-11-07T05:31:56.000Z', zone: SP } });
+    expect(toZonedTime('2023-11-07T05:31:56Z', SP)).toEqual({
+      ok: true,
+      time: { utc: '2023-11-07T05:31:56.000Z', zone: SP },
+    });
     expect(utcOf('2024-03-06T10:00:00-03:00')).toBe('2024-03-06T13:00:00.000Z');
     expect(utcOf('2024-03-06T10:00:00+0100')).toBe('2024-03-06T09:00:00.000Z');
   });
@@ -38,9 +43,15 @@ describe('toZonedTime', () => {
   });
 
   it('reads fixed offsets (timezone_type 1) and falls back to the store zone for unknown names', () => {
-    expect(utcOf({ date: '2024-03-05 14:00:00', timezone_type: 1, timezone: '-03:00' })).toBe('2024-03-05T17:00:00.000Z');
+    expect(utcOf({ date: '2024-03-05 14:00:00', timezone_type: 1, timezone: '-03:00' })).toBe(
+      '2024-03-05T17:00:00.000Z',
+    );
     const unknown = toZonedTime({ date: '2024-03-05 14:00:00', timezone_type: 2, timezone: 'BRT' }, SP);
-    expect(unknown).toMatchObject({ ok: true, time: { utc: '2024-03-05T17:00:00.000Z', zone: SP }, warning: expect.any(String) });
+    expect(unknown).toMatchObject({
+      ok: true,
+      time: { utc: '2024-03-05T17:00:00.000Z', zone: SP },
+      warning: expect.any(String),
+    });
     // PHP's abbreviation for a time it parsed from ISO text ending in Z.
     expect(toZonedTime({ date: '2024-03-05 14:02:11.000000', timezone_type: 2, timezone: 'Z' }, SP)).toEqual({
       ok: true,
@@ -49,7 +60,16 @@ describe('toZonedTime', () => {
   });
 
   it('refuses impossible or unreadable values', () => {
-    for (const bad of ['2024-02-30 10:00:00', 'ontem', '', 42, null, { date: 5 }, '99999-01-01', '1800-01-01 00:00:00']) {
+    for (const bad of [
+      '2024-02-30 10:00:00',
+      'ontem',
+      '',
+      42,
+      null,
+      { date: 5 },
+      '99999-01-01',
+      '1800-01-01 00:00:00',
+    ]) {
       expect(toZonedTime(bad, SP).ok).toBe(false);
     }
   });

@@ -11,7 +11,8 @@ afterEach(async () => {
   fx = null;
 });
 
-const orderCount = (f: SyncFixture): number => (f.core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+const orderCount = (f: SyncFixture): number =>
+  (f.core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
 
 describe('sync under failures', () => {
   it('completes through 5xx, resets, truncated and garbled bodies, latency spikes and 429 bursts, with the clean data', async () => {
@@ -22,8 +23,18 @@ describe('sync under failures', () => {
       rateLimit: { timeScale: 60, ordersPerMinute: 30 },
     });
     // Another program on the same IP spends the store's budget twice mid-sync: the sync meets bursts of 429s.
-    const { url, headers } = { url: `${fx.fake.apiBaseUrl}/${fx.fake.alias}/orders?limit=1`, headers: { 'User-Token': fx.credentials.token, 'User-Secret-Key': fx.credentials.secret } };
-    const volley = (): Promise<unknown> => Promise.all(Array.from({ length: 40 }, () => fetch(url, { headers }).then((r) => r.arrayBuffer()).catch(() => null)));
+    const { url, headers } = {
+      url: `${fx.fake.apiBaseUrl}/${fx.fake.alias}/orders?limit=1`,
+      headers: { 'User-Token': fx.credentials.token, 'User-Secret-Key': fx.credentials.secret },
+    };
+    const volley = (): Promise<unknown> =>
+      Promise.all(
+        Array.from({ length: 40 }, () =>
+          fetch(url, { headers })
+            .then((r) => r.arrayBuffer())
+            .catch(() => null),
+        ),
+      );
     // Three volleys 600 ms apart keep the budget spent for about two (one-second) windows: the sync requests meanwhile.
     const burst = async (): Promise<void> => {
       for (let i = 0; i < 3; i += 1) {
@@ -36,7 +47,9 @@ describe('sync under failures', () => {
       const pages = event === 'sync.progress' ? (payload as SyncProgress).pagesDone : 0;
       if ((pages >= 2 && bursts.length === 0) || (pages >= 6 && bursts.length === 1)) bursts.push(burst());
     });
-    const { outcome, rateLimited } = await fx.core.sync.runWithReport(fx.store.id, 'full', { credentials: fx.credentials });
+    const { outcome, rateLimited } = await fx.core.sync.runWithReport(fx.store.id, 'full', {
+      credentials: fx.credentials,
+    });
     await Promise.all(bursts);
     expect(outcome.error).toBeNull();
     expect(outcome.ok).toBe(true);
@@ -55,7 +68,8 @@ describe('sync under failures', () => {
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'connectivity.changed') states.push(payload as Connectivity);
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null) closing = fx!.fake.close();
+      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+        closing = fx!.fake.close();
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
     await closing;
@@ -76,12 +90,17 @@ describe('sync under failures', () => {
     expect((await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials })).ok).toBe(true);
     const before = orderCount(fx);
     const customers = (fx.core.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
-    const outcome = await fx.core.sync.run(fx.store.id, 'auto', { credentials: { token: 'wrong-token-0000', secret: 'wrong-secret-0000' } });
+    const outcome = await fx.core.sync.run(fx.store.id, 'auto', {
+      credentials: { token: 'wrong-token-0000', secret: 'wrong-secret-0000' },
+    });
     expect(outcome).toMatchObject({ ok: false, cancelled: false, mode: 'incremental' });
     expect(outcome.error?.code).toBe('AUTH_INVALID');
     expect(orderCount(fx)).toBe(before);
     expect((fx.core.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(customers);
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
-    expect(await fx.core.stores.get(fx.store.id)).toMatchObject({ credentialsOk: false, lastError: outcome.error?.message });
+    expect(await fx.core.stores.get(fx.store.id)).toMatchObject({
+      credentialsOk: false,
+      lastError: outcome.error?.message,
+    });
   });
 });

@@ -22,7 +22,13 @@ describe('full sync', () => {
       if (event === 'sync.finished') finished.push(payload as SyncOutcome);
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
-    expect(outcome).toMatchObject({ ok: true, mode: 'full', cancelled: false, error: null, ordersWritten: expect.any(Number) as number });
+    expect(outcome).toMatchObject({
+      ok: true,
+      mode: 'full',
+      cancelled: false,
+      error: null,
+      ordersWritten: expect.any(Number) as number,
+    });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
     expect(finished).toEqual([outcome]);
     expect(progress.length).toBeGreaterThan(0);
@@ -34,7 +40,10 @@ describe('full sync', () => {
     expect(state.highWaterMark).not.toBeNull();
     // 7 order pages + 1 empty-or-last check, 3 customer pages, and a short catch-up window.
     expect(outcome.requests).toBeLessThan(7 + 3 + 10);
-    await expect(fx.core.stores.get(fx.store.id)).resolves.toMatchObject({ lastSyncAt: outcome.finishedAt, lastError: null });
+    await expect(fx.core.stores.get(fx.store.id)).resolves.toMatchObject({
+      lastSyncAt: outcome.finishedAt,
+      lastError: null,
+    });
   });
 
   it('resumes from its checkpoint after a lost connection, never repeating or skipping a page', async () => {
@@ -42,7 +51,8 @@ describe('full sync', () => {
     const port = new URL(fx.fake.url).port;
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null) closing = fx!.fake.close();
+      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+        closing = fx!.fake.close();
     });
     const first = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
     await closing;
@@ -54,13 +64,22 @@ describe('full sync', () => {
     expect(checkpoint?.nextPage).toBe(cached / 100 + 1);
 
     // The same store comes back on the same address.
-    fx.fake = await startFakeStore({ seed: 11, orders: 700, customers: 250, endAt: END_AT, port: Number(port), token: fx.credentials.token, secret: fx.credentials.secret, rateLimit: { timeScale: 60 } });
+    fx.fake = await startFakeStore({
+      seed: 11,
+      orders: 700,
+      customers: 250,
+      endAt: END_AT,
+      port: Number(port),
+      token: fx.credentials.token,
+      secret: fx.credentials.secret,
+      rateLimit: { timeScale: 60 },
+    });
     const second = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
     expect(second).toMatchObject({ ok: true, mode: 'full' });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
     // Only the pages after the checkpoint, plus the catch-up window: the pages already cached are not read again.
     const listed = fx.fake.stats.requests['orders.list'] ?? 0;
-    expect(listed).toBeLessThanOrEqual(7 - (cached / 100) + 2);
+    expect(listed).toBeLessThanOrEqual(7 - cached / 100 + 2);
     expect((await fx.core.stores.get(fx.store.id)).lastError).toBeNull();
   });
 
@@ -111,7 +130,10 @@ describe('full sync', () => {
       globalThis.fetch = original;
     }
     expect(countUnreadable(fx.core.db, fx.store.id)).toEqual({ orders: 1, customers: 0 });
-    const row = fx.core.db.prepare('SELECT raw, problems FROM unreadable_records').get() as { raw: string; problems: string };
+    const row = fx.core.db.prepare('SELECT raw, problems FROM unreadable_records').get() as {
+      raw: string;
+      problems: string;
+    };
     expect(JSON.parse(row.raw)).toEqual(broken);
     expect(JSON.parse(row.problems)).toContain('id: missing');
     expect((fx.core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n).toBe(150);

@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 const statusOf = (fx: SyncFixture, id: number): string =>
-  (fx.core.db.prepare('SELECT status_alias FROM orders WHERE store_id = ? AND id = ?').get(fx.store.id, id) as { status_alias: string }).status_alias;
+  (
+    fx.core.db.prepare('SELECT status_alias FROM orders WHERE store_id = ? AND id = ?').get(fx.store.id, id) as {
+      status_alias: string;
+    }
+  ).status_alias;
 
 describe('incremental sync', () => {
   it('brings new orders and status changes of open orders, with a fraction of the requests', async () => {
@@ -33,7 +37,8 @@ describe('incremental sync', () => {
     expect(incremental).toMatchObject({ ok: true, mode: 'incremental' });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
     const current = (id: number): string => fx!.fake.model.currentStatus(fx!.fake.model.orderIndexOfId(id)!);
-    for (const id of [...added, ...advanced.map((c) => c.id), ...cancelled.map((c) => c.id)]) expect(statusOf(fx, id)).toBe(current(id));
+    for (const id of [...added, ...advanced.map((c) => c.id), ...cancelled.map((c) => c.id)])
+      expect(statusOf(fx, id)).toBe(current(id));
     for (const change of cancelled) expect(statusOf(fx, change.id)).toBe('cancelled');
     expect(readSyncState(fx.core.db, fx.store.id, 'orders').highWaterMark! > hwmBefore!).toBe(true);
     // The window covers the open orders (about two weeks of a 120-day store) and the new ones, not the store.
@@ -57,12 +62,18 @@ describe('incremental sync', () => {
     const windowStart = new Date(Date.parse(hwm) - 45 * 86_400_000).toISOString();
     // As if 25 orders well before the window had been open when last read: the store has them final by now.
     const stale = (
-      db.prepare("SELECT id FROM orders WHERE store_id = ? AND created_utc < ? AND status_alias = 'delivered' ORDER BY id LIMIT 25").all(fx.store.id, windowStart) as {
+      db
+        .prepare(
+          "SELECT id FROM orders WHERE store_id = ? AND created_utc < ? AND status_alias = 'delivered' ORDER BY id LIMIT 25",
+        )
+        .all(fx.store.id, windowStart) as {
         id: number;
       }[]
     ).map((r) => r.id);
     expect(stale).toHaveLength(25);
-    const reopen = db.prepare("UPDATE orders SET status_alias = 'on_carriage', status_name = 'Em transporte' WHERE store_id = ? AND id = ?");
+    const reopen = db.prepare(
+      "UPDATE orders SET status_alias = 'on_carriage', status_name = 'Em transporte' WHERE store_id = ? AND id = ?",
+    );
     for (const id of stale) reopen.run(fx.store.id, id);
     // And one the store no longer returns, checked longest ago.
     const gone = 987_654_321;
@@ -78,7 +89,9 @@ describe('incremental sync', () => {
     // At most 20 by id per run (DEFAULT_SYNC_SETTINGS.staleOpenPerRun): the missing one and 19 of the 25.
     expect(reads() - before).toBe(20);
     expect(stillOpen()).toBe(6);
-    const goneRow = db.prepare('SELECT status_alias, synced_at FROM orders WHERE store_id = ? AND id = ?').get(fx.store.id, gone) as { status_alias: string; synced_at: string };
+    const goneRow = db
+      .prepare('SELECT status_alias, synced_at FROM orders WHERE store_id = ? AND id = ?')
+      .get(fx.store.id, gone) as { status_alias: string; synced_at: string };
     expect(goneRow.status_alias).toBe('on_carriage');
     expect(goneRow.synced_at > '2000-01-01T00:00:00.000Z').toBe(true);
 
@@ -98,13 +111,18 @@ describe('incremental sync', () => {
   it('reads in full a customer known only from the orders it re-reads', async () => {
     fx = await syncFixture({ orders: 300 });
     expect((await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials })).ok).toBe(true);
-    const newest = fx.core.db.prepare('SELECT customer_id FROM orders ORDER BY created_utc DESC LIMIT 1').get() as { customer_id: number };
+    const newest = fx.core.db.prepare('SELECT customer_id FROM orders ORDER BY created_utc DESC LIMIT 1').get() as {
+      customer_id: number;
+    };
     // As if the customer list had never returned this customer: only the order's summary is cached.
     fx.core.db.prepare("UPDATE customers SET source = 'order', raw = NULL WHERE id = ?").run(newest.customer_id);
     const before = fx.fake.stats.requests['customers.show'] ?? 0;
     expect((await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials })).ok).toBe(true);
     expect((fx.fake.stats.requests['customers.show'] ?? 0) - before).toBe(1);
-    const row = fx.core.db.prepare('SELECT source, raw FROM customers WHERE id = ?').get(newest.customer_id) as { source: string; raw: string | null };
+    const row = fx.core.db.prepare('SELECT source, raw FROM customers WHERE id = ?').get(newest.customer_id) as {
+      source: string;
+      raw: string | null;
+    };
     expect(row.source).toBe('api');
     // The record itself, as the list gives it: not the by-id read's `{ data: … }` envelope.
     const index = fx.fake.model.customerIndexOfId(newest.customer_id)!;

@@ -6,9 +6,16 @@ import { WorkerSink, writerEntry } from '../../src/main/core/sync/worker-sink';
 import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
 
 // A list page as the API sends it: the records under `data`, pagination under `meta`.
-const reference = (JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as { data: Record<string, unknown>[] }).data[0];
+const reference = (
+  JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as {
+    data: Record<string, unknown>[];
+  }
+).data[0];
 const record = (id: number): Record<string, unknown> => ({ ...reference, id, number: 5000 + id });
-const listBody = JSON.stringify({ data: [record(1), record(2), { id: 'not an order' }], meta: { pagination: { total: 3, total_pages: 1 } } });
+const listBody = JSON.stringify({
+  data: [record(1), record(2), { id: 'not an order' }],
+  meta: { pagination: { total: 3, total_pages: 1 } },
+});
 const ctx = { storeId: 'store-a', storeZone: SP };
 
 let t: TempDb;

@@ -6,7 +6,13 @@ describe('sync progress events', () => {
   it('are throttled to one per interval, except phase changes, and carry rate, ETA and retries', () => {
     let now = 0;
     const seen: SyncProgress[] = [];
-    const tracker = new ProgressTracker({ storeId: 's', mode: 'full' }, (p) => seen.push(p), () => 3, () => now, 250);
+    const tracker = new ProgressTracker(
+      { storeId: 's', mode: 'full' },
+      (p) => seen.push(p),
+      () => 3,
+      () => now,
+      250,
+    );
     tracker.enter('orders');
     tracker.plan('orders', 10);
     for (let page = 0; page < 8; page += 1) {
@@ -29,7 +35,13 @@ describe('sync progress events', () => {
   it('estimates the time left from this run’s page rate, counting resumed pages as done', () => {
     let now = 0;
     const seen: SyncProgress[] = [];
-    const tracker = new ProgressTracker({ storeId: 's', mode: 'full' }, (p) => seen.push(p), () => 0, () => now, 0);
+    const tracker = new ProgressTracker(
+      { storeId: 's', mode: 'full' },
+      (p) => seen.push(p),
+      () => 0,
+      () => now,
+      0,
+    );
     tracker.plan('orders', 100);
     tracker.resumeAt(50);
     now = 60_000;

@@ -55,7 +55,12 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
 async function withWriter(shape: { orders: number; customers: number }) {
   fx = await syncFixture(shape);
   writer = new WorkerSink(fx.core.db.name, writerEntry()!);
-  const api = createStoreApi({ baseUrl: fx.fake.apiBaseUrl, alias: fx.fake.alias, credentials: fx.fake.credentials, rateLimit: { timeScale: 60 } });
+  const api = createStoreApi({
+    baseUrl: fx.fake.apiBaseUrl,
+    alias: fx.fake.alias,
+    credentials: fx.fake.credentials,
+    rateLimit: { timeScale: 60 },
+  });
   return { ...fx, api, writer };
 }
 
@@ -69,7 +74,11 @@ describe('pages handed to the writer ahead of their results', () => {
         api,
         store: getStore(core.db, store.id)!,
         signal: new AbortController().signal,
-        progress: new ProgressTracker({ storeId: store.id, mode: 'full' }, () => undefined, () => 0),
+        progress: new ProgressTracker(
+          { storeId: store.id, mode: 'full' },
+          () => undefined,
+          () => 0,
+        ),
         settings: DEFAULT_SYNC_SETTINGS,
         log: core.log,
         now: () => new Date(),
@@ -80,7 +89,9 @@ describe('pages handed to the writer ahead of their results', () => {
     // Pages 3 and 4 reached the writer after page 2 and were refused there, page and checkpoint alike.
     expect(failing.sent).toEqual(expect.arrayContaining([1, 2, 3, 4]));
     expect(readSyncState(core.db, store.id, 'orders').fullSync?.nextPage).toBe(2);
-    expect((core.db.prepare('SELECT count(*) AS n FROM orders WHERE store_id = ?').get(store.id) as { n: number }).n).toBe(100);
+    expect(
+      (core.db.prepare('SELECT count(*) AS n FROM orders WHERE store_id = ?').get(store.id) as { n: number }).n,
+    ).toBe(100);
 
     await runWith(writer);
     expect(cacheDifferences(core.db, store.id, fake.model)).toEqual([]);
@@ -105,7 +116,11 @@ describe('a page written while another connection writes', () => {
     try {
       // A page's transaction reads before it writes: as a deferred transaction its upgrade to a writer failed with
       // "database is locked" at once, without the busy handler's wait.
-      const written = await writer.writeOrders({ storeId: store.id, storeZone: store.timeZone }, { listBodyText: page.text }, null);
+      const written = await writer.writeOrders(
+        { storeId: store.id, storeZone: store.timeZone },
+        { listBodyText: page.text },
+        null,
+      );
       expect(written.written).toBe(100);
     } finally {
       await released;

@@ -28,30 +28,57 @@ describe('dispatcher', () => {
 
   it("names the field in Portuguese, without the validation library's English", async () => {
     const dispatch = createDispatcher(handlers());
-    const envelope = await dispatch('stores.add', { alias: 'loja', token: 'tok-12345678', secret: 'sec-12345678', name: 'n'.repeat(121) });
-    expect(envelope).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Confira o campo “name” (stores.add).' } });
+    const envelope = await dispatch('stores.add', {
+      alias: 'loja',
+      token: 'tok-12345678',
+      secret: 'sec-12345678',
+      name: 'n'.repeat(121),
+    });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Confira o campo “name” (stores.add).' },
+    });
   });
 
   it('refuses a channel outside the contract', async () => {
     const dispatch = createDispatcher(handlers());
-    expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect(await dispatch('__proto__', undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await dispatch('toString', undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 
   it('passes an AppError through with its code and message', async () => {
-    const dispatch = createDispatcher(handlers({ 'stores.list': () => { throw new AppError('OFFLINE', 'Sem conexão.'); } }));
-    expect(await dispatch('stores.list', undefined)).toEqual({ ok: false, error: { code: 'OFFLINE', message: 'Sem conexão.' } });
+    const dispatch = createDispatcher(
+      handlers({
+        'stores.list': () => {
+          throw new AppError('OFFLINE', 'Sem conexão.');
+        },
+      }),
+    );
+    expect(await dispatch('stores.list', undefined)).toEqual({
+      ok: false,
+      error: { code: 'OFFLINE', message: 'Sem conexão.' },
+    });
   });
 
   it('hides the text of an unexpected error behind INTERNAL and reports it to the log hook', async () => {
     const seen: unknown[] = [];
     const dispatch = createDispatcher(
-      handlers({ 'stores.list': () => { throw new Error('token=abc123 leaked in a third-party message'); } }),
+      handlers({
+        'stores.list': () => {
+          throw new Error('token=abc123 leaked in a third-party message');
+        },
+      }),
       { onUnexpectedError: (_channel, error) => seen.push(error) },
     );
     const envelope = await dispatch('stores.list', undefined);
-    expect(envelope).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' },
+    });
     expect(JSON.stringify(envelope)).not.toContain('abc123');
     expect(seen).toHaveLength(1);
   });

@@ -24,7 +24,8 @@ class FakeIpcMain implements IpcMainLike {
 
 const trustedEvent: SenderEvent = { sender: { id: 1 }, senderFrame: { url: 'app://balcao/index.html' } };
 const strangerEvent: SenderEvent = { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/' } };
-const isTrusted = (event: SenderEvent): boolean => event.sender.id === 1 && event.senderFrame?.url.startsWith('app://balcao/') === true;
+const isTrusted = (event: SenderEvent): boolean =>
+  event.sender.id === 1 && event.senderFrame?.url.startsWith('app://balcao/') === true;
 
 function setup() {
   const ipc = new FakeIpcMain();
@@ -46,7 +47,10 @@ describe('ipcMain binding', () => {
 
   it('answers a trusted valid call with an ok envelope', async () => {
     const { ipc } = setup();
-    expect(await ipc.invoke(`${IPC_CALL_PREFIX}app.info`, trustedEvent, undefined)).toMatchObject({ ok: true, value: { version: '1.0.0' } });
+    expect(await ipc.invoke(`${IPC_CALL_PREFIX}app.info`, trustedEvent, undefined)).toMatchObject({
+      ok: true,
+      value: { version: '1.0.0' },
+    });
   });
 
   it('rejects invalid input with INVALID_INPUT', async () => {
@@ -67,7 +71,9 @@ describe('ipcMain binding', () => {
 
   it('leaves channels outside the contract unhandled, so Electron refuses them', async () => {
     const { ipc } = setup();
-    await expect(ipc.invoke(`${IPC_CALL_PREFIX}shell.exec`, trustedEvent, 'rm -rf /')).rejects.toThrow(/No handler registered/);
+    await expect(ipc.invoke(`${IPC_CALL_PREFIX}shell.exec`, trustedEvent, 'rm -rf /')).rejects.toThrow(
+      /No handler registered/,
+    );
   });
 
   it('unbinds every handler', () => {
@@ -84,6 +90,8 @@ describe('ipcMain binding', () => {
     bus.emit('connectivity.changed', { state: 'offline', since: '2026-01-01T00:00:00.000Z' });
     destroyed = true;
     bus.emit('connectivity.changed', { state: 'online', since: '2026-01-01T00:01:00.000Z' });
-    expect(sent).toEqual([[`${IPC_EVENT_PREFIX}connectivity.changed`, { state: 'offline', since: '2026-01-01T00:00:00.000Z' }]]);
+    expect(sent).toEqual([
+      [`${IPC_EVENT_PREFIX}connectivity.changed`, { state: 'offline', since: '2026-01-01T00:00:00.000Z' }],
+    ]);
   });
 });

@@ -12,17 +12,23 @@ async function layerMessages(filePath: string, code: string): Promise<string[]> 
 
 describe('layer lint rule', () => {
   it('fails an electron import in src/main/core', async () => {
-    const messages = await layerMessages('src/main/core/sneaky.ts', "import { app } from 'electron';\nexport const name = app.getName();\n");
+    const messages = await layerMessages(
+      'src/main/core/sneaky.ts',
+      "import { app } from 'electron';\nexport const name = app.getName();\n",
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/src\/main\/core may not import 'electron'/);
   });
 
   it('fails a node:fs import in src/renderer, in TypeScript and in a Svelte component', async () => {
-    const ts = await layerMessages('src/renderer/src/lib/sneaky.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    const ts = await layerMessages(
+      'src/renderer/src/lib/sneaky.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
     expect(ts[0]).toMatch(/may not import the Node built-in 'node:fs'/);
     const svelte = await layerMessages(
       'src/renderer/src/views/Sneaky.svelte',
-      "<script lang=\"ts\">\n  import { readFileSync } from 'fs';\n  const x = readFileSync;\n</script>\n<p>{String(x)}</p>\n",
+      '<script lang="ts">\n  import { readFileSync } from \'fs\';\n  const x = readFileSync;\n</script>\n<p>{String(x)}</p>\n',
     );
     expect(svelte[0]).toMatch(/may not import the Node built-in 'fs'/);
   });
@@ -45,14 +51,37 @@ describe('layer lint rule', () => {
   });
 
   it('fails core importing the Electron shell', async () => {
-    const messages = await layerMessages('src/main/core/sneaky.ts', "import { bindContractToIpc } from '../ipc-binding';\nexport { bindContractToIpc };\n");
+    const messages = await layerMessages(
+      'src/main/core/sneaky.ts',
+      "import { bindContractToIpc } from '../ipc-binding';\nexport { bindContractToIpc };\n",
+    );
     expect(messages[0]).toMatch(/src\/main\/core may not import src\/main/);
   });
 
   it('lets each layer import what it may', async () => {
-    expect(await layerMessages('src/main/core/fine.ts', "import { readFileSync } from 'node:fs';\nimport { calls } from '../../shared/ipc/contract';\nexport { readFileSync, calls };\n")).toEqual([]);
-    expect(await layerMessages('src/main/fine.ts', "import { app } from 'electron';\nimport { createCore } from './core/composition';\nexport { app, createCore };\n")).toEqual([]);
-    expect(await layerMessages('src/preload/fine.ts', "import { contextBridge } from 'electron';\nimport { calls } from '../shared/ipc/contract';\nexport { contextBridge, calls };\n")).toEqual([]);
-    expect(await layerMessages('src/renderer/src/fine.ts', "import { mount } from 'svelte';\nimport { calls } from '../../shared/ipc/contract';\nexport { mount, calls };\n")).toEqual([]);
+    expect(
+      await layerMessages(
+        'src/main/core/fine.ts',
+        "import { readFileSync } from 'node:fs';\nimport { calls } from '../../shared/ipc/contract';\nexport { readFileSync, calls };\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerMessages(
+        'src/main/fine.ts',
+        "import { app } from 'electron';\nimport { createCore } from './core/composition';\nexport { app, createCore };\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerMessages(
+        'src/preload/fine.ts',
+        "import { contextBridge } from 'electron';\nimport { calls } from '../shared/ipc/contract';\nexport { contextBridge, calls };\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerMessages(
+        'src/renderer/src/fine.ts',
+        "import { mount } from 'svelte';\nimport { calls } from '../../shared/ipc/contract';\nexport { mount, calls };\n",
+      ),
+    ).toEqual([]);
   });
 });

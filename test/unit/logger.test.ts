@@ -12,10 +12,16 @@ describe('logger', () => {
     redactor.add('tok_4f9a8b7c6d', 'sek_0123456789');
     const log = createLogger({ file, redactor });
     log.info('sync started', { store: 'demo' });
-    log.error('request failed', { error: new Error('bad header User-Token: tok_4f9a8b7c6d sent'), detail: 'secret sek_0123456789' });
+    log.error('request failed', {
+      error: new Error('bad header User-Token: tok_4f9a8b7c6d sent'),
+      detail: 'secret sek_0123456789',
+    });
     log.warn('third party said', { text: 'headers {"User-Secret-Key":"unregistered-value-77"}' });
 
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line['level'])).toEqual(['info', 'error', 'warn']);
     expect(lines[0]).toMatchObject({ message: 'sync started', store: 'demo' });
     const text = readFileSync(file, 'utf8');

@@ -8,7 +8,10 @@ import type { EventBus } from './events/event-bus';
 export class ConnectivityTracker {
   #current: Connectivity = { state: 'unknown', since: null };
 
-  constructor(private readonly events: EventBus, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly events: EventBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   get current(): Connectivity {
     return this.#current;

@@ -36,7 +36,8 @@ const ptBR = {
   'firstRun.addTitle': 'Adicionar sua loja',
   'firstRun.addLead': 'Use o alias da loja e as credenciais de API (Token e Chave secreta) do painel da Yampi.',
   'firstRun.demoTitle': 'Experimentar sem credenciais',
-  'firstRun.demoLead': 'A loja de demonstração tem pedidos e clientes fictícios e funciona neste computador, sem internet.',
+  'firstRun.demoLead':
+    'A loja de demonstração tem pedidos e clientes fictícios e funciona neste computador, sem internet.',
   'firstRun.demoButton': 'Abrir a loja de demonstração',
 
   'storeForm.alias': 'Alias da loja',
@@ -120,7 +121,8 @@ const ptBR = {
   'order.history': 'Histórico de status',
   'order.showRaw': 'Ver dados originais da API',
   'order.hideRaw': 'Ocultar dados originais',
-  'order.parseProblems': '{count} campo(s) deste pedido vieram num formato inesperado; os dados originais estão guardados.',
+  'order.parseProblems':
+    '{count} campo(s) deste pedido vieram num formato inesperado; os dados originais estão guardados.',
 
   'review.reviewed': 'Revisado',
   'review.flagged': 'Sinalizado',
@@ -342,7 +344,8 @@ const en: Record<MessageKey, string> = {
   'error.INVALID_INPUT': 'Invalid data.',
   'error.UNKNOWN_CHANNEL': 'Unknown operation.',
   'error.FORBIDDEN_SENDER': 'Operation not allowed.',
-  'error.AUTH_INVALID': "Yampi refused the token or the secret key. Check the API credentials in the store's dashboard.",
+  'error.AUTH_INVALID':
+    "Yampi refused the token or the secret key. Check the API credentials in the store's dashboard.",
   'error.STORE_INACTIVE': 'Yampi says this store is inactive (access denied).',
   'error.STORE_NOT_FOUND': 'No Yampi store has that alias. Check the alias.',
   'error.NOT_FOUND': 'Record not found.',

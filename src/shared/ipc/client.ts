@@ -3,7 +3,10 @@ import type { CallInput, CallName, CallResult, EventName, EventPayload } from '.
 import type { Transport } from './transport';
 
 export interface ApiClient {
-  call<N extends CallName>(name: N, ...input: undefined extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>]): Promise<CallResult<N>>;
+  call<N extends CallName>(
+    name: N,
+    ...input: undefined extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>]
+  ): Promise<CallResult<N>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 

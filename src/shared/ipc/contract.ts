@@ -31,7 +31,11 @@ const direction = v.picklist(['asc', 'desc']);
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** The alias is the store's subdomain-like id on the platform. */
-const alias = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'Use only letters, digits and hyphens'));
+const alias = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'Use only letters, digits and hyphens'),
+);
 const credential = v.pipe(v.string(), v.trim(), v.minLength(8, 'Too short'), v.maxLength(512));
 
 export const orderQuerySchema = v.strictObject({
@@ -69,14 +73,21 @@ export const calls = {
   ),
   /** Rename, and/or replace both credentials (verified the same way). */
   'stores.update': call<StoreSummary>()(
-    v.strictObject({ id: storeId, name: v.optional(shortText(120)), token: v.optional(credential), secret: v.optional(credential) }),
+    v.strictObject({
+      id: storeId,
+      name: v.optional(shortText(120)),
+      token: v.optional(credential),
+      secret: v.optional(credential),
+    }),
   ),
   /** Erases the keychain entry and every cached row of the store (LGPD). */
   'stores.remove': call<null>()(v.strictObject({ id: storeId })),
   'stores.testConnection': call<StoreSummary>()(v.strictObject({ id: storeId })),
   'stores.addDemo': call<StoreSummary>()(noInput),
 
-  'sync.start': call<null>()(v.strictObject({ storeId, mode: v.optional(v.picklist(['auto', 'full', 'incremental'])) })),
+  'sync.start': call<null>()(
+    v.strictObject({ storeId, mode: v.optional(v.picklist(['auto', 'full', 'incremental'])) }),
+  ),
   'sync.cancel': call<null>()(v.strictObject({ storeId })),
 
   'orders.list': call<Page<OrderSummary>>()(v.strictObject({ storeId, query: orderQuerySchema })),

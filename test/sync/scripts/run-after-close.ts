@@ -6,9 +6,17 @@ import { join } from 'node:path';
 import { createCore } from '../../../src/main/core/composition';
 import { createMemorySecretStore } from '../../../src/main/core/secrets/memory-secret-store';
 
-const core = createCore({ appName: 'Balcão', version: 'test', dataDir: mkdtempSync(join(tmpdir(), 'balcao-late-')), shell: 'cli', secrets: createMemorySecretStore() });
+const core = createCore({
+  appName: 'Balcão',
+  version: 'test',
+  dataDir: mkdtempSync(join(tmpdir(), 'balcao-late-')),
+  shell: 'cli',
+  secrets: createMemorySecretStore(),
+});
 const store = core.stores.ensureScriptStore('loja', 'http://127.0.0.1:9/v2');
 await core.sync.close();
-const outcome = await core.sync.run(store.id, 'full', { credentials: { token: 'tok-late-123456', secret: 'sec-late-123456' } });
+const outcome = await core.sync.run(store.id, 'full', {
+  credentials: { token: 'tok-late-123456', secret: 'sec-late-123456' },
+});
 core.db.close();
 process.stdout.write(`${JSON.stringify({ ok: outcome.ok, cancelled: outcome.cancelled })}\n`);

@@ -12,7 +12,14 @@ import {
 import { readPagination, lenientNumber } from './pagination';
 import { customerListQuery, includeValue, orderListQuery, recordId } from './query';
 import { createRateLimiter, type RateLimiter, type RateLimiterSettings } from './rate-limiter';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep, type RetryPolicy, type Sleep } from './retry';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  sleep as realSleep,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
 import type {
   ApiEvent,
   ApiListResult,
@@ -173,7 +180,14 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
       ticket.release();
       if (signal?.aborted) throw cancelledError();
       const reason: RetryReason = timedOut ? 'timeout' : networkReason(error);
-      emit({ type: 'network-error', group: route.group, path: route.path, attempt, reason, durationMs: performance.now() - started });
+      emit({
+        type: 'network-error',
+        group: route.group,
+        path: route.path,
+        attempt,
+        reason,
+        durationMs: performance.now() - started,
+      });
       report('offline');
       return { ok: false, reason };
     };
@@ -212,13 +226,19 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
 
       if (status === 429 || status >= 500) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        const retryAfterMs = retryAfter === undefined ? undefined : Math.min(policy.maxRetryAfterMs, retryAfter / limiter.timeScale);
+        const retryAfterMs =
+          retryAfter === undefined ? undefined : Math.min(policy.maxRetryAfterMs, retryAfter / limiter.timeScale);
         if (status === 429) {
           stats.rateLimited += 1;
           // Without Retry-After, a whole window is the shortest wait sure to reach a fresh server window.
           limiter.pause(route.group, retryAfterMs);
         }
-        return { ok: false, reason: status === 429 ? 'rate-limited' : 'server-error', status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+        return {
+          ok: false,
+          reason: status === 429 ? 'rate-limited' : 'server-error',
+          status,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        };
       }
 
       let body: unknown = undefined;
@@ -287,7 +307,8 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   const collection: RouteKind = { kind: 'collection' };
 
   return {
-    listOrders: async (params) => list({ group: 'orders', path: '/orders', query: orderListQuery(params), kind: collection }),
+    listOrders: async (params) =>
+      list({ group: 'orders', path: '/orders', query: orderListQuery(params), kind: collection }),
     getOrder: async (id, include): Promise<ApiResult> => {
       const { body } = await call({
         group: 'orders',
@@ -297,7 +318,8 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
       });
       return { body };
     },
-    listCustomers: async (params) => list({ group: 'other', path: '/customers', query: customerListQuery(params), kind: collection }),
+    listCustomers: async (params) =>
+      list({ group: 'other', path: '/customers', query: customerListQuery(params), kind: collection }),
     getCustomer: async (id, include): Promise<ApiResult> => {
       const { body } = await call({
         group: 'other',
@@ -314,7 +336,12 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
      * (120/min), one order is a small body, and it returns the order count for the connect screen.
      */
     verify: async () => {
-      const result = await list({ group: 'orders', path: '/orders', query: orderListQuery({ limit: 1 }), kind: collection });
+      const result = await list({
+        group: 'orders',
+        path: '/orders',
+        query: orderListQuery({ limit: 1 }),
+        kind: collection,
+      });
       return { totalOrders: result.total };
     },
     stats: () => structuredClone(stats),

@@ -99,7 +99,13 @@ export function exhaustedError(reason: RetryReason, status: number | undefined, 
 }
 
 /** Errors for statuses that are never retried: retrying cannot change the answer. */
-export function finalHttpError(status: number, body: unknown, route: RouteKind, secrets: readonly string[], attempts: number): AppError {
+export function finalHttpError(
+  status: number,
+  body: unknown,
+  route: RouteKind,
+  secrets: readonly string[],
+  attempts: number,
+): AppError {
   const detail: FailureDetail = { reason: 'http', status, attempts };
   const said = serverMessage(body, secrets);
   if (status === 401) return appError('AUTH_INVALID', MESSAGES.authInvalid, detail);

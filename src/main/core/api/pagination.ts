@@ -11,7 +11,9 @@ export function lenientNumber(value: unknown): number | undefined {
 }
 
 function field(source: unknown, key: string): unknown {
-  return source !== null && typeof source === 'object' && !Array.isArray(source) ? (source as Record<string, unknown>)[key] : undefined;
+  return source !== null && typeof source === 'object' && !Array.isArray(source)
+    ? (source as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Reads `meta.pagination` (Laravel/Fractal shape) without trusting any part of it to exist. */

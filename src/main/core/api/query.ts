@@ -13,7 +13,8 @@ function invalid(message: string): AppError {
 }
 
 function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(`${name} deve ser um inteiro entre 1 e ${max}.`);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw invalid(`${name} deve ser um inteiro entre 1 e ${max}.`);
   return value;
 }
 

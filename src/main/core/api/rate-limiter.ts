@@ -86,7 +86,8 @@ export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimit
     let found = groups.get(group);
     if (!found) {
       const configured = settings.limits?.[group] ?? DEFAULT_LIMITS[group];
-      if (!Number.isInteger(configured) || configured < 1) throw new RangeError(`limit for ${group} must be a positive integer`);
+      if (!Number.isInteger(configured) || configured < 1)
+        throw new RangeError(`limit for ${group} must be a positive integer`);
       found = { configured, limit: configured, inFlight: 0, ended: [], blockedUntil: 0, queue: [], timer: undefined };
       groups.set(group, found);
     }
@@ -100,10 +101,13 @@ export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimit
 
   function wakeAt(group: RouteGroup, s: GroupState, at: number): void {
     if (s.timer) clearTimeout(s.timer);
-    s.timer = setTimeout(() => {
-      s.timer = undefined;
-      pump(group);
-    }, Math.max(1, Math.ceil(at - now())));
+    s.timer = setTimeout(
+      () => {
+        s.timer = undefined;
+        pump(group);
+      },
+      Math.max(1, Math.ceil(at - now())),
+    );
   }
 
   function pump(group: RouteGroup): void {

@@ -22,7 +22,15 @@ export type Connectivity = 'online' | 'offline';
  */
 export type ApiEvent =
   | { type: 'request'; group: RouteGroup; path: string; attempt: number }
-  | { type: 'response'; group: RouteGroup; path: string; attempt: number; status: number; durationMs: number; rateLimitRemaining?: number }
+  | {
+      type: 'response';
+      group: RouteGroup;
+      path: string;
+      attempt: number;
+      status: number;
+      durationMs: number;
+      rateLimitRemaining?: number;
+    }
   | { type: 'network-error'; group: RouteGroup; path: string; attempt: number; reason: RetryReason; durationMs: number }
   | { type: 'retry'; group: RouteGroup; path: string; attempt: number; reason: RetryReason; delayMs: number }
   | { type: 'wait'; group: RouteGroup; waitedMs: number }

@@ -24,7 +24,10 @@ export function parse(argv: readonly string[], options: Options, positionals: { 
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const count = parsed.positionals.length;
-  if (count < positionals.min || count > positionals.max) throw new UsageError(count < positionals.min ? 'missing argument' : `unexpected argument: ${parsed.positionals[positionals.max]}`);
+  if (count < positionals.min || count > positionals.max)
+    throw new UsageError(
+      count < positionals.min ? 'missing argument' : `unexpected argument: ${parsed.positionals[positionals.max]}`,
+    );
   return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
 }
 

@@ -17,11 +17,19 @@ export const ORDERS_OPTIONS = {
 } as const;
 
 export const ONE_OPTIONS = { store: { type: 'string' } } as const;
-export const CUSTOMERS_OPTIONS = { store: { type: 'string' }, q: { type: 'string' }, limit: { type: 'string' } } as const;
+export const CUSTOMERS_OPTIONS = {
+  store: { type: 'string' },
+  q: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
 
 const money = (cents: number | null): string => (cents === null ? '—' : formatMoney(cents, 'pt-BR'));
-const when = (t: { utc: string; zone: string } | null): string => (t === null ? '—' : formatInstant(t.utc, t.zone, 'pt-BR'));
-const cell = (value: unknown, width: number): string => String(value ?? '—').slice(0, width).padEnd(width);
+const when = (t: { utc: string; zone: string } | null): string =>
+  t === null ? '—' : formatInstant(t.utc, t.zone, 'pt-BR');
+const cell = (value: unknown, width: number): string =>
+  String(value ?? '—')
+    .slice(0, width)
+    .padEnd(width);
 
 function notFound(ctx: CommandContext, what: string): number {
   ctx.term.err(`${what} not found in the cache\n`);
@@ -48,7 +56,9 @@ export function ordersCommand(ctx: CommandContext): number {
     return EXIT.ok;
   }
   for (const o of page.rows) {
-    ctx.term.out(`${cell(o.id, 9)} #${cell(o.number, 7)} ${cell(when(o.createdAt), 17)} ${cell(o.status?.alias, 18)} ${cell(o.customerName, 28)} ${money(o.totalCents)}\n`);
+    ctx.term.out(
+      `${cell(o.id, 9)} #${cell(o.number, 7)} ${cell(when(o.createdAt), 17)} ${cell(o.status?.alias, 18)} ${cell(o.customerName, 28)} ${money(o.totalCents)}\n`,
+    );
   }
   ctx.term.err(`${page.rows.length} of ${page.totalIsExact ? '' : 'more than '}${page.total} orders\n`);
   return EXIT.ok;
@@ -67,9 +77,12 @@ export function orderCommand(ctx: CommandContext): number {
   const o = detail.order;
   ctx.term.out(`order ${o.id} #${o.number ?? '—'} — ${o.status?.name ?? '—'} — ${when(o.createdAt)}\n`);
   ctx.term.out(`customer: ${o.customer?.name ?? '—'} <${o.customer?.email ?? '—'}>\n`);
-  ctx.term.out(`total ${money(o.totalCents)} (products ${money(o.productsCents)}, shipping ${money(o.shipmentCents)}, discount ${money(o.discountCents)})\n`);
+  ctx.term.out(
+    `total ${money(o.totalCents)} (products ${money(o.productsCents)}, shipping ${money(o.shipmentCents)}, discount ${money(o.discountCents)})\n`,
+  );
   ctx.term.out(`payment: ${o.payment?.alias ?? '—'}${o.installments ? ` ×${o.installments}` : ''}\n`);
-  for (const item of o.items) ctx.term.out(`  ${item.quantity} × ${item.sku ?? '—'} ${item.name ?? ''} ${money(item.unitPriceCents)}\n`);
+  for (const item of o.items)
+    ctx.term.out(`  ${item.quantity} × ${item.sku ?? '—'} ${item.name ?? ''} ${money(item.unitPriceCents)}\n`);
   if (o.parseProblems.length > 0) ctx.term.out(`read with problems: ${o.parseProblems.join('; ')}\n`);
   return EXIT.ok;
 }
@@ -78,14 +91,20 @@ export function customersCommand(ctx: CommandContext): number {
   const core = ctx.core();
   const store = pickStore(core, ctx.values);
   const q = text(ctx.values, 'q');
-  const page = listCustomers(core.db, store.id, { limit: positiveInt(ctx.values, 'limit') ?? 50, ...(q !== undefined ? { search: q } : {}) });
+  const page = listCustomers(core.db, store.id, {
+    limit: positiveInt(ctx.values, 'limit') ?? 50,
+    ...(q !== undefined ? { search: q } : {}),
+  });
   if (ctx.json) {
     printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
-  for (const c of page.rows) ctx.term.out(`${cell(c.id, 9)} ${cell(c.name, 30)} ${cell(c.email, 32)} ${c.orderCount} orders\n`);
+  for (const c of page.rows)
+    ctx.term.out(`${cell(c.id, 9)} ${cell(c.name, 30)} ${cell(c.email, 32)} ${c.orderCount} orders\n`);
   const unreadable = countUnreadable(core.db, store.id);
-  ctx.term.err(`${page.rows.length} of ${page.total} customers${unreadable.customers > 0 ? ` (${unreadable.customers} unreadable records kept raw)` : ''}\n`);
+  ctx.term.err(
+    `${page.rows.length} of ${page.total} customers${unreadable.customers > 0 ? ` (${unreadable.customers} unreadable records kept raw)` : ''}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -101,6 +120,8 @@ export function customerCommand(ctx: CommandContext): number {
   }
   const c = detail.customer;
   ctx.term.out(`customer ${c.id}: ${c.name ?? '—'} <${c.email ?? '—'}> ${c.taxId ?? ''} ${c.phone ?? ''}\n`);
-  ctx.term.out(`${detail.totals.orderCount} orders, spent ${money(detail.totals.spentCents)}, last ${when(detail.totals.lastOrderAt)}\n`);
+  ctx.term.out(
+    `${detail.totals.orderCount} orders, spent ${money(detail.totals.spentCents)}, last ${when(detail.totals.lastOrderAt)}\n`,
+  );
   return EXIT.ok;
 }

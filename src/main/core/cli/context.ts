@@ -9,7 +9,9 @@ import type { Terminal } from './terminal';
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -45,7 +47,11 @@ export function pickStore(core: Core, values: Parsed['values']): StoreRecord {
     return found;
   }
   if (stores.length === 1) return stores[0];
-  throw new UsageError(stores.length === 0 ? 'no store in this data folder (see: stores add, sync --base-url)' : 'several stores here: choose one with --store ID (see: stores list)');
+  throw new UsageError(
+    stores.length === 0
+      ? 'no store in this data folder (see: stores add, sync --base-url)'
+      : 'several stores here: choose one with --store ID (see: stores list)',
+  );
 }
 
 export function printJson(term: Terminal, value: unknown): void {

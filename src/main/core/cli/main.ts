@@ -2,7 +2,15 @@
 import { AppError } from '../base/app-error';
 import type { Core } from '../composition';
 import { parse } from './args';
-import { customerCommand, customersCommand, CUSTOMERS_OPTIONS, ONE_OPTIONS, orderCommand, ordersCommand, ORDERS_OPTIONS } from './browse-commands';
+import {
+  customerCommand,
+  customersCommand,
+  CUSTOMERS_OPTIONS,
+  ONE_OPTIONS,
+  orderCommand,
+  ordersCommand,
+  ORDERS_OPTIONS,
+} from './browse-commands';
 import { openCore, type CommandContext } from './context';
 import { EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
@@ -21,7 +29,10 @@ exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other`;
 
 type Command = (ctx: CommandContext) => number | Promise<number>;
 
-const COMMANDS: Record<string, { options: Parameters<typeof parse>[1]; positionals: { min: number; max: number }; run: Command }> = {
+const COMMANDS: Record<
+  string,
+  { options: Parameters<typeof parse>[1]; positionals: { min: number; max: number }; run: Command }
+> = {
   sync: { options: SYNC_OPTIONS, positionals: { min: 0, max: 0 }, run: syncCommand },
   orders: { options: ORDERS_OPTIONS, positionals: { min: 0, max: 0 }, run: ordersCommand },
   order: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: orderCommand },
@@ -67,7 +78,9 @@ export async function runCli(argv: readonly string[], term: Terminal): Promise<n
       return exitCodeFor(error.code);
     }
     // Anything else may quote a request or a path: only its kind goes out.
-    term.err(`balcao: unexpected error (${error instanceof Error ? error.name : typeof error}); see the log in the data folder\n`);
+    term.err(
+      `balcao: unexpected error (${error instanceof Error ? error.name : typeof error}); see the log in the data folder\n`,
+    );
     const opened = core as Core | null;
     opened?.log.error('cli failed unexpectedly', { error });
     return EXIT.other;

@@ -21,7 +21,8 @@ async function credentialsFromUser(ctx: CommandContext): Promise<{ token: string
   const token = ctx.term.env('BALCAO_USER_TOKEN');
   const secret = ctx.term.env('BALCAO_USER_SECRET_KEY');
   if (token && secret) return { token, secret };
-  if (!ctx.term.stdinIsTty) throw new UsageError('set BALCAO_USER_TOKEN and BALCAO_USER_SECRET_KEY, or run on a terminal to be asked');
+  if (!ctx.term.stdinIsTty)
+    throw new UsageError('set BALCAO_USER_TOKEN and BALCAO_USER_SECRET_KEY, or run on a terminal to be asked');
   const askedToken = await ctx.term.ask('User-Token: ', true);
   const askedSecret = await ctx.term.ask('User-Secret-Key: ', true);
   if (!askedToken || !askedSecret) throw new UsageError('token and secret are both needed');
@@ -48,7 +49,12 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
       const credentials = await credentialsFromUser(ctx);
       const name = text(ctx.values, 'name');
       const apiBaseUrl = text(ctx.values, 'base-url');
-      const summary = await core.stores.add({ alias, ...credentials, ...(name ? { name } : {}), ...(apiBaseUrl ? { apiBaseUrl } : {}) });
+      const summary = await core.stores.add({
+        alias,
+        ...credentials,
+        ...(name ? { name } : {}),
+        ...(apiBaseUrl ? { apiBaseUrl } : {}),
+      });
       if (ctx.json) printJson(ctx.term, summary);
       else ctx.term.out(line(summary, 0));
       return EXIT.ok;
@@ -63,7 +69,9 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
       const summary = await core.stores.summary(id);
       if (ctx.values['yes'] !== true) {
         if (!ctx.term.stdinIsTty) throw new UsageError('stores remove needs --yes when not on a terminal');
-        const answer = await ctx.term.ask(`Remove “${summary.name}” and its ${summary.orderCount} cached orders and ${summary.customerCount} customers? [y/N] `);
+        const answer = await ctx.term.ask(
+          `Remove “${summary.name}” and its ${summary.orderCount} cached orders and ${summary.customerCount} customers? [y/N] `,
+        );
         if (!/^(y|yes|s|sim)$/i.test(answer)) {
           ctx.term.err('not removed\n');
           return EXIT.other;

@@ -41,12 +41,14 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
   const baseUrl = text(ctx.values, 'base-url');
   const alias = text(ctx.values, 'alias');
   if ((baseUrl === undefined) !== (alias === undefined)) throw new UsageError('--base-url and --alias go together');
-  if (baseUrl !== undefined && text(ctx.values, 'store') !== undefined) throw new UsageError('use either --store or --base-url/--alias');
+  if (baseUrl !== undefined && text(ctx.values, 'store') !== undefined)
+    throw new UsageError('use either --store or --base-url/--alias');
   let credentials: { token: string; secret: string } | undefined;
   if (baseUrl !== undefined) {
     const token = ctx.term.env('BALCAO_USER_TOKEN');
     const secret = ctx.term.env('BALCAO_USER_SECRET_KEY');
-    if (!token || !secret) throw new UsageError('--base-url needs BALCAO_USER_TOKEN and BALCAO_USER_SECRET_KEY in the environment');
+    if (!token || !secret)
+      throw new UsageError('--base-url needs BALCAO_USER_TOKEN and BALCAO_USER_SECRET_KEY in the environment');
     credentials = { token, secret };
     try {
       new URL(baseUrl);
@@ -55,7 +57,10 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     }
   }
   const core = ctx.core(rateLimitOf(ctx));
-  const store = baseUrl !== undefined && alias !== undefined ? core.stores.ensureScriptStore(alias, baseUrl) : pickStore(core, ctx.values);
+  const store =
+    baseUrl !== undefined && alias !== undefined
+      ? core.stores.ensureScriptStore(alias, baseUrl)
+      : pickStore(core, ctx.values);
   if (ctx.term.stderrIsTty) {
     core.events.subscribeAll((event, payload) => {
       if (event === 'sync.progress') ctx.term.err(progressLine(payload as SyncProgress));

@@ -80,7 +80,8 @@ function writeCustomerFts(db: Db, pk: number, terms: string): void {
 
 /** Order count and last order, denormalised so the customer list sorts on them through an index. */
 export function refreshCustomerStats(db: Db, storeId: string, customerId: number): void {
-  stmt(db, 
+  stmt(
+    db,
     `UPDATE customers SET
        order_count = (SELECT count(*) FROM orders WHERE store_id = @storeId AND customer_id = @customerId),
        (last_order_utc, last_order_zone) = (

@@ -17,7 +17,8 @@ import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unread
 /** Orders in these statuses never brought money in: they count as orders but not as spending. */
 export const NOT_SPENT_STATUSES = ['cancelled', 'refused', 'refunded'] as const;
 
-const zoned = (utc: string | null, zone: string | null): ZonedTime | null => (utc === null ? null : { utc, zone: zone ?? 'UTC' });
+const zoned = (utc: string | null, zone: string | null): ZonedTime | null =>
+  utc === null ? null : { utc, zone: zone ?? 'UTC' };
 
 /** One page of the customer sync, in one transaction with its checkpoint, like writeOrderPage. */
 export function writeCustomers(
@@ -29,7 +30,10 @@ export function writeCustomers(
   checkpoint: PageCheckpoint | null,
 ): void {
   if (rawRecords.length !== customers.length) {
-    throw new AppError('INTERNAL', `writeCustomers: ${customers.length} customers but ${rawRecords.length} raw records`);
+    throw new AppError(
+      'INTERNAL',
+      `writeCustomers: ${customers.length} customers but ${rawRecords.length} raw records`,
+    );
   }
   const now = new Date().toISOString();
   db.transaction(() => {
@@ -85,7 +89,10 @@ export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Pa
     }
   }
   const key = SORTS[query.sort?.key ?? 'name'];
-  const dir = (query.sort?.direction ?? (query.sort?.key === undefined || query.sort.key === 'name' ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC';
+  const dir =
+    (query.sort?.direction ?? (query.sort?.key === undefined || query.sort.key === 'name' ? 'asc' : 'desc')) === 'asc'
+      ? 'ASC'
+      : 'DESC';
   const where = conditions.join(' AND ');
   const rows = stmt(
     db,
@@ -110,7 +117,8 @@ export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Pa
 }
 
 export function getCustomerDetail(db: Db, storeId: string, customerId: number): CustomerDetail | null {
-  const row = stmt(db, 'SELECT * FROM customers WHERE store_id = ? AND id = ?').get(storeId, customerId) as CustomerRow | undefined;
+  const row = stmt(db, 'SELECT * FROM customers WHERE store_id = ? AND id = ?').get(storeId, customerId) as
+    CustomerRow | undefined;
   if (row === undefined) return null;
   const customer: Customer = {
     id: row.id,
@@ -128,7 +136,11 @@ export function getCustomerDetail(db: Db, storeId: string, customerId: number): 
     createdAt: zoned(row.created_utc, row.created_zone),
     parseProblems: JSON.parse(row.parse_problems) as string[],
   };
-  return { customer, totals: customerTotals(db, storeId, customerId), raw: row.raw === null ? null : (JSON.parse(row.raw) as unknown) };
+  return {
+    customer,
+    totals: customerTotals(db, storeId, customerId),
+    raw: row.raw === null ? null : (JSON.parse(row.raw) as unknown),
+  };
 }
 
 /** Read from the covering index orders_by_customer: no order row is touched but the first and last. */
@@ -160,6 +172,11 @@ export function customerTotals(db: Db, storeId: string, customerId: number): Cus
 }
 
 /** A customer's orders, newest first unless asked otherwise, paged like the order list. */
-export function listCustomerOrders(db: Db, storeId: string, customerId: number, query: Omit<OrderQuery, 'customerId'> = {}): Page<OrderSummary> {
+export function listCustomerOrders(
+  db: Db,
+  storeId: string,
+  customerId: number,
+  query: Omit<OrderQuery, 'customerId'> = {},
+): Page<OrderSummary> {
   return listOrders(db, storeId, { ...query, customerId });
 }

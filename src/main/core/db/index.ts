@@ -1,7 +1,16 @@
 /** The cache: one module owns the database; callers use these functions, never SQL. */
 export { openDatabase, migrate, readVersion, type Db, type OpenOptions } from './open';
 export { MIGRATIONS, type Migration } from './migrations';
-export { addStore, updateStore, removeStore, getStore, listStores, type StoreRecord, type NewStore, type StorePatch } from './stores-repo';
+export {
+  addStore,
+  updateStore,
+  removeStore,
+  getStore,
+  listStores,
+  type StoreRecord,
+  type NewStore,
+  type StorePatch,
+} from './stores-repo';
 export {
   readSyncState,
   writeSyncState,
@@ -13,8 +22,24 @@ export {
   type FullSyncCheckpoint,
 } from './sync-state-repo';
 export { writeOrderPage } from './orders-write';
-export { listOrders, countOrders, orderStatusCounts, getOrderDetail, orderListSql, COMMON_SEARCH_MATCHES, TOTAL_CAP, totalCap } from './orders-query';
-export { writeCustomers, listCustomers, getCustomerDetail, customerTotals, listCustomerOrders, NOT_SPENT_STATUSES } from './customers-repo';
+export {
+  listOrders,
+  countOrders,
+  orderStatusCounts,
+  getOrderDetail,
+  orderListSql,
+  COMMON_SEARCH_MATCHES,
+  TOTAL_CAP,
+  totalCap,
+} from './orders-query';
+export {
+  writeCustomers,
+  listCustomers,
+  getCustomerDetail,
+  customerTotals,
+  listCustomerOrders,
+  NOT_SPENT_STATUSES,
+} from './customers-repo';
 export { getReview, setReview } from './review-repo';
 export { listUnreadable, countUnreadable, type UnreadableInput, type UnreadableRecord } from './unreadable-repo';
 export { ftsQuery } from './search-terms';

@@ -44,7 +44,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration versions must be 1..n without gaps (found ${m.version} at ${i + 1})`);
+    if (m.version !== i + 1)
+      throw new Error(`migration versions must be 1..n without gaps (found ${m.version} at ${i + 1})`);
   });
   for (const migration of ordered) {
     if (migration.version <= readVersion(db)) continue;

@@ -35,10 +35,10 @@ export function facetStatusCounts(db: Db, storeId: string, zone: string, q: Orde
 
   if (fromUtc === null && toUtc === null) {
     add(
-      stmt(db, `SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ?${filter.sql} GROUP BY status_alias`).all(
-        storeId,
-        ...filter.params,
-      ) as { status: string; n: number }[],
+      stmt(
+        db,
+        `SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ?${filter.sql} GROUP BY status_alias`,
+      ).all(storeId, ...filter.params) as { status: string; n: number }[],
       1,
     );
   } else {
@@ -47,18 +47,25 @@ export function facetStatusCounts(db: Db, storeId: string, zone: string, q: Orde
     const endWholeDay = toUtc === null ? null : toUtc.slice(0, 10);
     if (firstWholeDay !== null && endWholeDay !== null && firstWholeDay >= endWholeDay) scan(fromUtc, toUtc);
     else {
-      const days = [firstWholeDay === null ? "day <> ''" : 'day >= ?', ...(endWholeDay === null ? [] : ['day < ?'])].join(' AND ');
-      const dayParams = [...(firstWholeDay === null ? [] : [firstWholeDay]), ...(endWholeDay === null ? [] : [endWholeDay])];
+      const days = [
+        firstWholeDay === null ? "day <> ''" : 'day >= ?',
+        ...(endWholeDay === null ? [] : ['day < ?']),
+      ].join(' AND ');
+      const dayParams = [
+        ...(firstWholeDay === null ? [] : [firstWholeDay]),
+        ...(endWholeDay === null ? [] : [endWholeDay]),
+      ];
       add(
-        stmt(db, `SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ? AND ${days}${filter.sql} GROUP BY status_alias`).all(
-          storeId,
-          ...dayParams,
-          ...filter.params,
-        ) as { status: string; n: number }[],
+        stmt(
+          db,
+          `SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ? AND ${days}${filter.sql} GROUP BY status_alias`,
+        ).all(storeId, ...dayParams, ...filter.params) as { status: string; n: number }[],
         1,
       );
-      if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`) scan(fromUtc, `${firstWholeDay}T00:00:00.000Z`);
-      if (toUtc !== null && endWholeDay !== null && `${endWholeDay}T00:00:00.000Z` < toUtc) scan(`${endWholeDay}T00:00:00.000Z`, toUtc);
+      if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`)
+        scan(fromUtc, `${firstWholeDay}T00:00:00.000Z`);
+      if (toUtc !== null && endWholeDay !== null && `${endWholeDay}T00:00:00.000Z` < toUtc)
+        scan(`${endWholeDay}T00:00:00.000Z`, toUtc);
     }
   }
   // "Unreviewed" is everything minus the reviewed orders, which a partial index holds with these columns.
@@ -86,7 +93,14 @@ function otherFilters(q: OrderQuery): FacetFilter {
   return { sql, params };
 }
 
-function scanOrders(db: Db, storeId: string, filter: FacetFilter, from: string | null, to: string | null, reviewedOnly: boolean): { status: string; n: number }[] {
+function scanOrders(
+  db: Db,
+  storeId: string,
+  filter: FacetFilter,
+  from: string | null,
+  to: string | null,
+  reviewedOnly: boolean,
+): { status: string; n: number }[] {
   const range = `${from === null ? '' : ' AND created_utc >= ?'}${to === null ? '' : ' AND created_utc < ?'}`;
   const params = [storeId, ...(from === null ? [] : [from]), ...(to === null ? [] : [to]), ...filter.params];
   return stmt(

@@ -39,7 +39,12 @@ export interface WhereOptions {
  */
 export type CacheOrderQuery = OrderQuery & { searchWords?: SearchWords };
 
-export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuery, options: WhereOptions = {}): OrderWhere {
+export function orderWhere(
+  storeId: string,
+  storeZone: string,
+  q: CacheOrderQuery,
+  options: WhereOptions = {},
+): OrderWhere {
   const { withoutStatus = false, searchDrives = true, totalDrives = true, searchKeys } = options;
   const total = totalDrives ? 'o.total_cents' : '+o.total_cents';
   const conditions = ['o.store_id = ?'];
@@ -86,7 +91,9 @@ export function orderWhere(storeId: string, storeZone: string, q: CacheOrderQuer
       // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
       // each order by its search key, instead of walking the store's whole index probing the match set.
       if (searchDrives) conditions[0] = '+o.store_id = ?';
-      conditions.push(`o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?${searchKeys === undefined ? '' : ' AND rowid >= ? AND rowid < ?'})`);
+      conditions.push(
+        `o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?${searchKeys === undefined ? '' : ' AND rowid >= ? AND rowid < ?'})`,
+      );
       params.push(match, ...(searchKeys === undefined ? [] : [searchKeys.lo, searchKeys.hi]));
     }
   }
@@ -111,7 +118,10 @@ function reviewIndex(q: OrderQuery): string | null {
  * stops SQLite from walking a sort index over the whole store (probing the match set per row) and makes
  * it fetch the matches by their search key and sort them, which is what makes rare terms fast on large stores.
  */
-export function orderBy(sort: { key: OrderSortKey; direction: SortDirection } | undefined, driveFromMatches = false): string {
+export function orderBy(
+  sort: { key: OrderSortKey; direction: SortDirection } | undefined,
+  driveFromMatches = false,
+): string {
   const key = sort?.key ?? 'date';
   const dir = (sort?.direction ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
   const columns: Record<OrderSortKey, string[]> = {
@@ -153,6 +163,7 @@ export function pageBounds(offset: number | undefined, limit: number | undefined
 /** A day in the store's zone → the UTC instant it starts (plus `addDays`), as stored in created_utc. */
 export function dayStartUtc(day: string, zone: string, addDays: number): string {
   const start = DateTime.fromISO(day, { zone });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !start.isValid) throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !start.isValid)
+    throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`);
   return start.plus({ days: addDays }).startOf('day').toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 }

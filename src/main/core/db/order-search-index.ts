@@ -39,7 +39,11 @@ export function storeKeyRange(db: Database, storeId: string): { lo: number; hi: 
 
 /** The number a new store takes: the smallest no other store holds, so keys stay small. */
 export function freeSearchNo(db: Database): number {
-  const taken = (db.prepare('SELECT search_no FROM stores WHERE search_no IS NOT NULL ORDER BY search_no').all() as { search_no: number }[]).map((r) => r.search_no);
+  const taken = (
+    db.prepare('SELECT search_no FROM stores WHERE search_no IS NOT NULL ORDER BY search_no').all() as {
+      search_no: number;
+    }[]
+  ).map((r) => r.search_no);
   let no = 0;
   for (const t of taken) if (t === no) no += 1;
   return no;
@@ -77,7 +81,13 @@ const COLUMNS = 'pk, id, created_utc, search_key';
  * orders of one store in one UTC day) sends the order to the store's overflow bucket: still found, but listed
  * first among a search's results.
  */
-export function placeSearchKey(db: Database, storeId: string, pk: number, id: number, createdUtc: string | null): { key: number; moved: KeyMove[] } {
+export function placeSearchKey(
+  db: Database,
+  storeId: string,
+  pk: number,
+  id: number,
+  createdUtc: string | null,
+): { key: number; moved: KeyMove[] } {
   const store = storeKeyRange(db, storeId);
   const lo = store.lo + bucketOf(createdUtc) * SLOTS;
   const hi = lo + SLOTS;
@@ -88,10 +98,14 @@ export function placeSearchKey(db: Database, storeId: string, pk: number, id: nu
     return { key, moved: [] };
   };
   const inDay = 'search_key >= ? AND search_key < ?';
-  const last = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key DESC LIMIT 1`).get(lo, hi) as Placed | undefined;
+  const last = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key DESC LIMIT 1`).get(lo, hi) as
+    Placed | undefined;
   if (last === undefined) return done(lo + SLOTS / 2);
   if (compare(me, last) > 0 && last.search_key + 1 < hi) return done(last.search_key + 1);
-  const first = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key LIMIT 1`).get(lo, hi) as Placed;
+  const first = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key LIMIT 1`).get(
+    lo,
+    hi,
+  ) as Placed;
   if (compare(me, first) < 0 && first.search_key > lo) return done(first.search_key - 1);
   if (compare(me, first) > 0 && compare(me, last) < 0) {
     // Down from the top, the first order before this one; its successor in key order is the one after.
@@ -99,7 +113,10 @@ export function placeSearchKey(db: Database, storeId: string, pk: number, id: nu
       db,
       `SELECT ${COLUMNS} FROM orders WHERE ${inDay} AND (coalesce(created_utc, ''), id, pk) < (?, ?, ?) ORDER BY search_key DESC LIMIT 1`,
     ).get(lo, hi, createdUtc ?? '', id, pk) as Placed;
-    const after = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE search_key > ? AND search_key < ? ORDER BY search_key LIMIT 1`).get(before.search_key, hi) as Placed;
+    const after = stmt(
+      db,
+      `SELECT ${COLUMNS} FROM orders WHERE search_key > ? AND search_key < ? ORDER BY search_key LIMIT 1`,
+    ).get(before.search_key, hi) as Placed;
     if (after.search_key - before.search_key > 1) return done(Math.floor((before.search_key + after.search_key) / 2));
   }
   const day = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay}`).all(lo, hi) as Placed[];
@@ -108,7 +125,11 @@ export function placeSearchKey(db: Database, storeId: string, pk: number, id: nu
   const at = ranked.findIndex((row) => row.pk === pk);
   const n = ranked.length;
   const slotOf =
-    at === 0 ? (i: number) => hi - n + i : at === n - 1 ? (i: number) => lo + i : (i: number) => lo + Math.floor(((i + 1) * SLOTS) / (n + 1));
+    at === 0
+      ? (i: number) => hi - n + i
+      : at === n - 1
+        ? (i: number) => lo + i
+        : (i: number) => lo + Math.floor(((i + 1) * SLOTS) / (n + 1));
   // Clear first: the unique index must never see two rows on one key mid-move.
   for (const row of day) stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(row.pk);
   const moved: KeyMove[] = [];
@@ -122,7 +143,10 @@ export function placeSearchKey(db: Database, storeId: string, pk: number, id: nu
 /** The next free key of the store's overflow bucket, from the top down (newest first, as overflow goes). */
 function overflowKey(db: Database, storeLo: number): number {
   const lo = storeLo + OVERFLOW_BUCKET * SLOTS;
-  const lowest = stmt(db, 'SELECT min(search_key) AS k FROM orders WHERE search_key >= ? AND search_key < ?').get(lo, lo + SLOTS) as { k: number | null };
+  const lowest = stmt(db, 'SELECT min(search_key) AS k FROM orders WHERE search_key >= ? AND search_key < ?').get(
+    lo,
+    lo + SLOTS,
+  ) as { k: number | null };
   const key = lowest.k === null ? lo + SLOTS - 1 : lowest.k - 1;
   if (key < lo) throw new AppError('INTERNAL', 'Pedidos demais num só dia desta loja para o índice de busca.');
   return key;
@@ -146,7 +170,12 @@ export interface OrderTermsRow {
 
 /** The search terms of a cached order, as orderSearchTerms makes them for an order being written. */
 export function cachedOrderTerms(row: OrderTermsRow): string {
-  const customer = { name: row.customer_name, email: row.customer_email, taxId: row.customer_tax_id, phone: row.customer_phone };
+  const customer = {
+    name: row.customer_name,
+    email: row.customer_email,
+    taxId: row.customer_tax_id,
+    phone: row.customer_phone,
+  };
   const items = (JSON.parse(row.skus) as string[]).map((sku) => ({ sku }));
   return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
 }
@@ -177,7 +206,13 @@ export function writeOrderSearchRow(
   const { key, moved } = placeSearchKey(db, order.storeId, pk, order.id, created);
   // All removals before any insert: a moved order may take a key another one just left.
   for (const move of moved) remove.run(move.from);
-  for (const move of moved) insert.run(move.to, cachedOrderTerms(stmt(db, `SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as OrderTermsRow));
+  for (const move of moved)
+    insert.run(
+      move.to,
+      cachedOrderTerms(
+        stmt(db, `SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as OrderTermsRow,
+      ),
+    );
   insert.run(key, orderSearchTerms(order));
 }
 
@@ -193,20 +228,28 @@ const BATCH = 5000;
 export function rebuildOrderSearchIndex(db: Database): void {
   db.exec(`UPDATE orders SET search_key = NULL; INSERT INTO orders_fts (orders_fts) VALUES ('delete-all');`);
   type Row = { pk: number; id: number; created_utc: string | null };
-  const undated = db.prepare('SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NULL ORDER BY id');
-  const first = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NOT NULL ORDER BY created_utc, id LIMIT ${BATCH}`);
-  const after = db.prepare(`SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND (created_utc, id) > (?, ?) ORDER BY created_utc, id LIMIT ${BATCH}`);
+  const undated = db.prepare(
+    'SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NULL ORDER BY id',
+  );
+  const first = db.prepare(
+    `SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NOT NULL ORDER BY created_utc, id LIMIT ${BATCH}`,
+  );
+  const after = db.prepare(
+    `SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND (created_utc, id) > (?, ?) ORDER BY created_utc, id LIMIT ${BATCH}`,
+  );
   for (const { id: storeId } of db.prepare('SELECT id FROM stores').all() as { id: string }[]) {
     for (const row of undated.all(storeId) as Row[]) placeSearchKey(db, storeId, row.pk, row.id, null);
-    for (let rows = first.all(storeId) as Row[]; rows.length > 0; ) {
+    for (let rows = first.all(storeId) as Row[]; rows.length > 0;) {
       for (const row of rows) placeSearchKey(db, storeId, row.pk, row.id, row.created_utc);
       const last = rows[rows.length - 1];
       rows = rows.length < BATCH ? [] : (after.all(storeId, last.created_utc, last.id) as Row[]);
     }
   }
   const insert = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const batch = db.prepare(`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
-  for (let after = 0; ; ) {
+  const batch = db.prepare(
+    `SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`,
+  );
+  for (let after = 0; ;) {
     const rows = batch.all(after) as KeyedTermsRow[];
     for (const row of rows) insert.run(row.search_key, cachedOrderTerms(row));
     if (rows.length < BATCH) return;

@@ -12,7 +12,8 @@ import { searchWordsFor } from './search-words';
 import { stmt } from './statements';
 import { getStore } from './stores-repo';
 
-const zoned = (utc: string | null, zone: string | null): ZonedTime | null => (utc === null ? null : { utc, zone: zone ?? 'UTC' });
+const zoned = (utc: string | null, zone: string | null): ZonedTime | null =>
+  utc === null ? null : { utc, zone: zone ?? 'UTC' };
 const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
 
 interface SummaryRow {
@@ -44,7 +45,10 @@ function toSummary(row: SummaryRow): OrderSummary {
   return {
     id: row.id,
     number: row.number,
-    status: row.status_alias === null ? null : { alias: row.status_alias, name: row.status_name ?? row.status_alias, id: row.status_id },
+    status:
+      row.status_alias === null
+        ? null
+        : { alias: row.status_alias, name: row.status_name ?? row.status_alias, id: row.status_id },
     customerId: row.customer_id,
     customerName: row.customer_name,
     customerEmail: row.customer_email,
@@ -67,7 +71,11 @@ function storeZone(db: Db, storeId: string): string {
 }
 
 /** The SQL of one list page, exposed so a test can EXPLAIN it. */
-export function orderListSql(db: Db, storeId: string, plain: OrderQuery): { sql: string; params: unknown[]; count: { sql: string; params: unknown[] } } {
+export function orderListSql(
+  db: Db,
+  storeId: string,
+  plain: OrderQuery,
+): { sql: string; params: unknown[]; count: { sql: string; params: unknown[] } } {
   const query = resolveSearchWords(db, storeId, plain);
   const zone = storeZone(db, storeId);
   const { offset, limit } = pageBounds(query.offset, query.limit);
@@ -138,7 +146,10 @@ function countStatement(
     const rest = { ...query, search: undefined };
     // Nothing but the search: the store's key range already says which matches are its own.
     if (onlyStatusFilter(rest) && (rest.statuses === undefined || rest.statuses.length === 0)) {
-      return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts WHERE ${IN_STORE_MATCHES}${limit})`, params: [match, keys.lo, keys.hi] };
+      return {
+        sql: `SELECT count(*) AS n FROM (SELECT 1 FROM orders_fts WHERE ${IN_STORE_MATCHES}${limit})`,
+        params: [match, keys.lo, keys.hi],
+      };
     }
     const where = orderWhere(storeId, zone, rest);
     return {
@@ -149,7 +160,10 @@ function countStatement(
   }
   const where = orderWhere(storeId, zone, query);
   return {
-    sql: limit === '' ? `SELECT count(*) AS n FROM ${where.from} WHERE ${where.sql}` : `SELECT count(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql}${limit})`,
+    sql:
+      limit === ''
+        ? `SELECT count(*) AS n FROM ${where.from} WHERE ${where.sql}`
+        : `SELECT count(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql}${limit})`,
     params: where.params,
   };
 }
@@ -165,7 +179,9 @@ function isBroadTotalRange(db: Db, storeId: string, query: OrderQuery): boolean 
   const row = stmt(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE store_id = ? AND total_cents >= ? AND total_cents <= ? LIMIT ${COMMON_SEARCH_MATCHES})`,
-  ).get(storeId, query.minTotalCents ?? Number.MIN_SAFE_INTEGER, query.maxTotalCents ?? Number.MAX_SAFE_INTEGER) as { n: number };
+  ).get(storeId, query.minTotalCents ?? Number.MIN_SAFE_INTEGER, query.maxTotalCents ?? Number.MAX_SAFE_INTEGER) as {
+    n: number;
+  };
   return row.n >= COMMON_SEARCH_MATCHES;
 }
 
@@ -191,13 +207,11 @@ function isCommonSearch(db: Db, query: CacheOrderQuery, keys: { lo: number; hi: 
   if (match === null) return false;
   const probe = (m: string) =>
     (
-      stmt(db, `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT ${COMMON_SEARCH_MATCHES})`).get(
-        m,
-        keys.lo,
-        keys.hi,
-      ) as { n: number }
-    ).n >=
-    COMMON_SEARCH_MATCHES;
+      stmt(
+        db,
+        `SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT ${COMMON_SEARCH_MATCHES})`,
+      ).get(m, keys.lo, keys.hi) as { n: number }
+    ).n >= COMMON_SEARCH_MATCHES;
   // The all-exact query streams (a prefix gathers every term's list first) and matches a subset:
   // when it alone reaches the threshold, the prefix query does too.
   const exact = exactLowerBound(query.search, words);
@@ -235,19 +249,28 @@ export function listOrders(db: Db, storeId: string, plain: OrderQuery): Page<Ord
  * `total` is the cap and `totalIsExact` false, meaning more than `total` orders match.
  * `cap = Infinity` counts exactly.
  */
-export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = totalCap(plain)): { total: number; totalIsExact: boolean } {
+export function countOrders(
+  db: Db,
+  storeId: string,
+  plain: OrderQuery,
+  cap = totalCap(plain),
+): { total: number; totalIsExact: boolean } {
   const query = resolveSearchWords(db, storeId, plain);
   if (onlyStatusFilter(query)) {
     const statuses = query.statuses ?? [];
     const inList = statuses.length === 0 ? '' : ` AND status_alias IN (${statuses.map(() => '?').join(', ')})`;
-    const row = stmt(db, `SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?${inList}`).get(storeId, ...statuses) as { n: number };
+    const row = stmt(db, `SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?${inList}`).get(
+      storeId,
+      ...statuses,
+    ) as { n: number };
     return { total: row.n, totalIsExact: true };
   }
   const zone = storeZone(db, storeId);
   if (facetAnswers(query)) {
     const wanted = query.statuses !== undefined && query.statuses.length > 0 ? new Set(query.statuses) : null;
     let total = 0;
-    for (const [status, n] of facetStatusCounts(db, storeId, zone, query)) if (wanted === null || wanted.has(status)) total += n;
+    for (const [status, n] of facetStatusCounts(db, storeId, zone, query))
+      if (wanted === null || wanted.has(status)) total += n;
     return { total, totalIsExact: true };
   }
   const keys = storeKeyRange(db, storeId);
@@ -257,7 +280,10 @@ export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = to
   };
   // A prefix makes FTS5 gather every matching term's list before the first row; the all-exact query
   // streams. Its matches are a subset, so if they alone pass the cap, so does the search.
-  const exact = hasSearch(query) && Number.isFinite(cap) ? exactLowerBound(query.search ?? '', query.searchWords ?? 'joined') : null;
+  const exact =
+    hasSearch(query) && Number.isFinite(cap)
+      ? exactLowerBound(query.search ?? '', query.searchWords ?? 'joined')
+      : null;
   if (exact !== null && capped(exact) > cap) return { total: cap, totalIsExact: false };
   const n = capped();
   return n > cap ? { total: cap, totalIsExact: false } : { total: n, totalIsExact: true };
@@ -269,7 +295,12 @@ export function countOrders(db: Db, storeId: string, plain: OrderQuery, cap = to
  * thousand orders costs what two thousand do; past the cap each count is a lower bound (`countIsExact`
  * false), as the total is. `cap = Infinity` counts exactly.
  */
-export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery, cap = COMMON_SEARCH_MATCHES): StatusCount[] {
+export function orderStatusCounts(
+  db: Db,
+  storeId: string,
+  plain: OrderQuery,
+  cap = COMMON_SEARCH_MATCHES,
+): StatusCount[] {
   const query = resolveSearchWords(db, storeId, plain);
   if (onlyStatusFilter(query)) {
     return (
@@ -309,9 +340,12 @@ export function orderStatusCounts(db: Db, storeId: string, plain: OrderQuery, ca
   }
   // Names come from the kept per-status totals.
   const names = new Map(
-    (stmt(db, 'SELECT status_alias, status_name FROM order_status_totals WHERE store_id = ?').all(storeId) as { status_alias: string; status_name: string | null }[]).map(
-      (r) => [r.status_alias, r.status_name],
-    ),
+    (
+      stmt(db, 'SELECT status_alias, status_name FROM order_status_totals WHERE store_id = ?').all(storeId) as {
+        status_alias: string;
+        status_name: string | null;
+      }[]
+    ).map((r) => [r.status_alias, r.status_name]),
   );
   return rows
     .filter((r): r is { alias: string; count: number } => r.alias !== null && r.alias !== '' && r.count > 0)
@@ -340,21 +374,39 @@ interface OrderRow extends Omit<SummaryRow, 'reviewed' | 'flagged'> {
 
 /** Everything about one order: its relations, the raw API record and the local review state. */
 export function getOrderDetail(db: Db, storeId: string, orderId: number): OrderDetail | null {
-  const row = stmt(db, 'SELECT * FROM orders WHERE store_id = ? AND id = ?').get(storeId, orderId) as OrderRow | undefined;
+  const row = stmt(db, 'SELECT * FROM orders WHERE store_id = ? AND id = ?').get(storeId, orderId) as
+    OrderRow | undefined;
   if (row === undefined) return null;
-  const items = stmt(db, 'SELECT * FROM order_items WHERE order_pk = ? ORDER BY position').all(row.pk) as Record<string, never>[];
-  const address = stmt(db, "SELECT * FROM order_addresses WHERE order_pk = ? AND kind = 'shipping'").get(row.pk) as Record<string, never> | undefined;
-  const transactions = stmt(db, 'SELECT * FROM order_transactions WHERE order_pk = ? ORDER BY position').all(row.pk) as Record<string, never>[];
-  const history = stmt(db, 'SELECT * FROM order_status_history WHERE order_pk = ? ORDER BY position').all(row.pk) as Record<string, never>[];
+  const items = stmt(db, 'SELECT * FROM order_items WHERE order_pk = ? ORDER BY position').all(row.pk) as Record<
+    string,
+    never
+  >[];
+  const address = stmt(db, "SELECT * FROM order_addresses WHERE order_pk = ? AND kind = 'shipping'").get(row.pk) as
+    Record<string, never> | undefined;
+  const transactions = stmt(db, 'SELECT * FROM order_transactions WHERE order_pk = ? ORDER BY position').all(
+    row.pk,
+  ) as Record<string, never>[];
+  const history = stmt(db, 'SELECT * FROM order_status_history WHERE order_pk = ? ORDER BY position').all(
+    row.pk,
+  ) as Record<string, never>[];
   const order: Order = {
     id: row.id,
     storeId: row.store_id,
     number: row.number,
-    status: row.status_alias === null ? null : { alias: row.status_alias, name: row.status_name ?? row.status_alias, id: row.status_id },
+    status:
+      row.status_alias === null
+        ? null
+        : { alias: row.status_alias, name: row.status_name ?? row.status_alias, id: row.status_id },
     customer:
       row.customer_id === null && row.customer_name === null && row.customer_email === null
         ? null
-        : { id: row.customer_id, name: row.customer_name, email: row.customer_email, taxId: row.customer_tax_id, phone: row.customer_phone },
+        : {
+            id: row.customer_id,
+            name: row.customer_name,
+            email: row.customer_email,
+            taxId: row.customer_tax_id,
+            phone: row.customer_phone,
+          },
     createdAt: zoned(row.created_utc, row.created_zone),
     updatedAt: zoned(row.updated_utc, row.updated_zone),
     totalCents: row.total_cents,
@@ -405,7 +457,10 @@ export function getOrderDetail(db: Db, storeId: string, orderId: number): OrderD
       createdAt: zoned(t.created_utc, t.created_zone),
     })),
     statusHistory: history.map((s) => ({ alias: s.alias, name: s.name, at: zoned(s.at_utc, s.at_zone) })),
-    promocode: row.promocode_id === null && row.promocode_code === null ? null : { id: row.promocode_id, code: row.promocode_code },
+    promocode:
+      row.promocode_id === null && row.promocode_code === null
+        ? null
+        : { id: row.promocode_id, code: row.promocode_code },
     parseProblems: JSON.parse(row.parse_problems) as string[],
   };
   return { order, review: getReview(db, storeId, orderId), raw: JSON.parse(row.raw) as unknown };

@@ -61,9 +61,11 @@ export function writeOrderPage(
     const embedded = new Map<number, OrderCustomerRef & { id: number }>();
     orders.forEach((order, i) => {
       if (order.storeId !== storeId) throw new AppError('INTERNAL', 'writeOrderPage: an order of another store');
-      const previous = stmt(db, 'SELECT customer_id, search_key, created_utc FROM orders WHERE store_id = ? AND id = ?').get(storeId, order.id) as
-        | { customer_id: number | null; search_key: number | null; created_utc: string | null }
-        | undefined;
+      const previous = stmt(
+        db,
+        'SELECT customer_id, search_key, created_utc FROM orders WHERE store_id = ? AND id = ?',
+      ).get(storeId, order.id) as
+        { customer_id: number | null; search_key: number | null; created_utc: string | null } | undefined;
       if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
       const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now);
       replaceRelations(db, pk, order, previous !== undefined);
@@ -134,7 +136,21 @@ function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): v
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   order.items.forEach((it, position) => {
-    item.run(pk, order.storeId, position, it.id, it.sku, it.name, it.productId, it.skuId, it.quantity, it.unitPriceCents, bit(it.gift), it.bundle?.id ?? null, it.bundle?.name ?? null);
+    item.run(
+      pk,
+      order.storeId,
+      position,
+      it.id,
+      it.sku,
+      it.name,
+      it.productId,
+      it.skuId,
+      it.quantity,
+      it.unitPriceCents,
+      bit(it.gift),
+      it.bundle?.id ?? null,
+      it.bundle?.name ?? null,
+    );
   });
   const a = order.shippingAddress;
   if (a !== null) {
@@ -142,7 +158,20 @@ function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): v
       db,
       `INSERT INTO order_addresses (order_pk, store_id, kind, receiver, street, number, complement, neighborhood, city, uf, zipcode, country, full_address)
        VALUES (?, ?, 'shipping', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(pk, order.storeId, a.receiver, a.street, a.number, a.complement, a.neighborhood, a.city, a.uf, a.zipcode, a.country, a.fullAddress);
+    ).run(
+      pk,
+      order.storeId,
+      a.receiver,
+      a.street,
+      a.number,
+      a.complement,
+      a.neighborhood,
+      a.city,
+      a.uf,
+      a.zipcode,
+      a.country,
+      a.fullAddress,
+    );
   }
   const transaction = stmt(
     db,
@@ -150,7 +179,22 @@ function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): v
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   order.transactions.forEach((t, position) => {
-    transaction.run(pk, order.storeId, position, t.id, t.payment?.alias ?? null, t.payment?.name ?? null, t.amountCents, t.installments, t.status, bit(t.authorized), bit(t.captured), bit(t.cancelled), t.createdAt?.utc ?? null, t.createdAt?.zone ?? null);
+    transaction.run(
+      pk,
+      order.storeId,
+      position,
+      t.id,
+      t.payment?.alias ?? null,
+      t.payment?.name ?? null,
+      t.amountCents,
+      t.installments,
+      t.status,
+      bit(t.authorized),
+      bit(t.captured),
+      bit(t.cancelled),
+      t.createdAt?.utc ?? null,
+      t.createdAt?.zone ?? null,
+    );
   });
   const change = stmt(
     db,

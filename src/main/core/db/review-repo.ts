@@ -5,9 +5,10 @@ import { stmt } from './statements';
 export const NOT_REVIEWED: ReviewState = { reviewed: false, flagged: false, note: '', updatedAt: null };
 
 export function getReview(db: Db, storeId: string, orderId: number): ReviewState {
-  const row = stmt(db, 'SELECT reviewed, flagged, note, updated_at FROM review_state WHERE store_id = ? AND order_id = ?').get(storeId, orderId) as
-    | { reviewed: number; flagged: number; note: string; updated_at: string }
-    | undefined;
+  const row = stmt(
+    db,
+    'SELECT reviewed, flagged, note, updated_at FROM review_state WHERE store_id = ? AND order_id = ?',
+  ).get(storeId, orderId) as { reviewed: number; flagged: number; note: string; updated_at: string } | undefined;
   if (row === undefined) return { ...NOT_REVIEWED };
   return { reviewed: row.reviewed === 1, flagged: row.flagged === 1, note: row.note, updatedAt: row.updated_at };
 }

@@ -31,8 +31,16 @@ export function orderSearchTerms(order: SearchableOrder): string {
   ]);
 }
 
-export function customerSearchTerms(customer: Pick<Customer, 'name' | 'email' | 'taxId' | 'phone' | 'companyName'>): string {
-  return withJoinedWords([customer.name, customer.companyName, customer.email, ...taxIdTerms(customer.taxId), ...phoneTerms(customer.phone)]);
+export function customerSearchTerms(
+  customer: Pick<Customer, 'name' | 'email' | 'taxId' | 'phone' | 'companyName'>,
+): string {
+  return withJoinedWords([
+    customer.name,
+    customer.companyName,
+    customer.email,
+    ...taxIdTerms(customer.taxId),
+    ...phoneTerms(customer.phone),
+  ]);
 }
 
 /** The words' tokens as the tokenizer will see them, one list per whitespace-separated word. */
@@ -55,9 +63,13 @@ function withJoinedWords(values: readonly (string | null | undefined)[]): string
 
 function taxIdTerms(digits: string | null): string[] {
   if (digits === null) return [];
-  if (digits.length === 11) return [digits, `${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6, 9)}-${digits.slice(9)}`];
+  if (digits.length === 11)
+    return [digits, `${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6, 9)}-${digits.slice(9)}`];
   if (digits.length === 14) {
-    return [digits, `${digits.slice(0, 2)}.${digits.slice(2, 5)}.${digits.slice(5, 8)}/${digits.slice(8, 12)}-${digits.slice(12)}`];
+    return [
+      digits,
+      `${digits.slice(0, 2)}.${digits.slice(2, 5)}.${digits.slice(5, 8)}/${digits.slice(8, 12)}-${digits.slice(12)}`,
+    ];
   }
   return [digits];
 }
@@ -108,7 +120,10 @@ export function ftsQuery(text: string, options: FtsQueryOptions = {}): string | 
   const words = wordTokens(asOneNumber(text) ?? text).slice(0, 8);
   if (words.length === 0) return null;
   return words
-    .map((tokens, i) => `"${tokens.join(form === 'joined' ? '' : ' ')}"${lastIsPrefix && i === words.length - 1 ? '*' : ''}`)
+    .map(
+      (tokens, i) =>
+        `"${tokens.join(form === 'joined' ? '' : ' ')}"${lastIsPrefix && i === words.length - 1 ? '*' : ''}`,
+    )
     .join(' AND ');
 }
 

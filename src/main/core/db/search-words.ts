@@ -7,13 +7,19 @@ import { storeKeyRange } from './order-search-index';
 const FINDS = {
   orders: (db: Db, storeId: string, match: string): boolean => {
     const { lo, hi } = storeKeyRange(db, storeId);
-    return stmt(db, 'SELECT 1 FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT 1').get(match, lo, hi) !== undefined;
+    return (
+      stmt(db, 'SELECT 1 FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT 1').get(
+        match,
+        lo,
+        hi,
+      ) !== undefined
+    );
   },
   customers: (db: Db, storeId: string, match: string): boolean =>
-    stmt(db, 'SELECT 1 FROM customers_fts CROSS JOIN customers r ON r.pk = customers_fts.rowid WHERE customers_fts MATCH ? AND +r.store_id = ? LIMIT 1').get(
-      match,
-      storeId,
-    ) !== undefined,
+    stmt(
+      db,
+      'SELECT 1 FROM customers_fts CROSS JOIN customers r ON r.pk = customers_fts.rowid WHERE customers_fts MATCH ? AND +r.store_id = ? LIMIT 1',
+    ).get(match, storeId) !== undefined,
 };
 
 /**

@@ -7,7 +7,9 @@ import { stmt } from './statements';
  * stays instant at a million orders.
  */
 export function countStoreRecords(db: Db, storeId: string): { orders: number; customers: number } {
-  const orders = stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?').get(storeId) as { n: number };
+  const orders = stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM order_status_totals WHERE store_id = ?').get(
+    storeId,
+  ) as { n: number };
   const customers = stmt(db, 'SELECT count(*) AS n FROM customers WHERE store_id = ?').get(storeId) as { n: number };
   return { orders: orders.n, customers: customers.n };
 }

@@ -16,7 +16,9 @@ export interface StoreRecord {
   keychainEntry: boolean;
 }
 
-export type NewStore = Omit<StoreRecord, 'credentialsOk' | 'lastSyncAt' | 'lastError' | 'keychainEntry'> & { keychainEntry?: boolean };
+export type NewStore = Omit<StoreRecord, 'credentialsOk' | 'lastSyncAt' | 'lastError' | 'keychainEntry'> & {
+  keychainEntry?: boolean;
+};
 export type StorePatch = Partial<Omit<StoreRecord, 'id' | 'createdAt'>>;
 
 interface StoreRow {
@@ -51,7 +53,12 @@ export function addStore(db: Db, store: NewStore): StoreRecord {
   db.prepare(
     `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no, keychain_entry)
      VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt, @searchNo, @keychainEntry)`,
-  ).run({ ...store, isDemo: store.isDemo ? 1 : 0, searchNo: freeSearchNo(db), keychainEntry: store.keychainEntry === false ? 0 : 1 });
+  ).run({
+    ...store,
+    isDemo: store.isDemo ? 1 : 0,
+    searchNo: freeSearchNo(db),
+    keychainEntry: store.keychainEntry === false ? 0 : 1,
+  });
   return getStore(db, store.id) as StoreRecord;
 }
 

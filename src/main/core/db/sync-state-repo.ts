@@ -34,10 +34,18 @@ interface SyncRow {
   updated_at: string;
 }
 
-const EMPTY: SyncState = { fullSync: null, fullSyncDoneAt: null, highWaterMark: null, lastIncrementalAt: null, counts: {}, updatedAt: null };
+const EMPTY: SyncState = {
+  fullSync: null,
+  fullSyncDoneAt: null,
+  highWaterMark: null,
+  lastIncrementalAt: null,
+  counts: {},
+  updatedAt: null,
+};
 
 export function readSyncState(db: Db, storeId: string, resource: SyncResource): SyncState {
-  const row = db.prepare('SELECT * FROM sync_state WHERE store_id = ? AND resource = ?').get(storeId, resource) as SyncRow | undefined;
+  const row = db.prepare('SELECT * FROM sync_state WHERE store_id = ? AND resource = ?').get(storeId, resource) as
+    SyncRow | undefined;
   if (row === undefined) return { ...EMPTY, counts: {} };
   return {
     fullSync: row.full_sync === null ? null : (JSON.parse(row.full_sync) as FullSyncCheckpoint),
@@ -87,7 +95,10 @@ export interface PageCheckpoint {
 export function writePageCheckpoint(db: Db, storeId: string, resource: SyncResource, checkpoint: PageCheckpoint): void {
   const expected = readSyncState(db, storeId, resource).fullSync?.nextPage ?? null;
   if (expected !== checkpoint.page) {
-    throw new AppError('INTERNAL', `page ${checkpoint.page} of the ${resource} list came while the checkpoint expects ${expected === null ? 'no page' : `page ${expected}`}; it was not written`);
+    throw new AppError(
+      'INTERNAL',
+      `page ${checkpoint.page} of the ${resource} list came while the checkpoint expects ${expected === null ? 'no page' : `page ${expected}`}; it was not written`,
+    );
   }
   writeSyncState(db, storeId, resource, checkpoint.patch);
 }

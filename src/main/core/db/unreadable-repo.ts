@@ -19,21 +19,41 @@ export interface UnreadableRecord {
 }
 
 /** Seeing the same bytes again only refreshes `seen_at`: re-syncs do not pile up copies. */
-export function keepUnreadable(db: Db, storeId: string, kind: 'order' | 'customer', records: readonly UnreadableInput[], now: string): void {
-  const insert = stmt(db, 
+export function keepUnreadable(
+  db: Db,
+  storeId: string,
+  kind: 'order' | 'customer',
+  records: readonly UnreadableInput[],
+  now: string,
+): void {
+  const insert = stmt(
+    db,
     `INSERT INTO unreadable_records (store_id, kind, record_id, fingerprint, raw, problems, first_seen_at, seen_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (store_id, kind, fingerprint) DO UPDATE SET problems = excluded.problems, seen_at = excluded.seen_at`,
   );
   for (const record of records) {
     const json = rawJson(record.raw);
-    insert.run(storeId, kind, rawRecordId(record.raw), fingerprint(json), json, JSON.stringify(record.problems), now, now);
+    insert.run(
+      storeId,
+      kind,
+      rawRecordId(record.raw),
+      fingerprint(json),
+      json,
+      JSON.stringify(record.problems),
+      now,
+      now,
+    );
   }
 }
 
 /** A record that reads now replaces its earlier unreadable copies. */
 export function forgetUnreadable(db: Db, storeId: string, kind: 'order' | 'customer', recordId: number): void {
-  stmt(db, 'DELETE FROM unreadable_records WHERE store_id = ? AND kind = ? AND record_id = ?').run(storeId, kind, recordId);
+  stmt(db, 'DELETE FROM unreadable_records WHERE store_id = ? AND kind = ? AND record_id = ?').run(
+    storeId,
+    kind,
+    recordId,
+  );
 }
 
 export function listUnreadable(db: Db, storeId: string, kind?: 'order' | 'customer'): UnreadableRecord[] {

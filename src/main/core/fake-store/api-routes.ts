@@ -59,12 +59,26 @@ function scrollBatch(ctx: ApiContext, scrollId: string): ApiResult {
     body: {
       scroll_id: scrollId,
       data: indices.map((i) => render(ctx, i, session.includes)),
-      meta: { pagination: { total: session.list.total, count: indices.length, per_page: session.limit, current_page: session.batch, total_pages: Math.ceil(session.list.total / session.limit) } },
+      meta: {
+        pagination: {
+          total: session.list.total,
+          count: indices.length,
+          per_page: session.limit,
+          current_page: session.batch,
+          total_pages: Math.ceil(session.list.total / session.limit),
+        },
+      },
     },
   };
 }
 
-function listOrPage(ctx: ApiContext, kind: 'orders' | 'customers', list: () => IndexList, path: string, params: URLSearchParams): ApiResult {
+function listOrPage(
+  ctx: ApiContext,
+  kind: 'orders' | 'customers',
+  list: () => IndexList,
+  path: string,
+  params: URLSearchParams,
+): ApiResult {
   const scrollId = params.get('scroll_id');
   if (scrollId) return scrollBatch(ctx, scrollId);
   const { page, limit } = pageParams(params);

@@ -18,7 +18,12 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' && 
  * `/__control/…` for tests that run the store in a child process. Same
  * credentials as the API; never rate limited nor faulted.
  */
-export async function handleControl(req: IncomingMessage, action: string, control: FakeStoreControl, stats: () => FakeStoreStats): Promise<ApiResult> {
+export async function handleControl(
+  req: IncomingMessage,
+  action: string,
+  control: FakeStoreControl,
+  stats: () => FakeStoreStats,
+): Promise<ApiResult> {
   const body = req.method === 'GET' ? {} : await readJson(req).catch(() => null);
   if (body === null) return { status: 422, body: { message: 'Body must be JSON.' } };
   switch (`${req.method} ${action}`) {
@@ -27,9 +32,25 @@ export async function handleControl(req: IncomingMessage, action: string, contro
     case 'POST orders':
       return { status: 200, body: { ids: control.addOrders(num(body.count, 1)) } };
     case 'POST advance':
-      return { status: 200, body: { changes: typeof body.id === 'number' ? [control.advanceOrder(body.id)].filter(Boolean) : control.advanceOrders(num(body.count, 1)) } };
+      return {
+        status: 200,
+        body: {
+          changes:
+            typeof body.id === 'number'
+              ? [control.advanceOrder(body.id)].filter(Boolean)
+              : control.advanceOrders(num(body.count, 1)),
+        },
+      };
     case 'POST cancel':
-      return { status: 200, body: { changes: typeof body.id === 'number' ? [control.cancelOrder(body.id)].filter(Boolean) : control.cancelOrders(num(body.count, 1)) } };
+      return {
+        status: 200,
+        body: {
+          changes:
+            typeof body.id === 'number'
+              ? [control.cancelOrder(body.id)].filter(Boolean)
+              : control.cancelOrders(num(body.count, 1)),
+        },
+      };
     case 'POST faults':
       if (typeof body.spec === 'string') control.setFaults(body.spec);
       if (typeof body.next === 'string') control.failNext(body.next as FaultKind, num(body.count, 1));

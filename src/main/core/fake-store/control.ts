@@ -41,7 +41,14 @@ export interface ControlState {
   listCache: boolean;
 }
 
-export function createControl(state: ControlState, model: StoreModel, limiter: RateLimiter, faults: FaultInjector, now: () => number, onChange: () => void): FakeStoreControl {
+export function createControl(
+  state: ControlState,
+  model: StoreModel,
+  limiter: RateLimiter,
+  faults: FaultInjector,
+  now: () => number,
+  onChange: () => void,
+): FakeStoreControl {
   return {
     get active() {
       return state.active;

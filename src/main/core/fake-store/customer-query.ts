@@ -18,7 +18,8 @@ export function queryCustomers(model: StoreModel, params: URLSearchParams): Inde
     if (
       foldText(who.name).includes(folded) ||
       who.email.includes(folded) ||
-      (useDigits && (who.cpf.includes(digits) || (who.cnpj ?? '').includes(digits) || who.phone.full_number.includes(digits)))
+      (useDigits &&
+        (who.cpf.includes(digits) || (who.cnpj ?? '').includes(digits) || who.phone.full_number.includes(digits)))
     ) {
       kept.push(c);
     }

@@ -36,7 +36,14 @@ export interface FaultPlan {
  */
 export class FaultInjector {
   settings: FaultSettings = structuredClone(DEFAULT_FAULTS);
-  readonly counts: Record<FaultKind, number> = { latency: 0, error5xx: 0, reset: 0, truncate: 0, malformed: 0, drip: 0 };
+  readonly counts: Record<FaultKind, number> = {
+    latency: 0,
+    error5xx: 0,
+    reset: 0,
+    truncate: 0,
+    malformed: 0,
+    drip: 0,
+  };
   private readonly scheduled = new Map<number, FaultKind>();
   private readonly queued: FaultKind[] = [];
   private requestNumber = 0;
@@ -47,7 +54,11 @@ export class FaultInjector {
   }
 
   configure(settings: Partial<FaultSettings>): void {
-    this.settings = { ...this.settings, ...settings, probability: { ...(settings.probability ?? this.settings.probability) } };
+    this.settings = {
+      ...this.settings,
+      ...settings,
+      probability: { ...(settings.probability ?? this.settings.probability) },
+    };
   }
 
   /** Forces `kind` on API request number `n` (counting from 1 since start or the last `clear`). */
@@ -90,7 +101,11 @@ export class FaultInjector {
     if (latencyMs > 0) this.counts.latency++;
     if (kind) this.counts[kind]++;
     const statuses = this.settings.statuses;
-    return { latencyMs, kind, status: kind === 'error5xx' ? statuses[Math.floor(statusDraw * statuses.length)] : undefined };
+    return {
+      latencyMs,
+      kind,
+      status: kind === 'error5xx' ? statuses[Math.floor(statusDraw * statuses.length)] : undefined,
+    };
   }
 }
 
@@ -102,11 +117,15 @@ export class FaultInjector {
 export function parseFaultSpec(spec: string): Partial<FaultSettings> {
   const probability: Partial<Record<FaultKind, number>> = {};
   const out: Partial<FaultSettings> = { probability };
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([a-z0-9]+)=([0-9]*\.?[0-9]+)(?::(\d+)(ms|s)?)?$/.exec(part);
     if (!m) throw new Error(`bad fault "${part}": expected kind=probability[:duration]`);
     const name = m[1] === '5xx' ? 'error5xx' : m[1];
-    if (!(FAULT_KINDS as readonly string[]).includes(name)) throw new Error(`unknown fault kind "${m[1]}" (5xx, reset, truncate, malformed, drip, latency)`);
+    if (!(FAULT_KINDS as readonly string[]).includes(name))
+      throw new Error(`unknown fault kind "${m[1]}" (5xx, reset, truncate, malformed, drip, latency)`);
     const p = Number(m[2]);
     if (p < 0 || p > 1) throw new Error(`fault probability must be within 0..1: "${part}"`);
     probability[name as FaultKind] = p;

@@ -1,10 +1,19 @@
 import { hexToken, randomIp } from './net-values';
-import { CITIES, COMPANY_WORDS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS, STREETS, asciiSlug, type City } from './brazil-data';
+import {
+  CITIES,
+  COMPANY_WORDS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  NEIGHBORHOODS,
+  STREETS,
+  asciiSlug,
+  type City,
+} from './brazil-data';
 import { cnpjDigits, cpfDigits, formatCnpj, formatCpf } from './documents';
 import { rngFor, type Rng } from './prng';
 import type { StoreShape } from './store-shape';
 import { apiTimestamp } from './time-format';
-
 
 export interface GeneratedAddress {
   id: number;
@@ -52,7 +61,13 @@ export interface CustomerFacts {
 function phoneFor(rng: Rng, ddd: string): PhoneParts {
   const n = `9${rng.int(6, 9)}${rng.digits(3)}${rng.digits(4)}`;
   const formated = `(${ddd}) ${n.slice(0, 5)}-${n.slice(5)}`;
-  return { area_code: ddd, number: n, full_number: `${ddd}${n}`, formated_number: formated, whatsapp_link: `https://wa.me/55${ddd}${n}` };
+  return {
+    area_code: ddd,
+    number: n,
+    full_number: `${ddd}${n}`,
+    formated_number: formated,
+    whatsapp_link: `https://wa.me/55${ddd}${n}`,
+  };
 }
 
 function addressFor(rng: Rng, id: number, customerId: number, receiver: string, city: City): GeneratedAddress {
@@ -65,7 +80,21 @@ function addressFor(rng: Rng, id: number, customerId: number, receiver: string, 
   const complement = rng.chance(0.4) ? `Apto ${rng.int(11, 1504)}` : null;
   const reference = rng.chance(0.2) ? 'Próximo à padaria' : null;
   const full = `${street}, ${number}${complement ? ` - ${complement}` : ''} - ${neighborhood}, ${city.name} - ${city.uf}, ${zipcode}`;
-  return { id, customer_id: customerId, receiver, zipcode, street, number, complement, reference, neighborhood, city: city.name, uf: city.uf, country: 'BR', full_address: full };
+  return {
+    id,
+    customer_id: customerId,
+    receiver,
+    zipcode,
+    street,
+    number,
+    complement,
+    reference,
+    neighborhood,
+    city: city.name,
+    uf: city.uf,
+    country: 'BR',
+    full_address: full,
+  };
 }
 
 export interface CustomerIdentity {
@@ -110,7 +139,10 @@ export function generateCustomer(shape: StoreShape, index: number): CustomerFact
     addressFor(rng, id * 10 + k, id, name, k === 0 ? city : rng.pick(CITIES)),
   );
   const main = addresses[0];
-  const birthday = type === 'f' ? `${rng.int(1950, 2005)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : null;
+  const birthday =
+    type === 'f'
+      ? `${rng.int(1950, 2005)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+      : null;
   const lastOrderAt = shape.startAt + rng.int(0, Math.max(1, Math.floor((shape.endAt - shape.startAt) / 1000))) * 1000;
   const record: CustomerRecord = {
     id,
@@ -130,7 +162,11 @@ export function generateCustomer(shape: StoreShape, index: number): CustomerFact
         city: city.name,
         purchased_brands: '',
         // Not derived from the orders (that would need an index from customers to orders); a plausible date only.
-        last_order_date: { date: new Date(lastOrderAt).toISOString().replace('.000Z', 'Z'), timezone: 'America/Sao_Paulo', timezone_type: 3 },
+        last_order_date: {
+          date: new Date(lastOrderAt).toISOString().replace('.000Z', 'Z'),
+          timezone: 'America/Sao_Paulo',
+          timezone_type: 3,
+        },
         last_order_value: (rng.int(3000, 90000) / 100).toFixed(2),
         purchased_categories: '',
         number: main.number,
@@ -164,5 +200,19 @@ export function generateCustomer(shape: StoreShape, index: number): CustomerFact
     created_at: apiTimestamp(createdAt),
     updated_at: apiTimestamp(createdAt),
   };
-  return { index, id, type, name, firstName, lastName, email, taxId: cnpj ?? cpf, phone, city, addresses, createdAt, record };
+  return {
+    index,
+    id,
+    type,
+    name,
+    firstName,
+    lastName,
+    email,
+    taxId: cnpj ?? cpf,
+    phone,
+    city,
+    addresses,
+    createdAt,
+    record,
+  };
 }

@@ -10,7 +10,13 @@ import { apiTimestamp } from './time-format';
 
 export type OrderRecord = Record<string, unknown> & { id: number; number: number };
 
-const CARD_BRANDS = [['visa', 'Visa', 45], ['mastercard', 'Mastercard', 35], ['elo', 'Elo', 12], ['amex', 'American Express', 5], ['hipercard', 'Hipercard', 3]] as const;
+const CARD_BRANDS = [
+  ['visa', 'Visa', 45],
+  ['mastercard', 'Mastercard', 35],
+  ['elo', 'Elo', 12],
+  ['amex', 'American Express', 5],
+  ['hipercard', 'Hipercard', 3],
+] as const;
 
 interface PaymentInfo {
   alias: string;
@@ -31,7 +37,12 @@ interface Item {
 }
 
 function itemsFor(rng: Rng, orderId: number): Item[] {
-  const count = rng.weighted([[1, 50], [2, 30], [3, 15], [4, 5]]);
+  const count = rng.weighted([
+    [1, 50],
+    [2, 30],
+    [3, 15],
+    [4, 5],
+  ]);
   const items: Item[] = [];
   const bundle = rng.chance(0.1) ? { id: 300 + rng.int(0, BUNDLES.length - 1), name: rng.pick(BUNDLES) } : null;
   for (let k = 0; k < count; k++) {
@@ -46,7 +57,11 @@ function itemsFor(rng: Rng, orderId: number): Item[] {
       sku_id: 50000 + p * 10 + variant,
       item_sku: `SKU-${String(5000 + p)}-${variant}`,
       name,
-      quantity: rng.weighted([[1, 70], [2, 22], [3, 8]]),
+      quantity: rng.weighted([
+        [1, 70],
+        [2, 22],
+        [3, 8],
+      ]),
       priceCents,
       bundle: inBundle ? bundle : null,
       gift: rng.chance(0.02),
@@ -59,7 +74,18 @@ function paymentFor(rng: Rng, kind: OrderSkeleton['kind']): PaymentInfo {
   if (kind === 'pix') return { alias: 'pix', name: 'Pix', installments: 1 };
   if (kind === 'billet') return { alias: 'billet', name: 'Boleto', installments: 1 };
   const [alias, name] = rng.weighted(CARD_BRANDS.map((b) => [b, b[2]] as const));
-  return { alias, name, installments: rng.weighted([[1, 40], [2, 10], [3, 15], [6, 15], [10, 12], [12, 8]]) };
+  return {
+    alias,
+    name,
+    installments: rng.weighted([
+      [1, 40],
+      [2, 10],
+      [3, 15],
+      [6, 15],
+      [10, 12],
+      [12, 8],
+    ]),
+  };
 }
 
 function reached(history: readonly HistoryEntry[], alias: StatusAlias): HistoryEntry | undefined {
@@ -89,7 +115,16 @@ export function generateOrder({ shape, skeleton, history, customer, statuses }: 
   const pickup = service === 'Retirar na loja';
   const freeShipping = pickup || promo === 'FRETEGRATIS' || productsCents > 29900;
   const shipmentCents = freeShipping ? 0 : rng.int(1290, 5990);
-  const promoPercent = promo === 'BEMVINDO10' ? 10 : promo === 'VOLTA15' ? 15 : promo === 'BLACKFRIDAY' ? 20 : promo === 'PIX5' && payment.alias === 'pix' ? 5 : 0;
+  const promoPercent =
+    promo === 'BEMVINDO10'
+      ? 10
+      : promo === 'VOLTA15'
+        ? 15
+        : promo === 'BLACKFRIDAY'
+          ? 20
+          : promo === 'PIX5' && payment.alias === 'pix'
+            ? 5
+            : 0;
   const discountCents = Math.round((productsCents * promoPercent) / 100);
   const base = productsCents + shipmentCents - discountCents;
   // value_tax is instalment interest: cards above 3 instalments pay 1.99% a month.
@@ -129,7 +164,15 @@ export function generateOrder({ shape, skeleton, history, customer, statuses }: 
     installments: payment.installments,
     installment_formated: `${payment.installments}x de ${formatBrl(installmentCents)}`,
     buyer_installment_formated: `${payment.installments}x de ${formatBrl(installmentCents)}`,
-    status: ended ? (current.alias === 'refused' ? 'refused' : 'cancelled') : paid ? 'paid' : authorized ? 'authorized' : 'waiting_payment',
+    status: ended
+      ? current.alias === 'refused'
+        ? 'refused'
+        : 'cancelled'
+      : paid
+        ? 'paid'
+        : authorized
+          ? 'authorized'
+          : 'waiting_payment',
     error_message: current.alias === 'refused' ? 'Transação não autorizada pelo emissor.' : null,
     bank_name: isCard ? payment.name : null,
     bank_alias: isCard ? payment.alias : null,
@@ -244,7 +287,10 @@ export function generateOrder({ shape, skeleton, history, customer, statuses }: 
     date_delivery: apiTimestamp((paid?.at ?? createdAt) + daysDelivery * 86_400_000),
     whatsapp: {
       data: {
-        billet: { link: skeleton.kind === 'billet' ? `https://wa.me/55${customer.phone.full_number}?text=boleto` : null, message: skeleton.kind === 'billet' ? 'Seu boleto está disponível.' : null },
+        billet: {
+          link: skeleton.kind === 'billet' ? `https://wa.me/55${customer.phone.full_number}?text=boleto` : null,
+          message: skeleton.kind === 'billet' ? 'Seu boleto está disponível.' : null,
+        },
         order_shipped: `https://wa.me/55${customer.phone.full_number}?text=pedido-enviado-${skeleton.number}`,
         abandoned_cart: `https://wa.me/55${customer.phone.full_number}?text=carrinho`,
         pix: skeleton.kind === 'pix' ? `https://wa.me/55${customer.phone.full_number}?text=pix` : null,
@@ -253,28 +299,72 @@ export function generateOrder({ shape, skeleton, history, customer, statuses }: 
     },
     pickup_address: {
       data: pickup
-        ? { id: 90, order_id: id, country: 'BR', uf: 'SP', city: 'São Paulo', neighborhood: 'Pinheiros', street: 'Rua dos Pinheiros', number: '870', zipcode: '05422-001', full_address: 'Rua dos Pinheiros, 870 - Pinheiros, São Paulo - SP', complement: 'Loja 2', pickup_time_type: 'days', pickup_time: 1, only_weekdays: 1, local_description: 'Balcão de retirada no térreo' }
+        ? {
+            id: 90,
+            order_id: id,
+            country: 'BR',
+            uf: 'SP',
+            city: 'São Paulo',
+            neighborhood: 'Pinheiros',
+            street: 'Rua dos Pinheiros',
+            number: '870',
+            zipcode: '05422-001',
+            full_address: 'Rua dos Pinheiros, 870 - Pinheiros, São Paulo - SP',
+            complement: 'Loja 2',
+            pickup_time_type: 'days',
+            pickup_time: 1,
+            only_weekdays: 1,
+            local_description: 'Balcão de retirada no térreo',
+          }
         : null,
     },
     metadata: { data: transaction.metadata },
     status: { data: { id: status.id, name: status.name, alias: status.alias, description: status.description } },
     pix: {
-      data: skeleton.kind === 'pix'
-        ? { pix_qr_code: `00020126580014br.gov.bcb.pix0136${hexToken(rng, 32)}5204000053039865802BR6304${hexToken(rng, 4).toUpperCase()}`, pix_expiration_date: new Date(createdAt + 30 * 60_000).toISOString().replace('.000Z', 'Z') }
-        : null,
+      data:
+        skeleton.kind === 'pix'
+          ? {
+              pix_qr_code: `00020126580014br.gov.bcb.pix0136${hexToken(rng, 32)}5204000053039865802BR6304${hexToken(rng, 4).toUpperCase()}`,
+              pix_expiration_date: new Date(createdAt + 30 * 60_000).toISOString().replace('.000Z', 'Z'),
+            }
+          : null,
     },
     promocode: {
       data: promo
         ? {
-            id: promoId, code: promo, description: `Cupom ${promo}`, customer_id: null, active: true, expired: false,
-            discount_type: 'p', for_the_price_of: false, cart_default: false, type_increment_value: '', value: promoPercent,
-            price_products: 0, percent_products: promoPercent, quantity: '100000', total_customers_used: String(rng.int(1, 500)),
-            product_quantity: 0, product_max_quantity: 0, used: rng.int(1, 900), items_count: 0, min_value: 99.99, use_percent: promoPercent / 100,
-            shipment_percent: promo === 'FRETEGRATIS' ? 100 : 0, accumulate: false, once_per_customer: promo === 'BEMVINDO10',
-            abandoned_cart: false, newsletter: false, payments_ids: promo === 'PIX5' ? [27] : null, free_shipment: promo === 'FRETEGRATIS',
+            id: promoId,
+            code: promo,
+            description: `Cupom ${promo}`,
+            customer_id: null,
+            active: true,
+            expired: false,
+            discount_type: 'p',
+            for_the_price_of: false,
+            cart_default: false,
+            type_increment_value: '',
+            value: promoPercent,
+            price_products: 0,
+            percent_products: promoPercent,
+            quantity: '100000',
+            total_customers_used: String(rng.int(1, 500)),
+            product_quantity: 0,
+            product_max_quantity: 0,
+            used: rng.int(1, 900),
+            items_count: 0,
+            min_value: 99.99,
+            use_percent: promoPercent / 100,
+            shipment_percent: promo === 'FRETEGRATIS' ? 100 : 0,
+            accumulate: false,
+            once_per_customer: promo === 'BEMVINDO10',
+            abandoned_cart: false,
+            newsletter: false,
+            payments_ids: promo === 'PIX5' ? [27] : null,
+            free_shipment: promo === 'FRETEGRATIS',
             ignore_promotion_products: false,
-            start_at: apiTimestamp(shape.startAt - 30 * 86_400_000), end_at: apiTimestamp(shape.endAt + 365 * 86_400_000),
-            created_at: apiTimestamp(shape.startAt - 31 * 86_400_000), updated_at: apiTimestamp(shape.startAt - 31 * 86_400_000),
+            start_at: apiTimestamp(shape.startAt - 30 * 86_400_000),
+            end_at: apiTimestamp(shape.endAt + 365 * 86_400_000),
+            created_at: apiTimestamp(shape.startAt - 31 * 86_400_000),
+            updated_at: apiTimestamp(shape.startAt - 31 * 86_400_000),
           }
         : null,
     },
@@ -289,7 +379,13 @@ export function generateOrder({ shape, skeleton, history, customer, statuses }: 
         updated_at: apiTimestamp(h.at),
       })),
     },
-    payments: [{ icon_url: `https://images.yampi.example/payments/${payment.alias}.svg`, name: payment.name, alias: payment.alias }],
+    payments: [
+      {
+        icon_url: `https://images.yampi.example/payments/${payment.alias}.svg`,
+        name: payment.name,
+        alias: payment.alias,
+      },
+    ],
     services: { data: [] },
     comments: { data: [] },
     customer: { data: customer.record },

@@ -41,7 +41,8 @@ export function parseOrderFilters(params: URLSearchParams): OrderFilters {
     throw new ValidationError('orderBy', 'The orderBy must be one of created_at, id, updated_at.');
   }
   const sortedBy = (params.get('sortedBy') ?? 'desc').toLowerCase();
-  if (sortedBy !== 'asc' && sortedBy !== 'desc') throw new ValidationError('sortedBy', 'The sortedBy must be asc or desc.');
+  if (sortedBy !== 'asc' && sortedBy !== 'desc')
+    throw new ValidationError('sortedBy', 'The sortedBy must be asc or desc.');
   const customerRaw = params.get('customer_id');
   if (customerRaw !== null && customerRaw !== '' && !/^\d+$/.test(customerRaw)) {
     throw new ValidationError('customer_id', 'The customer_id must be an integer.');
@@ -74,7 +75,9 @@ export function queryOrders(model: StoreModel, f: OrderFilters): IndexList {
   const scan = f.statusIds !== null || f.q !== null || f.customerId !== null;
   if (!scan && f.orderBy !== 'updated_at') return rangeList(from, to, f.descending);
 
-  const aliases = f.statusIds ? new Set(model.statuses.filter((s) => f.statusIds!.has(s.id)).map((s) => s.alias)) : null;
+  const aliases = f.statusIds
+    ? new Set(model.statuses.filter((s) => f.statusIds!.has(s.id)).map((s) => s.alias))
+    : null;
   const customerIndex = f.customerId !== null ? model.customerIndexOfId(f.customerId) : null;
   const byCustomer = f.q !== null ? customersMatching(model, f.q) : null;
   const qNumber = f.q !== null && /^#?\d+$/.test(f.q) ? Number(f.q.replace('#', '')) : null;

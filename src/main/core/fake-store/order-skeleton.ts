@@ -44,7 +44,12 @@ export function customerIndexOf(shape: StoreShape, index: number): number {
 const STEP_DRAWS = 8;
 
 /** How many statuses of `plan` an order created at `createdAt` has reached by `until` (at least 1). */
-function reachedCount(plan: readonly StatusAlias[], createdAt: number, until: number, steps: ArrayLike<number>): number {
+function reachedCount(
+  plan: readonly StatusAlias[],
+  createdAt: number,
+  until: number,
+  steps: ArrayLike<number>,
+): number {
   let at = createdAt;
   for (let k = 1; k < plan.length; k++) {
     at += Math.round(stepHours(plan[k], steps[k % STEP_DRAWS]) * 3600) * 1000;
@@ -53,7 +58,12 @@ function reachedCount(plan: readonly StatusAlias[], createdAt: number, until: nu
   return plan.length;
 }
 
-function historyOf(plan: readonly StatusAlias[], createdAt: number, reached: number, steps: ArrayLike<number>): HistoryEntry[] {
+function historyOf(
+  plan: readonly StatusAlias[],
+  createdAt: number,
+  reached: number,
+  steps: ArrayLike<number>,
+): HistoryEntry[] {
   const history: HistoryEntry[] = [{ alias: plan[0], at: createdAt }];
   let at = createdAt;
   for (let k = 1; k < reached; k++) {
@@ -66,7 +76,11 @@ function historyOf(plan: readonly StatusAlias[], createdAt: number, reached: num
 // Scans over a million orders (status filter, updated_at sort) reuse one buffer instead of allocating per order.
 const scratch = new Float64Array(STEP_DRAWS);
 
-function drawPlan(shape: StoreShape, index: number, steps: Float64Array): { kind: PaymentKind; plan: readonly StatusAlias[] } {
+function drawPlan(
+  shape: StoreShape,
+  index: number,
+  steps: Float64Array,
+): { kind: PaymentKind; plan: readonly StatusAlias[] } {
   const rng = rngFor(shape.seed, 'order-skeleton', index);
   const kind = rng.weighted<PaymentKind>(KIND_WEIGHTS);
   const plan = statusPlan(kind, rng.next());
@@ -74,7 +88,11 @@ function drawPlan(shape: StoreShape, index: number, steps: Float64Array): { kind
   return { kind, plan };
 }
 
-const KIND_WEIGHTS: readonly (readonly [PaymentKind, number])[] = [['pix', 35], ['billet', 20], ['card', 45]];
+const KIND_WEIGHTS: readonly (readonly [PaymentKind, number])[] = [
+  ['pix', 35],
+  ['billet', 20],
+  ['card', 45],
+];
 
 /** Current status and its time of a generated (not added, not mutated) order, without building its history. */
 export function baseState(shape: StoreShape, index: number): { alias: StatusAlias; at: number } {

@@ -17,7 +17,13 @@ function linkTo(path: string, params: URLSearchParams, page: number): string {
   return `${path}?${copy.toString()}`;
 }
 
-export function paginate(list: IndexList, page: number, limit: number, path: string, params: URLSearchParams): { indices: number[]; pagination: Pagination } {
+export function paginate(
+  list: IndexList,
+  page: number,
+  limit: number,
+  path: string,
+  params: URLSearchParams,
+): { indices: number[]; pagination: Pagination } {
   const totalPages = Math.ceil(list.total / limit);
   const start = (page - 1) * limit;
   const end = Math.min(list.total, start + limit);

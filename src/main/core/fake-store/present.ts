@@ -3,8 +3,20 @@ import type { OrderRecord } from './generate-order';
 
 /** Keys that only appear when asked for with `include=`; everything else is always sent. */
 export const ORDER_RELATIONS = [
-  'items', 'address', 'transactions', 'whatsapp', 'pickup_address', 'metadata', 'status', 'pix', 'promocode',
-  'statuses', 'payments', 'services', 'comments', 'customer',
+  'items',
+  'address',
+  'transactions',
+  'whatsapp',
+  'pickup_address',
+  'metadata',
+  'status',
+  'pix',
+  'promocode',
+  'statuses',
+  'payments',
+  'services',
+  'comments',
+  'customer',
 ] as const;
 
 /** include names that differ from the key they fill. */

@@ -17,12 +17,23 @@ function roll(seed: number, salt: number, id: number): number {
   return hash3(seed, salt, id) / 4294967296;
 }
 
-const ORDER_NUMBER_FIELDS = ['id', 'customer_id', 'number', 'value_total', 'value_products', 'value_discount', 'value_shipment', 'value_tax', 'days_delivery'];
+const ORDER_NUMBER_FIELDS = [
+  'id',
+  'customer_id',
+  'number',
+  'value_total',
+  'value_products',
+  'value_discount',
+  'value_shipment',
+  'value_tax',
+  'days_delivery',
+];
 const ITEM_NUMBER_FIELDS = ['quantity', 'price', 'price_cost'];
 const TX_NUMBER_FIELDS = ['amount', 'installments', 'installment_value'];
 
 function stringify(record: Record<string, unknown>, fields: readonly string[]): void {
-  for (const f of fields) if (typeof record[f] === 'number') record[f] = (record[f] as number).toFixed(Number.isInteger(record[f]) ? 0 : 2);
+  for (const f of fields)
+    if (typeof record[f] === 'number') record[f] = (record[f] as number).toFixed(Number.isInteger(record[f]) ? 0 : 2);
 }
 
 /** Applies quirks to an already projected order (a fresh object the caller owns). */
@@ -31,7 +42,8 @@ export function quirkOrder(order: Record<string, unknown>, seed: number): Record
   const out = structuredClone(order);
   if (roll(seed, Q.strings, id) < 0.3) {
     stringify(out, ORDER_NUMBER_FIELDS);
-    if (Array.isArray(out.items)) for (const it of out.items as Record<string, unknown>[]) stringify(it, ITEM_NUMBER_FIELDS);
+    if (Array.isArray(out.items))
+      for (const it of out.items as Record<string, unknown>[]) stringify(it, ITEM_NUMBER_FIELDS);
     const tx = (out.transactions as { data?: Record<string, unknown>[] } | undefined)?.data;
     if (Array.isArray(tx)) for (const t of tx) stringify(t, TX_NUMBER_FIELDS);
   }

@@ -9,7 +9,12 @@ export interface RateLimitSettings {
   enabled: boolean;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = { ordersPerMinute: 120, otherPerMinute: 60, timeScale: 1, enabled: true };
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  ordersPerMinute: 120,
+  otherPerMinute: 60,
+  timeScale: 1,
+  enabled: true,
+};
 
 interface Window {
   startedAt: number;

@@ -20,7 +20,10 @@ const SCROLL_SALT = saltOf('scroll');
 export class ScrollSessions {
   private readonly sessions = new Map<string, Session>();
   private counter = 0;
-  constructor(private readonly seed: number, private readonly max = 200) {}
+  constructor(
+    private readonly seed: number,
+    private readonly max = 200,
+  ) {}
 
   open(kind: Session['kind'], list: IndexList, limit: number, includes: Set<string>): string {
     this.counter++;

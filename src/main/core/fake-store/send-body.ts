@@ -14,7 +14,14 @@ function malform(body: string): string {
 }
 
 /** Writes a response, applying the body-level fault chosen for it. */
-export async function sendBody(res: ServerResponse, status: number, headers: Headers, body: string, fault: FaultPlan['kind'], settings: FaultSettings): Promise<void> {
+export async function sendBody(
+  res: ServerResponse,
+  status: number,
+  headers: Headers,
+  body: string,
+  fault: FaultPlan['kind'],
+  settings: FaultSettings,
+): Promise<void> {
   const bytes = Buffer.from(fault === 'malformed' ? malform(body) : body, 'utf8');
   const base = { 'Content-Type': 'application/json', ...headers };
   switch (fault) {
@@ -49,12 +56,16 @@ export async function sendBody(res: ServerResponse, status: number, headers: Hea
 export function sendError5xx(res: ServerResponse, status: number, headers: Headers): void {
   // A 502 usually comes from the load balancer in front, as HTML, not from the API.
   if (status === 502) {
-    const html = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+    const html =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
     res.writeHead(status, { ...headers, 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
     res.end(html);
     return;
   }
-  const body = JSON.stringify({ message: status === 503 ? 'Service Unavailable' : 'Server Error', status_code: status });
+  const body = JSON.stringify({
+    message: status === 503 ? 'Service Unavailable' : 'Server Error',
+    status_code: status,
+  });
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }

@@ -59,7 +59,12 @@ function cacheKey(path: string, params: URLSearchParams): string {
 }
 
 function includeSet(include: string | undefined): Set<string> {
-  return new Set((include ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (include ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export async function startFakeStore(options: FakeStoreOptions = {}): Promise<FakeStore> {
@@ -67,16 +72,31 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
   const alias = options.alias ?? 'demo';
   const credentials = { token: options.token ?? 'demo-token', secret: options.secret ?? 'demo-secret' };
   const now = options.clock ?? Date.now;
-  const model = new StoreModel({ seed, orders: options.orders ?? 500, customers: options.customers ?? 200, endAt: options.endAt });
+  const model = new StoreModel({
+    seed,
+    orders: options.orders ?? 500,
+    customers: options.customers ?? 200,
+    endAt: options.endAt,
+  });
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimit }, now);
   const faults = new FaultInjector(seed);
-  if (options.faults) faults.configure(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults);
-  const state: ControlState = { active: options.active ?? true, quirks: options.quirks ?? false, listCache: options.listCache ?? false };
+  if (options.faults)
+    faults.configure(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults);
+  const state: ControlState = {
+    active: options.active ?? true,
+    quirks: options.quirks ?? false,
+    listCache: options.listCache ?? false,
+  };
   const listCache = new Map<string, { body: string; expiresAt: number }>();
   const control = createControl(state, model, limiter, faults, now, () => listCache.clear());
   const scrolls = new ScrollSessions(seed);
   const counters = { requests: {} as Record<string, number>, byStatus: {} as Record<string, number>, rateLimited: 0 };
-  const snapshot = (): FakeStoreStats => ({ requests: { ...counters.requests }, byStatus: { ...counters.byStatus }, rateLimited: counters.rateLimited, faults: { ...faults.counts } });
+  const snapshot = (): FakeStoreStats => ({
+    requests: { ...counters.requests },
+    byStatus: { ...counters.byStatus },
+    rateLimited: counters.rateLimited,
+    faults: { ...faults.counts },
+  });
 
   const count = (route: string) => void (counters.requests[route] = (counters.requests[route] ?? 0) + 1);
 
@@ -91,7 +111,8 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const authorized = req.headers['user-token'] === credentials.token && req.headers['user-secret-key'] === credentials.secret;
+    const authorized =
+      req.headers['user-token'] === credentials.token && req.headers['user-secret-key'] === credentials.secret;
 
     if (url.pathname.startsWith('/__control/')) {
       count('control');
@@ -103,10 +124,13 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
     const route = m && m[1] === alias ? matchRoute(m[2] ?? '') : null;
     const group: RouteGroup = route?.name.startsWith('orders.') ? 'orders' : 'other';
     count(route?.name ?? 'unknown');
-    if (!authorized && options.requireAuth !== false) return reply(res, { status: 401, body: { message: 'Unauthenticated.' } }, rateHeaders(group));
-    if (!state.active) return reply(res, { status: 403, body: { message: 'This store is inactive.' } }, rateHeaders(group));
+    if (!authorized && options.requireAuth !== false)
+      return reply(res, { status: 401, body: { message: 'Unauthenticated.' } }, rateHeaders(group));
+    if (!state.active)
+      return reply(res, { status: 403, body: { message: 'This store is inactive.' } }, rateHeaders(group));
     if (!route) return reply(res, { status: 404, body: { message: 'Not Found.' } }, rateHeaders(group));
-    if (req.method !== 'GET') return reply(res, { status: 405, body: { message: 'Method Not Allowed.' } }, rateHeaders(group));
+    if (req.method !== 'GET')
+      return reply(res, { status: 405, body: { message: 'Method Not Allowed.' } }, rateHeaders(group));
 
     const decision = limiter.take(group);
     const headers = rateHeaders(group, decision);
@@ -123,7 +147,12 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
     }
 
     const isList = route.name === 'orders.list' || route.name === 'customers.list';
-    const cacheable = isList && state.listCache && url.searchParams.get('skipCache') !== 'true' && !url.searchParams.has('scroll') && !url.searchParams.has('scroll_id');
+    const cacheable =
+      isList &&
+      state.listCache &&
+      url.searchParams.get('skipCache') !== 'true' &&
+      !url.searchParams.has('scroll') &&
+      !url.searchParams.has('scroll_id');
     const key = cacheKey(url.pathname, url.searchParams);
     const cached = cacheable ? listCache.get(key) : undefined;
     let status = 200;
@@ -134,7 +163,13 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
       const result = handleApi(ctx, route, url.pathname, url.searchParams);
       status = result.status;
       body = JSON.stringify(result.body);
-      if (isList && state.listCache && status === 200 && !url.searchParams.has('scroll') && !url.searchParams.has('scroll_id')) {
+      if (
+        isList &&
+        state.listCache &&
+        status === 200 &&
+        !url.searchParams.has('scroll') &&
+        !url.searchParams.has('scroll_id')
+      ) {
         if (listCache.size > 500) listCache.delete(listCache.keys().next().value as string);
         listCache.set(key, { body, expiresAt: now() + LIST_CACHE_MS / limiter.settings.timeScale });
       }

@@ -1,8 +1,18 @@
 import { rngFor } from './prng';
 
 export const STATUS_ALIASES = [
-  'waiting_payment', 'paid', 'authorized', 'handling_products', 'invoiced', 'ready_for_shipping',
-  'on_carriage', 'delivered', 'shipment_exception', 'cancelled', 'refused', 'refunded',
+  'waiting_payment',
+  'paid',
+  'authorized',
+  'handling_products',
+  'invoiced',
+  'ready_for_shipping',
+  'on_carriage',
+  'delivered',
+  'shipment_exception',
+  'cancelled',
+  'refused',
+  'refunded',
 ] as const;
 
 export type StatusAlias = (typeof STATUS_ALIASES)[number];
@@ -55,10 +65,22 @@ export function storeStatuses(seed: number): StoreStatus[] {
   const ids = new Set<number>();
   while (ids.size < STATUS_ALIASES.length) ids.add(rng.int(2, 60));
   const list = [...ids];
-  return STATUS_ALIASES.map((alias, i) => ({ id: list[i], alias, name: NAMES[alias], description: DESCRIPTIONS[alias] }));
+  return STATUS_ALIASES.map((alias, i) => ({
+    id: list[i],
+    alias,
+    name: NAMES[alias],
+    description: DESCRIPTIONS[alias],
+  }));
 }
 
-const HAPPY_TAIL: StatusAlias[] = ['paid', 'handling_products', 'invoiced', 'ready_for_shipping', 'on_carriage', 'delivered'];
+const HAPPY_TAIL: StatusAlias[] = [
+  'paid',
+  'handling_products',
+  'invoiced',
+  'ready_for_shipping',
+  'on_carriage',
+  'delivered',
+];
 
 export type PaymentKind = 'pix' | 'billet' | 'card';
 
@@ -67,7 +89,8 @@ export type PaymentKind = 'pix' | 'billet' | 'card';
  * order walks a prefix of it, cut where the store's "now" falls.
  */
 export function statusPlan(kind: PaymentKind, outcome: number): readonly StatusAlias[] {
-  const bucket = outcome < 0.08 ? 0 : outcome < 0.11 ? 1 : outcome < 0.13 ? 2 : outcome < 0.145 ? 3 : outcome < 0.16 ? 4 : 5;
+  const bucket =
+    outcome < 0.08 ? 0 : outcome < 0.11 ? 1 : outcome < 0.13 ? 2 : outcome < 0.145 ? 3 : outcome < 0.16 ? 4 : 5;
   const key = `${kind}:${bucket}`;
   let plan = PLANS.get(key);
   if (!plan) {

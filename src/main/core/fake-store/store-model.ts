@@ -54,7 +54,9 @@ export class StoreModel {
   }
 
   skeleton(index: number): OrderSkeleton {
-    return index < this.shape.orders ? orderSkeleton(this.shape, index) : orderSkeleton(this.shape, index, this.createdAt(index));
+    return index < this.shape.orders
+      ? orderSkeleton(this.shape, index)
+      : orderSkeleton(this.shape, index, this.createdAt(index));
   }
 
   history(index: number, skeleton?: OrderSkeleton): HistoryEntry[] {

@@ -28,8 +28,10 @@ export interface StoreShape {
 
 export function storeShape(options: StoreShapeOptions): StoreShape {
   const { seed } = options;
-  if (!Number.isInteger(options.orders) || options.orders < 0) throw new RangeError('orders must be a non-negative integer');
-  if (!Number.isInteger(options.customers) || options.customers < 1) throw new RangeError('customers must be a positive integer');
+  if (!Number.isInteger(options.orders) || options.orders < 0)
+    throw new RangeError('orders must be a non-negative integer');
+  if (!Number.isInteger(options.customers) || options.customers < 1)
+    throw new RangeError('customers must be a positive integer');
   const endAt = options.endAt ?? DEFAULT_END_AT;
   const spanDays = options.spanDays ?? Math.min(730, Math.max(120, Math.ceil(options.orders / 50)));
   const h = hash3(seed, saltOf('shape'), 0);

@@ -22,7 +22,8 @@ export interface PageParams {
 function positiveInt(params: URLSearchParams, name: string, fallback: number): number {
   const raw = params.get(name);
   if (raw === null || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ValidationError(name, `The ${name} must be an integer of at least 1.`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ValidationError(name, `The ${name} must be an integer of at least 1.`);
   return Number(raw);
 }
 
@@ -35,5 +36,10 @@ export function pageParams(params: URLSearchParams): PageParams {
 
 export function includesOf(params: URLSearchParams): Set<string> {
   const raw = params.get('include') ?? '';
-  return new Set(raw.split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }

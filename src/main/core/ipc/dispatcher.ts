@@ -23,7 +23,10 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
   return async (channel, rawInput) => {
     if (!isCallName(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` },
+      };
     }
     const parsed = v.safeParse(calls[channel].input, rawInput);
     if (!parsed.success) {
@@ -33,7 +36,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       // validation library's English (the forms keep to the same limits, so this is a bug when it shows).
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: where ? `Confira o campo “${where}” (${channel}).` : `Confira os dados enviados (${channel}).` },
+        error: {
+          code: 'INVALID_INPUT',
+          message: where ? `Confira o campo “${where}” (${channel}).` : `Confira os dados enviados (${channel}).`,
+        },
       };
     }
     try {
@@ -49,6 +55,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
 }
 
 /** For tests and the CLI: call a handler through the same validation as the carriers. */
-export async function dispatchTyped<N extends CallName>(dispatch: Dispatch, name: N, input?: CallInput<N>): Promise<Envelope<CallResult<N>>> {
+export async function dispatchTyped<N extends CallName>(
+  dispatch: Dispatch,
+  name: N,
+  input?: CallInput<N>,
+): Promise<Envelope<CallResult<N>>> {
   return (await dispatch(name, input)) as Envelope<CallResult<N>>;
 }

@@ -24,7 +24,12 @@ export interface LoggerOptions {
 function describe(value: unknown): unknown {
   if (value instanceof Error) {
     const cause = (value as Error & { cause?: unknown }).cause;
-    return { name: value.name, message: value.message, stack: value.stack, ...(cause ? { cause: describe(cause) } : {}) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      ...(cause ? { cause: describe(cause) } : {}),
+    };
   }
   return value;
 }
@@ -42,7 +47,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     if (options.stderr) process.stderr.write(`${line}\n`);
     if (!options.file) return;
     try {
-      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > maxBytes) renameSync(options.file, `${options.file}.1`);
+      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > maxBytes)
+        renameSync(options.file, `${options.file}.1`);
       appendFileSync(options.file, `${line}\n`);
     } catch {
       // A full disk must not take the app down with it; the log is best effort.

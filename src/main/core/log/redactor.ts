@@ -20,7 +20,10 @@ export class Redactor {
     for (const secret of this.#secrets) out = out.split(secret).join('[redacted]');
     // Header-shaped leaks from third-party messages, even for secrets never registered.
     // Runs on JSON text too, where quotes arrive escaped (\").
-    return out.replace(/(user-token|user-secret-key)((?:\\?["'])?\s*[:=]\s*(?:\\?["'])?)[^\s"'\\,}]+/gi, '$1$2[redacted]');
+    return out.replace(
+      /(user-token|user-secret-key)((?:\\?["'])?\s*[:=]\s*(?:\\?["'])?)[^\s"'\\,}]+/gi,
+      '$1$2[redacted]',
+    );
   }
 }
 

@@ -6,7 +6,10 @@ import type { NormalizeContext } from './order';
  * One customer record (bare, `{ data: customer }` or `{ data: [customer] }`)
  * → a Customer. Never throws; `token` and `login_url` are never read.
  */
-export function normalizeCustomer(raw: unknown, ctx: NormalizeContext): { customer: Customer | null; problems: string[] } {
+export function normalizeCustomer(
+  raw: unknown,
+  ctx: NormalizeContext,
+): { customer: Customer | null; problems: string[] } {
   try {
     return readCustomer(raw, ctx);
   } catch {
@@ -75,7 +78,10 @@ export function phoneDigits(record: JsonRecord, r: Reader): string | null {
   const sheet = one(field(record, 'spreadsheet'));
   if (isRecord(sheet)) {
     const s = r.nested('spreadsheet');
-    return digitsOnly(s.text(sheet, 'phone')) ?? digitsOnly(`${s.text(sheet, 'phone_code') ?? ''}${s.text(sheet, 'phone_number') ?? ''}`);
+    return (
+      digitsOnly(s.text(sheet, 'phone')) ??
+      digitsOnly(`${s.text(sheet, 'phone_code') ?? ''}${s.text(sheet, 'phone_number') ?? ''}`)
+    );
   }
   return null;
 }

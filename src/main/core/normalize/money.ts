@@ -30,7 +30,10 @@ export function toCents(value: unknown): CentsResult {
 
 /** "R$ 1.234,56" → "1234.56"; null when the text is not a number. */
 function canonicalDecimal(text: string): string | null {
-  let s = text.trim().replace(/^R\$\s*/i, '').replace(/\s+/g, '');
+  let s = text
+    .trim()
+    .replace(/^R\$\s*/i, '')
+    .replace(/\s+/g, '');
   if (s.length === 0 || s.length > 64) return null;
   let sign = '';
   if (s[0] === '-' || s[0] === '+') {

@@ -45,7 +45,9 @@ function readOrder(raw: unknown, ctx: NormalizeContext): { order: Order | null; 
     else if (id === 0) r.problem('id', 'zero is not an id');
     return { order: null, problems: r.problems };
   }
-  const transactions = many(field(record, 'transactions')).map((t, i) => readTransaction(t, r.nested(`transactions[${i}]`)));
+  const transactions = many(field(record, 'transactions')).map((t, i) =>
+    readTransaction(t, r.nested(`transactions[${i}]`)),
+  );
   const main = mainTransaction(transactions);
   const payment = main?.payment ?? listedPayment(record, r);
   const order: Order = {
@@ -74,7 +76,8 @@ function readOrder(raw: unknown, ctx: NormalizeContext): { order: Order | null; 
     parseProblems: r.problems,
   };
   if (order.status === null) r.problem('status', 'missing');
-  if (order.createdAt === null && !r.problems.some((p) => p.startsWith('created_at'))) r.problem('created_at', 'missing');
+  if (order.createdAt === null && !r.problems.some((p) => p.startsWith('created_at')))
+    r.problem('created_at', 'missing');
   return { order, problems: r.problems };
 }
 
@@ -88,7 +91,8 @@ function readStatus(record: JsonRecord | null, r: Reader): OrderStatus | null {
 function readCustomerRef(order: JsonRecord, r: Reader): OrderCustomerRef | null {
   const record = one(field(order, 'customer'));
   const idFromOrder = r.int(order, 'customer_id');
-  if (record === null) return idFromOrder === null ? null : { id: idFromOrder, name: null, email: null, taxId: null, phone: null };
+  if (record === null)
+    return idFromOrder === null ? null : { id: idFromOrder, name: null, email: null, taxId: null, phone: null };
   const c = r.nested('customer');
   const taxText = c.text(record, 'cpf') ?? c.text(record, 'cnpj');
   return {
@@ -123,7 +127,11 @@ function readTransaction(record: JsonRecord, r: Reader): OrderTransaction {
 
 /** The transaction that paid: the first not cancelled, else the first (a retried payment leaves a cancelled one behind). */
 function mainTransaction(transactions: OrderTransaction[]): OrderTransaction | null {
-  return transactions.find((t) => t.cancelled !== true && t.payment !== null) ?? transactions.find((t) => t.payment !== null) ?? null;
+  return (
+    transactions.find((t) => t.cancelled !== true && t.payment !== null) ??
+    transactions.find((t) => t.payment !== null) ??
+    null
+  );
 }
 
 function listedPayment(order: JsonRecord, r: Reader): PaymentMethod | null {
@@ -141,7 +149,9 @@ function readItem(record: JsonRecord, r: Reader): OrderItem {
   const nested = skuRecord === null ? null : r.nested('sku');
   const sku = r.text(record, 'item_sku') ?? (skuRecord && nested ? nested.text(skuRecord, 'sku') : null);
   const name =
-    r.text(record, 'name') ?? r.text(record, 'product_name') ?? (skuRecord && nested ? nested.text(skuRecord, 'title') : null);
+    r.text(record, 'name') ??
+    r.text(record, 'product_name') ??
+    (skuRecord && nested ? nested.text(skuRecord, 'title') : null);
   const quantity = r.int(record, 'quantity');
   if (quantity === null) r.problem('quantity', 'missing, taken as 1');
   return {

@@ -24,7 +24,11 @@ export function field(record: JsonRecord, key: string): unknown {
  */
 export function unwrap(value: unknown): unknown {
   let current = value;
-  for (let depth = 0; depth < 8 && isRecord(current) && Object.hasOwn(current, 'data') && !Object.hasOwn(current, 'id'); depth += 1) {
+  for (
+    let depth = 0;
+    depth < 8 && isRecord(current) && Object.hasOwn(current, 'data') && !Object.hasOwn(current, 'id');
+    depth += 1
+  ) {
     current = current.data;
   }
   return current;
@@ -122,7 +126,10 @@ export class Reader {
     const value = field(record, key);
     if (absent(value)) return null;
     // A timestamp record has `date`; anything else may be a `{ data }` wrapper or a list of one.
-    const inner = typeof value === 'string' || (isRecord(value) && Object.hasOwn(value, 'date')) ? value : (one(value) ?? unwrap(value));
+    const inner =
+      typeof value === 'string' || (isRecord(value) && Object.hasOwn(value, 'date'))
+        ? value
+        : (one(value) ?? unwrap(value));
     const result = toZonedTime(inner, this.storeZone);
     if (result.ok) {
       if (result.warning !== undefined) this.problem(key, result.warning);

@@ -2,7 +2,15 @@ import type { CustomerDetail, CustomerSummary } from '../../../shared/domain/cus
 import type { OrderDetail, OrderSummary, ReviewState } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
-import { getCustomerDetail, getOrderDetail, listCustomers, listOrders, orderStatusCounts, setReview, type Db } from '../db';
+import {
+  getCustomerDetail,
+  getOrderDetail,
+  listCustomers,
+  listOrders,
+  orderStatusCounts,
+  setReview,
+  type Db,
+} from '../db';
 import { getStore } from '../db/stores-repo';
 
 /**
@@ -35,7 +43,11 @@ export class OrdersService {
     return detail;
   }
 
-  setReview(storeId: string, orderId: number, patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged' | 'note'>>): ReviewState {
+  setReview(
+    storeId: string,
+    orderId: number,
+    patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged' | 'note'>>,
+  ): ReviewState {
     this.order(storeId, orderId);
     return setReview(this.db, storeId, orderId, patch);
   }

@@ -57,7 +57,10 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     const k = load();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError('KEYCHAIN_UNAVAILABLE', unavailableMessage(process.platform))), timeoutMs);
+      timer = setTimeout(
+        () => reject(new AppError('KEYCHAIN_UNAVAILABLE', unavailableMessage(process.platform))),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([operation(k), timeout]);
@@ -73,7 +76,9 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
   return {
     get: (storeId) => guarded(async (k) => parseCredentials(await k.getPassword(service, storeId))),
     set: (storeId, credentials: StoreCredentials) =>
-      guarded((k) => k.setPassword(service, storeId, JSON.stringify({ token: credentials.token, secret: credentials.secret }))),
+      guarded((k) =>
+        k.setPassword(service, storeId, JSON.stringify({ token: credentials.token, secret: credentials.secret })),
+      ),
     delete: (storeId) => guarded((k) => k.deletePassword(service, storeId)),
     list: () => guarded(async (k) => (await k.findCredentials(service)).map((entry) => entry.account)),
   };

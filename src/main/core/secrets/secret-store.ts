@@ -23,7 +23,9 @@ export function parseCredentials(text: string | null): StoreCredentials | null {
   if (!text) return null;
   try {
     const value = JSON.parse(text) as Partial<StoreCredentials>;
-    return typeof value.token === 'string' && typeof value.secret === 'string' ? { token: value.token, secret: value.secret } : null;
+    return typeof value.token === 'string' && typeof value.secret === 'string'
+      ? { token: value.token, secret: value.secret }
+      : null;
   } catch {
     return null;
   }

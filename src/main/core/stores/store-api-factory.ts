@@ -1,4 +1,11 @@
-import { createRateLimiter, createStoreApi, type ApiEvent, type RateLimiter, type RateLimiterSettings, type StoreApi } from '../api';
+import {
+  createRateLimiter,
+  createStoreApi,
+  type ApiEvent,
+  type RateLimiter,
+  type RateLimiterSettings,
+  type StoreApi,
+} from '../api';
 import type { ConnectivityTracker } from '../connectivity';
 import type { Redactor } from '../log/redactor';
 import type { StoreCredentials } from '../secrets/secret-store';
@@ -17,7 +24,11 @@ export interface StoreApiFactoryOptions {
   reportsConnectivity?: (apiBaseUrl: string) => boolean;
 }
 
-export type StoreApiFactory = (target: ApiTarget, credentials: StoreCredentials, extra?: { signal?: AbortSignal; onEvent?: (event: ApiEvent) => void }) => StoreApi;
+export type StoreApiFactory = (
+  target: ApiTarget,
+  credentials: StoreCredentials,
+  extra?: { signal?: AbortSignal; onEvent?: (event: ApiEvent) => void },
+) => StoreApi;
 
 /**
  * Builds API clients that share what must be shared: the platform limits per

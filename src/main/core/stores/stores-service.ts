@@ -79,7 +79,11 @@ export class StoresService {
   /** The credentials the sync uses: from the keychain, registered for redaction. */
   async credentials(id: string): Promise<StoreCredentials> {
     const credentials = await this.#deps.secrets.get(id);
-    if (!credentials) throw new AppError('AUTH_INVALID', 'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.');
+    if (!credentials)
+      throw new AppError(
+        'AUTH_INVALID',
+        'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.',
+      );
     this.#deps.redactor.add(credentials.token, credentials.secret);
     return credentials;
   }
@@ -115,7 +119,11 @@ export class StoresService {
     const apiBaseUrl = input.apiBaseUrl ?? this.#deps.defaultApiBaseUrl;
     const credentials = { token: input.token.trim(), secret: input.secret.trim() };
     this.#deps.redactor.add(credentials.token, credentials.secret);
-    if (listStores(this.#deps.db).some((store) => store.alias === alias && store.apiBaseUrl === apiBaseUrl && !store.isDemo)) {
+    if (
+      listStores(this.#deps.db).some(
+        (store) => store.alias === alias && store.apiBaseUrl === apiBaseUrl && !store.isDemo,
+      )
+    ) {
       throw new AppError('CONFLICT', `A loja “${alias}” já foi adicionada.`);
     }
     // Nothing is saved until one API call has shown that alias and credentials work.
@@ -127,11 +135,17 @@ export class StoresService {
     const existing = listStores(this.#deps.db).find((store) => store.isDemo);
     if (existing) return this.summary(existing.id);
     // The demo's credentials are made up here and kept like any other store's.
-    const credentials = { token: `demo-${randomBytes(18).toString('base64url')}`, secret: `demo-${randomBytes(24).toString('base64url')}` };
+    const credentials = {
+      token: `demo-${randomBytes(18).toString('base64url')}`,
+      secret: `demo-${randomBytes(24).toString('base64url')}`,
+    };
     const endAt = this.#now().getTime();
     const apiBaseUrl = await this.#deps.demo.apiBaseUrl(credentials, endAt);
     await this.#verify({ alias: DEMO_ALIAS, apiBaseUrl }, credentials);
-    return this.#save({ alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true }, credentials);
+    return this.#save(
+      { alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true },
+      credentials,
+    );
   }
 
   async #update(input: UpdateStoreInput): Promise<StoreSummary> {
@@ -140,7 +154,8 @@ export class StoresService {
       throw new AppError('INVALID_INPUT', 'Para trocar as credenciais, informe o token e a chave secreta.');
     }
     if (input.token !== undefined && input.secret !== undefined) {
-      if (record.isDemo) throw new AppError('INVALID_INPUT', 'As credenciais da loja de demonstração não podem ser trocadas.');
+      if (record.isDemo)
+        throw new AppError('INVALID_INPUT', 'As credenciais da loja de demonstração não podem ser trocadas.');
       const credentials = { token: input.token.trim(), secret: input.secret.trim() };
       this.#deps.redactor.add(credentials.token, credentials.secret);
       await this.#verify(record, credentials);
@@ -187,7 +202,9 @@ export class StoresService {
    */
   ensureScriptStore(alias: string, apiBaseUrl: string): StoreRecord {
     const wanted = alias.trim().toLowerCase();
-    const existing = listStores(this.#deps.db).find((store) => store.alias === wanted && store.apiBaseUrl === apiBaseUrl && !store.isDemo);
+    const existing = listStores(this.#deps.db).find(
+      (store) => store.alias === wanted && store.apiBaseUrl === apiBaseUrl && !store.isDemo,
+    );
     if (existing) return existing;
     const record = addStore(this.#deps.db, {
       id: randomUUID(),
@@ -226,7 +243,10 @@ export class StoresService {
     await this.#deps.apiFactory(target, credentials).verify();
   }
 
-  async #save(store: { alias: string; apiBaseUrl: string; name: string; isDemo: boolean }, credentials: StoreCredentials): Promise<StoreSummary> {
+  async #save(
+    store: { alias: string; apiBaseUrl: string; name: string; isDemo: boolean },
+    credentials: StoreCredentials,
+  ): Promise<StoreSummary> {
     const id = randomUUID();
     // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved.
     await this.#deps.secrets.set(id, credentials);

@@ -11,7 +11,11 @@ import { listRecords, writeCustomerRecords, writeOrderRecords, type PageWriteRes
  */
 export interface PageSink {
   writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult>;
-  writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult>;
+  writeCustomers(
+    ctx: NormalizeContext,
+    records: PageRecords,
+    checkpoint: PageCheckpoint | null,
+  ): Promise<PageWriteResult>;
   writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void>;
   setStoreZone(storeId: string, zone: string): Promise<void>;
   /** Records that the sync looked at these orders now, though the store no longer returns them. */
@@ -66,8 +70,10 @@ export function inlineSink(db: Db): PageSink {
     }
   };
   return {
-    writeOrders: async (ctx, records, checkpoint) => (await run({ op: 'orders', ctx, records, checkpoint })) as PageWriteResult,
-    writeCustomers: async (ctx, records, checkpoint) => (await run({ op: 'customers', ctx, records, checkpoint })) as PageWriteResult,
+    writeOrders: async (ctx, records, checkpoint) =>
+      (await run({ op: 'orders', ctx, records, checkpoint })) as PageWriteResult,
+    writeCustomers: async (ctx, records, checkpoint) =>
+      (await run({ op: 'customers', ctx, records, checkpoint })) as PageWriteResult,
     writeState: async (storeId, resource, patch) => void (await run({ op: 'state', storeId, resource, patch })),
     setStoreZone: async (storeId, zone) => void (await run({ op: 'zone', storeId, zone })),
     markOrdersChecked: async (storeId, orderIds) => void (await run({ op: 'checked', storeId, orderIds })),

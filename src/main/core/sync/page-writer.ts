@@ -32,7 +32,12 @@ export function listRecords(body: unknown): unknown[] {
  * Records the normaliser cannot read go to unreadable_records in the same
  * transaction: counted, never dropped.
  */
-export function writeOrderRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: PageCheckpoint | null): PageWriteResult {
+export function writeOrderRecords(
+  db: Db,
+  ctx: NormalizeContext,
+  records: readonly unknown[],
+  checkpoint: PageCheckpoint | null,
+): PageWriteResult {
   const started = performance.now();
   const orders: Order[] = [];
   const raws: unknown[] = [];
@@ -48,10 +53,21 @@ export function writeOrderRecords(db: Db, ctx: NormalizeContext, records: readon
     }
   }
   writeOrderPage(db, ctx.storeId, orders, raws, unreadable, checkpoint);
-  return { written: orders.length, unreadable: unreadable.length, ids: orders.map((o) => o.id), zones, blockedMs: performance.now() - started };
+  return {
+    written: orders.length,
+    unreadable: unreadable.length,
+    ids: orders.map((o) => o.id),
+    zones,
+    blockedMs: performance.now() - started,
+  };
 }
 
-export function writeCustomerRecords(db: Db, ctx: NormalizeContext, records: readonly unknown[], checkpoint: PageCheckpoint | null): PageWriteResult {
+export function writeCustomerRecords(
+  db: Db,
+  ctx: NormalizeContext,
+  records: readonly unknown[],
+  checkpoint: PageCheckpoint | null,
+): PageWriteResult {
   const started = performance.now();
   const customers: Customer[] = [];
   const raws: unknown[] = [];
@@ -65,5 +81,11 @@ export function writeCustomerRecords(db: Db, ctx: NormalizeContext, records: rea
     }
   }
   writeCustomers(db, ctx.storeId, customers, raws, unreadable, checkpoint);
-  return { written: customers.length, unreadable: unreadable.length, ids: customers.map((c) => c.id), zones: [], blockedMs: performance.now() - started };
+  return {
+    written: customers.length,
+    unreadable: unreadable.length,
+    ids: customers.map((c) => c.id),
+    zones: [],
+    blockedMs: performance.now() - started,
+  };
 }

@@ -65,7 +65,11 @@ export class ProgressTracker {
     const pagesThisRun = this.pagesDone - this.#pagesAtStart;
     const pagesPerMinute = pagesThisRun / minutes;
     const etaSeconds =
-      pagesTotal === null || pagesThisRun === 0 || this.phase === 'done' ? (this.phase === 'done' ? 0 : null) : Math.round(((pagesTotal - this.pagesDone) / pagesPerMinute) * 60);
+      pagesTotal === null || pagesThisRun === 0 || this.phase === 'done'
+        ? this.phase === 'done'
+          ? 0
+          : null
+        : Math.round(((pagesTotal - this.pagesDone) / pagesPerMinute) * 60);
     return {
       ...this.base,
       phase: this.phase,

@@ -1,5 +1,14 @@
 /** Relations a full order record needs (`shipping_address` fills `address`; `statuses` is the status history). */
-export const ORDER_INCLUDES = ['items', 'customer', 'transactions', 'status', 'statuses', 'shipping_address', 'payments', 'promocode'] as const;
+export const ORDER_INCLUDES = [
+  'items',
+  'customer',
+  'transactions',
+  'status',
+  'statuses',
+  'shipping_address',
+  'payments',
+  'promocode',
+] as const;
 
 export interface SyncSettings {
   /** Records per list request; the API's maximum is 100. */
@@ -18,4 +27,12 @@ export interface SyncSettings {
   progressPerSecond: number;
 }
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { pageSize: 100, overlapDays: 1, openWindowDays: 45, staleOpenPerRun: 20, callRounds: 3, roundPauseMs: 1_000, progressPerSecond: 4 };
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  pageSize: 100,
+  overlapDays: 1,
+  openWindowDays: 45,
+  staleOpenPerRun: 20,
+  callRounds: 3,
+  roundPauseMs: 1_000,
+  progressPerSecond: 4,
+};

@@ -131,7 +131,12 @@ export class SyncManager {
     return this.#sink;
   }
 
-  async #execute(storeId: string, requested: SyncMode, options: RunOptions, controller: AbortController): Promise<SyncReport> {
+  async #execute(
+    storeId: string,
+    requested: SyncMode,
+    options: RunOptions,
+    controller: AbortController,
+  ): Promise<SyncReport> {
     const { db, stores, events, log } = this.#deps;
     const now = this.#deps.now ?? (() => new Date());
     let mode: 'full' | 'incremental' = requested === 'incremental' ? 'incremental' : 'full';
@@ -151,11 +156,27 @@ export class SyncManager {
       const client = api;
       const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
       const interval = 1000 / this.#settings.progressPerSecond;
-      const progress = new ProgressTracker({ storeId, mode }, (p: SyncProgress) => events.emit('sync.progress', p), retries, undefined, interval);
+      const progress = new ProgressTracker(
+        { storeId, mode },
+        (p: SyncProgress) => events.emit('sync.progress', p),
+        retries,
+        undefined,
+        interval,
+      );
       // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
       // thread that nothing would close (it would keep the process from exiting).
       if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
-      run = new SyncRun({ db, sink: this.#writer(), api, store, signal: controller.signal, progress, settings: this.#settings, log, now });
+      run = new SyncRun({
+        db,
+        sink: this.#writer(),
+        api,
+        store,
+        signal: controller.signal,
+        progress,
+        settings: this.#settings,
+        log,
+        now,
+      });
       log.info('sync started', { storeId, mode });
       if (mode === 'full') await run.full();
       else await run.incremental();
@@ -163,13 +184,23 @@ export class SyncManager {
     } catch (caught) {
       cancelled = controller.signal.aborted || (caught instanceof AppError && caught.code === 'CANCELLED');
       if (!cancelled) {
-        error = caught instanceof AppError ? caught.toInfo() : { code: 'INTERNAL', message: 'Erro inesperado durante a sincronização.' };
+        error =
+          caught instanceof AppError
+            ? caught.toInfo()
+            : { code: 'INTERNAL', message: 'Erro inesperado durante a sincronização.' };
         if (!(caught instanceof AppError)) log.error('sync failed unexpectedly', { storeId, error: caught });
       }
     }
     const finishedAt = now().toISOString();
     const stats = api?.stats();
-    const totals = run?.totals ?? { ordersWritten: 0, customersWritten: 0, unreadable: 0, pages: 0, longestPageBlockMs: 0, detailReads: 0 };
+    const totals = run?.totals ?? {
+      ordersWritten: 0,
+      customersWritten: 0,
+      unreadable: 0,
+      pages: 0,
+      longestPageBlockMs: 0,
+      detailReads: 0,
+    };
     const outcome: SyncOutcome = {
       storeId,
       mode,

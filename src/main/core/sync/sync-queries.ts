@@ -7,7 +7,9 @@ const FINAL_LIST = FINAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** The newest `created_at` (UTC ISO) cached for the store. */
 export function newestCreated(db: Db, storeId: string): string | null {
-  const row = db.prepare('SELECT max(created_utc) AS newest FROM orders WHERE store_id = ?').get(storeId) as { newest: string | null };
+  const row = db.prepare('SELECT max(created_utc) AS newest FROM orders WHERE store_id = ?').get(storeId) as {
+    newest: string | null;
+  };
   return row.newest;
 }
 
@@ -30,15 +32,24 @@ export function openOrdersSince(db: Db, storeId: string, since: string): { id: n
  * reads the status index for those statuses only, not the whole store.
  */
 export function staleOpenOrders(db: Db, storeId: string, before: string, limit: number): number[] {
-  const statuses = (db.prepare('SELECT status_alias FROM order_status_totals WHERE store_id = ? AND n > 0').all(storeId) as { status_alias: string }[])
+  const statuses = (
+    db.prepare('SELECT status_alias FROM order_status_totals WHERE store_id = ? AND n > 0').all(storeId) as {
+      status_alias: string;
+    }[]
+  )
     .map((r) => r.status_alias)
     .filter((alias) => !(FINAL_STATUSES as readonly string[]).includes(alias));
   if (statuses.length === 0) return [];
   // '' stands for orders whose status could not be read (NULL on the row): they may still change too.
   const known = statuses.filter((alias) => alias !== '');
-  const which = [...(known.length > 0 ? [`status_alias IN (${known.map(() => '?').join(', ')})`] : []), ...(statuses.includes('') ? ['status_alias IS NULL'] : [])];
+  const which = [
+    ...(known.length > 0 ? [`status_alias IN (${known.map(() => '?').join(', ')})`] : []),
+    ...(statuses.includes('') ? ['status_alias IS NULL'] : []),
+  ];
   const rows = db
-    .prepare(`SELECT id FROM orders WHERE store_id = ? AND (${which.join(' OR ')}) AND created_utc < ? ORDER BY synced_at, id LIMIT ?`)
+    .prepare(
+      `SELECT id FROM orders WHERE store_id = ? AND (${which.join(' OR ')}) AND created_utc < ? ORDER BY synced_at, id LIMIT ?`,
+    )
     .all(storeId, ...known, before, limit) as { id: number }[];
   return rows.map((r) => r.id);
 }

@@ -56,7 +56,14 @@ export interface RunTotals {
  * keeps everything written so far.
  */
 export class SyncRun {
-  readonly totals: RunTotals = { ordersWritten: 0, customersWritten: 0, unreadable: 0, pages: 0, longestPageBlockMs: 0, detailReads: 0 };
+  readonly totals: RunTotals = {
+    ordersWritten: 0,
+    customersWritten: 0,
+    unreadable: 0,
+    pages: 0,
+    longestPageBlockMs: 0,
+    detailReads: 0,
+  };
   readonly #d: SyncRunDeps;
   #ctx: NormalizeContext;
 
@@ -71,20 +78,29 @@ export class SyncRun {
     const startedAt = await this.#pageAll('orders');
     const customers = readSyncState(db, store.id, 'customers');
     // A run resumed after the customers were listed (during the catch-up) does not list them again.
-    const customersDone = customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= startedAt;
+    const customersDone =
+      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= startedAt;
     if (!customersDone) await this.#pageAll('customers');
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
     await this.#window(startedAt, 'refresh-open');
     const done = this.#d.now().toISOString();
-    await this.#d.sink.writeState(store.id, 'orders', { fullSync: null, fullSyncDoneAt: done, highWaterMark: newestCreated(db, store.id), lastIncrementalAt: done });
+    await this.#d.sink.writeState(store.id, 'orders', {
+      fullSync: null,
+      fullSyncDoneAt: done,
+      highWaterMark: newestCreated(db, store.id),
+      lastIncrementalAt: done,
+    });
   }
 
   async incremental(): Promise<void> {
     const { db, store } = this.#d;
     await this.#window(null, 'orders');
     await this.#refreshStaleOpen();
-    await this.#d.sink.writeState(store.id, 'orders', { highWaterMark: newestCreated(db, store.id), lastIncrementalAt: this.#d.now().toISOString() });
+    await this.#d.sink.writeState(store.id, 'orders', {
+      highWaterMark: newestCreated(db, store.id),
+      lastIncrementalAt: this.#d.now().toISOString(),
+    });
   }
 
   /**
@@ -100,7 +116,8 @@ export class SyncRun {
       try {
         return await request();
       } catch (error) {
-        const transient = error instanceof AppError && ['SERVER', 'BAD_RESPONSE', 'RATE_LIMITED', 'OFFLINE'].includes(error.code);
+        const transient =
+          error instanceof AppError && ['SERVER', 'BAD_RESPONSE', 'RATE_LIMITED', 'OFFLINE'].includes(error.code);
         if (!transient || round >= this.#d.settings.callRounds) throw error;
         this.#d.log.warn('sync request failed, trying again', { storeId: this.#d.store.id, code: error.code, round });
         await this.#pause(this.#d.settings.roundPauseMs * round);
@@ -155,11 +172,14 @@ export class SyncRun {
         const result = await fetchPage(page);
         const records = listRecords(result.body);
         const totalPages = result.totalPages ?? null;
-        const finished = records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
+        const finished =
+          records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
         const next: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
-          resource === 'customers' && finished ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() } : { fullSync: next };
+          resource === 'customers' && finished
+            ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
+            : { fullSync: next };
         const written = this.#write(resource, { listBodyText: result.text }, { page, patch });
         written.catch(() => undefined);
         writing.push(written);
@@ -199,7 +219,15 @@ export class SyncRun {
     const written: number[] = [];
     for (let page = 1; ; page += 1) {
       this.#checkCancelled();
-      const result = await this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES, date: { from, to }, skipCache: true }));
+      const result = await this.#call(() =>
+        api.listOrders({
+          page,
+          limit: settings.pageSize,
+          include: ORDER_INCLUDES,
+          date: { from, to },
+          skipCache: true,
+        }),
+      );
       const records = listRecords(result.body);
       const totalPages = result.totalPages ?? null;
       const res = await this.#write('orders', { listBodyText: result.text }, null);
@@ -208,7 +236,8 @@ export class SyncRun {
         written.push(id);
       }
       progress.plan(phase, totalPages);
-      if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize)) break;
+      if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize))
+        break;
     }
     for (const { id } of open) {
       if (!seen.has(id) && (await this.#readOrder(id))) written.push(id);
@@ -234,7 +263,8 @@ export class SyncRun {
     const { db, store, settings } = this.#d;
     const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
     if (hwm === null || settings.staleOpenPerRun <= 0) return;
-    for (const id of staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun)) await this.#readOrder(id);
+    for (const id of staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun))
+      await this.#readOrder(id);
   }
 
   /**
@@ -257,10 +287,16 @@ export class SyncRun {
     }
   }
 
-  async #write(resource: SyncResource, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
+  async #write(
+    resource: SyncResource,
+    records: PageRecords,
+    checkpoint: PageCheckpoint | null,
+  ): Promise<PageWriteResult> {
     const { sink } = this.#d;
     const result =
-      resource === 'orders' ? await sink.writeOrders(this.#ctx, records, checkpoint) : await sink.writeCustomers(this.#ctx, records, checkpoint);
+      resource === 'orders'
+        ? await sink.writeOrders(this.#ctx, records, checkpoint)
+        : await sink.writeCustomers(this.#ctx, records, checkpoint);
     if (resource === 'orders') this.totals.ordersWritten += result.written;
     else this.totals.customersWritten += result.written;
     this.totals.unreadable += result.unreadable;

@@ -13,11 +13,19 @@ import type { PageRecords, PageSink, SinkRequest } from './page-sink';
 import type { PageWriteResult } from './page-writer';
 
 /** A page request whose records travel as JSON text: a list body's text as received, or records serialised here. */
-export type WireRequest = { op: 'orders' | 'customers'; ctx: NormalizeContext; records: { listBodyText: string } | string; checkpoint: PageCheckpoint | null };
+export type WireRequest = {
+  op: 'orders' | 'customers';
+  ctx: NormalizeContext;
+  records: { listBodyText: string } | string;
+  checkpoint: PageCheckpoint | null;
+};
 
-const wire = (records: PageRecords): WireRequest['records'] => ('listBodyText' in records ? { listBodyText: records.listBodyText } : JSON.stringify(records));
+const wire = (records: PageRecords): WireRequest['records'] =>
+  'listBodyText' in records ? { listBodyText: records.listBodyText } : JSON.stringify(records);
 
-type Reply = { id: number; ok: true; result: PageWriteResult | null } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+type Reply =
+  | { id: number; ok: true; result: PageWriteResult | null }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string } };
 
 /**
  * The worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
@@ -62,12 +70,18 @@ function bundleFromSource(source: URL): URL | null {
     target: 'node20',
     external: ['better-sqlite3'],
     // For any CommonJS dependency bundled into this ES module.
-    banner: { js: "import { createRequire as __balcaoRequire } from 'node:module'; const require = __balcaoRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __balcaoRequire } from 'node:module'; const require = __balcaoRequire(import.meta.url);",
+    },
     write: false,
     logLevel: 'silent',
   });
   const code = outputFiles[0].contents;
-  const cache = join(nativeModule.slice(0, nativeModule.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length), '.cache', 'balcao');
+  const cache = join(
+    nativeModule.slice(0, nativeModule.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length),
+    '.cache',
+    'balcao',
+  );
   const file = join(cache, `writer-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(cache, { recursive: true });
@@ -124,11 +138,19 @@ export class WorkerSink implements PageSink {
     });
   }
 
-  async writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
+  async writeOrders(
+    ctx: NormalizeContext,
+    records: PageRecords,
+    checkpoint: PageCheckpoint | null,
+  ): Promise<PageWriteResult> {
     return (await this.#send({ op: 'orders', ctx, records: wire(records), checkpoint })) as PageWriteResult;
   }
 
-  async writeCustomers(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult> {
+  async writeCustomers(
+    ctx: NormalizeContext,
+    records: PageRecords,
+    checkpoint: PageCheckpoint | null,
+  ): Promise<PageWriteResult> {
     return (await this.#send({ op: 'customers', ctx, records: wire(records), checkpoint })) as PageWriteResult;
   }
 

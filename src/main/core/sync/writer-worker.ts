@@ -31,7 +31,10 @@ parentPort?.on('message', (message: Envelope | 'close') => {
     parentPort?.postMessage({ id: message.id, ok: true, result: applySinkRequest(db, decode(message.request)) });
   } catch (error) {
     // Errors cross as plain data; an AppError keeps its code, anything else becomes INTERNAL on the other side.
-    const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+    const info =
+      error instanceof AppError
+        ? error.toInfo()
+        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
     parentPort?.postMessage({ id: message.id, ok: false, error: info });
   }
 });

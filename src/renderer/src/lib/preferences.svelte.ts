@@ -11,7 +11,8 @@ function stored<T>(key: string, valid: (value: unknown) => value is T, fallback:
   return valid(value) ? value : fallback;
 }
 
-const isTheme = (value: unknown): value is ThemeChoice => typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+const isTheme = (value: unknown): value is ThemeChoice =>
+  typeof value === 'string' && (THEMES as readonly string[]).includes(value);
 
 /** The person's display preferences: language and theme, kept across restarts. */
 class Preferences {

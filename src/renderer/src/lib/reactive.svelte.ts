@@ -20,7 +20,11 @@ export function debounced<T>(read: () => T, ms = 200): { readonly current: T } {
  * Requests that can finish out of order (a person typing, paging fast): only
  * the newest one's answer is applied.
  */
-export function latestOnly(): <T>(request: Promise<T>, apply: (value: T) => void, fail: (error: unknown) => void) => void {
+export function latestOnly(): <T>(
+  request: Promise<T>,
+  apply: (value: T) => void,
+  fail: (error: unknown) => void,
+) => void {
   let generation = 0;
   return (request, apply, fail) => {
     const mine = ++generation;

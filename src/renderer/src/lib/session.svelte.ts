@@ -19,7 +19,9 @@ class Session {
   dataVersion = $state(0);
   loadError = $state<string | null>(null);
 
-  readonly currentStore = $derived(this.stores?.find((store) => store.id === this.currentStoreId) ?? this.stores?.[0] ?? null);
+  readonly currentStore = $derived(
+    this.stores?.find((store) => store.id === this.currentStoreId) ?? this.stores?.[0] ?? null,
+  );
 
   #started = false;
 

@@ -29,12 +29,22 @@ const FACET_KEY = {
 function bump(r: string, delta: '+ 1' | '- 1'): string {
   const k = FACET_KEY;
   const tables = [
-    { table: 'order_facet_totals', columns: ['status_alias', 'payment_alias', 'delivered'], values: [k.status(r), k.payment(r), k.delivered(r)] },
-    { table: 'order_day_totals', columns: ['day', 'status_alias', 'payment_alias', 'delivered'], values: [k.day(r), k.status(r), k.payment(r), k.delivered(r)] },
+    {
+      table: 'order_facet_totals',
+      columns: ['status_alias', 'payment_alias', 'delivered'],
+      values: [k.status(r), k.payment(r), k.delivered(r)],
+    },
+    {
+      table: 'order_day_totals',
+      columns: ['day', 'status_alias', 'payment_alias', 'delivered'],
+      values: [k.day(r), k.status(r), k.payment(r), k.delivered(r)],
+    },
   ];
   return tables
     .map(({ table, columns, values }) => {
-      const match = ['store_id', ...columns].map((c, i) => `${c} = ${i === 0 ? `${r}.store_id` : values[i - 1]}`).join(' AND ');
+      const match = ['store_id', ...columns]
+        .map((c, i) => `${c} = ${i === 0 ? `${r}.store_id` : values[i - 1]}`)
+        .join(' AND ');
       const create =
         delta === '+ 1'
           ? `INSERT INTO ${table} (store_id, ${columns.join(', ')}, n) SELECT ${r}.store_id, ${values.join(', ')}, 0
@@ -124,21 +134,34 @@ END;
  * batches: a connection cannot write while a statement of it is still iterating.
  */
 function rebuildSearchIndex(db: Database): void {
-  db.exec(`INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');`);
+  db.exec(
+    `INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');`,
+  );
   const insertOrder = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
   const orders = db.prepare(`SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
   inBatches(orders, (row: OrderTermsRow) => insertOrder.run(row.pk, cachedOrderTerms(row)));
   const insertCustomer = db.prepare('INSERT INTO customers_fts (rowid, terms) VALUES (?, ?)');
-  const customers = db.prepare(`SELECT pk, name, company_name, email, tax_id, phone FROM customers WHERE pk > ? ORDER BY pk LIMIT ${BATCH}`);
+  const customers = db.prepare(
+    `SELECT pk, name, company_name, email, tax_id, phone FROM customers WHERE pk > ? ORDER BY pk LIMIT ${BATCH}`,
+  );
   inBatches(customers, (row: CustomerTermsRow) => {
-    insertCustomer.run(row.pk, customerSearchTerms({ name: row.name, companyName: row.company_name, email: row.email, taxId: row.tax_id, phone: row.phone }));
+    insertCustomer.run(
+      row.pk,
+      customerSearchTerms({
+        name: row.name,
+        companyName: row.company_name,
+        email: row.email,
+        taxId: row.tax_id,
+        phone: row.phone,
+      }),
+    );
   });
 }
 
 const BATCH = 5000;
 
 function inBatches<Row extends { pk: number }>(select: Statement, each: (row: Row) => void): void {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = select.all(after) as Row[];
     for (const row of rows) each(row);
     if (rows.length < BATCH) return;

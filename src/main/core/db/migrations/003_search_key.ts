@@ -56,7 +56,10 @@ export const migration003: Migration = {
 function unwrapByIdRecords(db: Database): void {
   for (const table of ['orders', 'customers']) {
     // Every record has an id, so JSON that opens with `data` is an envelope (see normalize/read's unwrap).
-    const rows = db.prepare(`SELECT pk, raw FROM ${table} WHERE raw LIKE '{"data":%'`).all() as { pk: number; raw: string }[];
+    const rows = db.prepare(`SELECT pk, raw FROM ${table} WHERE raw LIKE '{"data":%'`).all() as {
+      pk: number;
+      raw: string;
+    }[];
     const update = db.prepare(`UPDATE ${table} SET raw = ? WHERE pk = ?`);
     for (const row of rows) {
       const record = one(JSON.parse(row.raw));
