@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/main/core/log/logger';
 import { Redactor } from '../../src/main/core/log/redactor';
+import { echoes, escapedForms } from '../helpers/secret-forms';
 
 describe('logger', () => {
   it('writes JSON lines with registered secrets and header-shaped values redacted', () => {
@@ -38,5 +39,20 @@ describe('logger', () => {
     expect(redactor.redact('abc long-enough-secret')).toBe('abc [redacted]');
     redactor.forget('long-enough-secret');
     expect(redactor.redact('long-enough-secret')).toBe('long-enough-secret');
+  });
+
+  it('redacts every escaped and encoded form of a registered secret, even one echoed with others', () => {
+    const credentials = { token: 'tok"en\\/+&ção 😀-77', secret: 'se/cr+et&"ü\\-k3p0\n' };
+    const redactor = new Redactor();
+    redactor.add(credentials.token, credentials.secret);
+    const forms = [...escapedForms(credentials.token), ...escapedForms(credentials.secret)];
+    for (const [kind, text] of [...Object.entries(echoes(credentials)), ...forms.map((form) => ['form', form])]) {
+      const clean = redactor.redact(`before ${text} after`);
+      expect(clean, kind).toContain('[redacted]');
+      expect(clean, kind).toMatch(/^before .*after$/s);
+      for (const form of forms) expect(clean, `${kind}: ${form}`).not.toContain(form);
+    }
+    // Only the secret goes: the text around it, and text that merely shares a few characters, stay.
+    expect(redactor.redact('status "ok" / 100%2F ção')).toBe('status "ok" / 100%2F ção');
   });
 });

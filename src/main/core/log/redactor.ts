@@ -1,3 +1,5 @@
+import { secretsPattern } from '../base/secret-forms';
+
 /**
  * Secrets the process has seen (credentials read from the keychain or typed by
  * the person). Everything written to a log passes through `redact`, a safety
@@ -5,19 +7,22 @@
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  #pattern: RegExp | null = null;
 
   add(...values: string[]): void {
     // Very short values would blank out ordinary words; the API's tokens are long.
     for (const value of values) if (value.length >= 6) this.#secrets.add(value);
+    this.#pattern = secretsPattern(this.#secrets);
   }
 
   forget(...values: string[]): void {
     for (const value of values) this.#secrets.delete(value);
+    this.#pattern = secretsPattern(this.#secrets);
   }
 
+  /** Replaces every registered secret, in any of its escaped or encoded forms (see secretsPattern). */
   redact(text: string): string {
-    let out = text;
-    for (const secret of this.#secrets) out = out.split(secret).join('[redacted]');
+    const out = this.#pattern ? text.replace(this.#pattern, '[redacted]') : text;
     // Header-shaped leaks from third-party messages, even for secrets never registered.
     // Runs on JSON text too, where quotes arrive escaped (\").
     return out.replace(
