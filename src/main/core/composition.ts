@@ -102,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
       await sync.close();
       await demo.close();
       db.close();
+      await log.close();
     },
   };
 }
