@@ -126,6 +126,16 @@ describe('logger', () => {
     );
   });
 
+  it('redacts text with long runs of backslashes without backtracking through them (it used to hang)', () => {
+    const redactor = new Redactor();
+    redactor.add('abc\\\\\\def', 'tok"en\\/+&-zq81');
+    for (const run of ['\\', '%5C']) {
+      const text = `abc${run.repeat(50_000)}x tok"en`;
+      expect(redactor.redact(text)).toBe(text);
+    }
+    expect(redactor.redact(`x abc${'\\'.repeat(7)}def y`)).toBe('x [redacted] y');
+  });
+
   it('stops redacting a value once it is forgotten, and ignores values too short to be secrets', () => {
     const redactor = new Redactor();
     redactor.add('abc', 'long-enough-secret');

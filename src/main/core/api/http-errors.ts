@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
-import { secretsPattern } from '../base/secret-forms';
+import { secretScrubber } from '../base/secret-forms';
 import type { RetryReason } from './types';
 
 /** What kind of record a route reads: a 404 on a record is NOT_FOUND, on a collection it means the store is wrong. */
@@ -57,8 +57,7 @@ export function networkReason(error: unknown): RetryReason {
 
 /** Replaces every credential in text that came from outside (a server may echo a request back, escaped or encoded). */
 export function redact(text: string, secrets: readonly string[]): string {
-  const pattern = secretsPattern(secrets);
-  return pattern ? text.replace(pattern, '***') : text;
+  return secretScrubber(secrets)(text, '***');
 }
 
 /** The API's `message` field, trimmed, shortened and cleaned of credentials; undefined when absent. */

@@ -1,4 +1,4 @@
-import { secretsPattern } from '../base/secret-forms';
+import { secretScrubber, type SecretScrubber } from '../base/secret-forms';
 
 /**
  * Secrets the process has seen (credentials read from the keychain or typed by
@@ -7,22 +7,22 @@ import { secretsPattern } from '../base/secret-forms';
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
-  #pattern: RegExp | null = null;
+  #scrub: SecretScrubber = secretScrubber([]);
 
   add(...values: string[]): void {
     // Very short values would blank out ordinary words; the API's tokens are long.
     for (const value of values) if (value.length >= 6) this.#secrets.add(value);
-    this.#pattern = secretsPattern(this.#secrets);
+    this.#scrub = secretScrubber(this.#secrets);
   }
 
   forget(...values: string[]): void {
     for (const value of values) this.#secrets.delete(value);
-    this.#pattern = secretsPattern(this.#secrets);
+    this.#scrub = secretScrubber(this.#secrets);
   }
 
-  /** Replaces every registered secret, in any of its escaped or encoded forms (see secretsPattern). */
+  /** Replaces every registered secret, in any of its escaped or encoded forms (see secretScrubber). */
   redact(text: string): string {
-    const out = this.#pattern ? text.replace(this.#pattern, '[redacted]') : text;
+    const out = this.#scrub(text, '[redacted]');
     // Header-shaped leaks from third-party messages, even for secrets never registered.
     // Runs on JSON text too, where quotes arrive escaped (\").
     return out.replace(
