@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -134,6 +134,14 @@ describe('logger', () => {
       expect(redactor.redact(text)).toBe(text);
     }
     expect(redactor.redact(`x abc${'\\'.repeat(7)}def y`)).toBe('x [redacted] y');
+  });
+
+  it('leaves the caller running when the log folder cannot be made', async () => {
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'balcao-log-')), 'file');
+    writeFileSync(notAFolder, '');
+    const log = createLogger({ file: join(notAFolder, 'logs', 'balcao.log') });
+    log.error('nowhere to go');
+    await expect(log.close()).resolves.toBeUndefined();
   });
 
   it('stops redacting a value once it is forgotten, and ignores values too short to be secrets', () => {

@@ -21,7 +21,11 @@ export class RollingFile {
 
   constructor(path: string, limits: { maxBytes: number; maxFiles: number }) {
     this.#path = path;
-    mkdirSync(dirname(path), { recursive: true });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch {
+      // A folder we cannot write to leaves the app without a log, not without the app: the stream's error is ignored.
+    }
     this.#opened = pinoRoll({
       file: path,
       size: `${limits.maxBytes}b`,
