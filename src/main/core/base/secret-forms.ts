@@ -1,7 +1,7 @@
 // A credential can come back to us encoded: a server that echoes the request
 // JSON-escapes it (PHP's json_encode also writes `/` as `\/` and non-ASCII as
 // `\uXXXX`), a message quoting that JSON escapes it again, a URL or a form body
-// percent-encodes it. Matching only the raw text let such echoes through to
+// percent-encodes it. Matching only the raw text would let such echoes through to
 // stores.last_error, the log and the CLI's output.
 
 /** A backslash as written in text, or percent-encoded (an escaped JSON string inside a URL). */
