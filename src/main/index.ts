@@ -24,6 +24,7 @@ import { focusWindow, onWakeOrOnline, quitAfterCoreCloses, reloadOnCrash, syncAl
 import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, createUrlTrust, devServerOrigin } from './origins';
 import { serveRenderer } from './protocol';
+import { builtInFeed, startUpdates, type UpdaterLike } from './updates';
 import { openMainWindow } from './window';
 
 // Chromium formats native date fields by the app locale, which follows the OS unless set: the app speaks
@@ -48,8 +49,14 @@ async function main(): Promise<void> {
   secureDataFolder(dataDir);
   const core = createCore({ appName: app.getName(), version: app.getVersion(), dataDir, shell: 'electron' });
   guardAllWebContents(app, isTrustedUrl, core.log);
-  quitAfterCoreCloses(app, { closeCore: () => core.close() });
   await app.whenReady();
+  const updateFeed = builtInFeed(process.resourcesPath, app.isPackaged);
+  const updates = startUpdates(
+    updateFeed,
+    async () => (await import('electron-updater')).autoUpdater as unknown as UpdaterLike,
+    core.log,
+  );
+  quitAfterCoreCloses(app, { closeCore: () => core.close(), afterClose: () => updates.installOnQuit() });
   denyPermissions(session.defaultSession);
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
 
@@ -74,7 +81,7 @@ async function main(): Promise<void> {
         {
           syncNow: () => void syncAllStores(core.dispatch),
           setTheme: (theme) => (nativeTheme.themeSource = theme),
-          about: () => showAbout(dialog, locale, { ...about, updateFeed: null }),
+          about: () => showAbout(dialog, locale, { ...about, updateFeed }),
           openDataFolder: () => void shell.openPath(dataDir),
           openLogs: () => void shell.openPath(join(dataDir, 'logs')),
         },
