@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/main/core/log/logger';
@@ -38,5 +38,19 @@ describe('logger', () => {
     expect(redactor.redact('abc long-enough-secret')).toBe('abc [redacted]');
     redactor.forget('long-enough-secret');
     expect(redactor.redact('long-enough-secret')).toBe('long-enough-secret');
+  });
+});
+
+describe('log rotation', () => {
+  it('rotates by size and keeps a few files, dropping the oldest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-log-'));
+    const file = join(dir, 'balcao.log');
+    const log = createLogger({ file, maxBytes: 200, keepFiles: 2 });
+    for (let i = 0; i < 40; i++) log.info(`line ${i}`, { padding: 'x'.repeat(40) });
+    expect(readdirSync(dir).sort()).toEqual(['balcao.log', 'balcao.log.1', 'balcao.log.2']);
+    const newest = readFileSync(file, 'utf8');
+    expect(newest).toContain('line 39');
+    expect(readFileSync(`${file}.2`, 'utf8')).not.toContain('line 0"');
+    for (const name of readdirSync(dir)) expect(statSync(join(dir, name)).size).toBeLessThan(200 + 200);
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redactor as defaultRedactor, type Redactor } from './redactor';
 
@@ -17,8 +17,10 @@ export interface LoggerOptions {
   /** Also write to stderr (the CLI with --verbose, development). */
   stderr?: boolean;
   redactor?: Redactor;
-  /** Past this size the file is rotated once to `<file>.1`. */
+  /** Past this size the file is rotated: `<file>` becomes `<file>.1`, `.1` becomes `.2`, and so on. */
   maxBytes?: number;
+  /** Rotated files kept besides the current one; the oldest is dropped. */
+  keepFiles?: number;
 }
 
 function describe(value: unknown): unknown {
@@ -34,10 +36,19 @@ function describe(value: unknown): unknown {
   return value;
 }
 
+function rotate(file: string, keep: number): void {
+  rmSync(`${file}.${keep}`, { force: true });
+  for (let n = keep - 1; n >= 1; n--) {
+    if (existsSync(`${file}.${n}`)) renameSync(`${file}.${n}`, `${file}.${n + 1}`);
+  }
+  renameSync(file, `${file}.1`);
+}
+
 /** A small JSON-lines logger: every line is redacted before it leaves memory. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const redactor = options.redactor ?? defaultRedactor;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const keepFiles = Math.max(1, options.keepFiles ?? 3);
   if (options.file) mkdirSync(dirname(options.file), { recursive: true });
 
   function write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
@@ -47,8 +58,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     if (options.stderr) process.stderr.write(`${line}\n`);
     if (!options.file) return;
     try {
-      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > maxBytes)
-        renameSync(options.file, `${options.file}.1`);
+      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > maxBytes) rotate(options.file, keepFiles);
       appendFileSync(options.file, `${line}\n`);
     } catch {
       // A full disk must not take the app down with it; the log is best effort.
