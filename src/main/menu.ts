@@ -52,6 +52,11 @@ export const ACCELERATORS = {
 export function menuTemplate(context: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
   const t = (key: ShellMessageKey, params?: Record<string, string | number>) => shellText(context.locale, key, params);
   const mac = context.platform === 'darwin';
+  const roleItem = (
+    key: ShellMessageKey,
+    role: NonNullable<MenuItemConstructorOptions['role']>,
+    accelerator: string,
+  ): MenuItemConstructorOptions => ({ label: t(key), role, accelerator });
   const themeItem = (theme: ThemeSource, key: ShellMessageKey): MenuItemConstructorOptions => ({
     label: t(key),
     type: 'radio',
@@ -70,27 +75,27 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
       },
       { label: t('menu.syncNow'), accelerator: ACCELERATORS.syncNow, click: () => actions.syncNow() },
       { type: 'separator' },
-      { label: t('menu.quit'), role: 'quit', accelerator: ACCELERATORS.quit },
+      roleItem('menu.quit', 'quit', ACCELERATORS.quit),
     ],
   };
   const edit: MenuItemConstructorOptions = {
     label: t('menu.edit'),
     submenu: [
-      { label: t('menu.undo'), role: 'undo', accelerator: ACCELERATORS.undo },
-      { label: t('menu.redo'), role: 'redo', accelerator: ACCELERATORS.redo },
+      roleItem('menu.undo', 'undo', ACCELERATORS.undo),
+      roleItem('menu.redo', 'redo', ACCELERATORS.redo),
       { type: 'separator' },
-      { label: t('menu.cut'), role: 'cut', accelerator: ACCELERATORS.cut },
-      { label: t('menu.copy'), role: 'copy', accelerator: ACCELERATORS.copy },
-      { label: t('menu.paste'), role: 'paste', accelerator: ACCELERATORS.paste },
-      { label: t('menu.selectAll'), role: 'selectAll', accelerator: ACCELERATORS.selectAll },
+      roleItem('menu.cut', 'cut', ACCELERATORS.cut),
+      roleItem('menu.copy', 'copy', ACCELERATORS.copy),
+      roleItem('menu.paste', 'paste', ACCELERATORS.paste),
+      roleItem('menu.selectAll', 'selectAll', ACCELERATORS.selectAll),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: t('menu.view'),
     submenu: [
-      { label: t('menu.zoomIn'), role: 'zoomIn', accelerator: ACCELERATORS.zoomIn },
-      { label: t('menu.zoomOut'), role: 'zoomOut', accelerator: ACCELERATORS.zoomOut },
-      { label: t('menu.resetZoom'), role: 'resetZoom', accelerator: ACCELERATORS.resetZoom },
+      roleItem('menu.zoomIn', 'zoomIn', ACCELERATORS.zoomIn),
+      roleItem('menu.zoomOut', 'zoomOut', ACCELERATORS.zoomOut),
+      roleItem('menu.resetZoom', 'resetZoom', ACCELERATORS.resetZoom),
       { type: 'separator' },
       {
         label: t('menu.fullScreen'),
@@ -109,8 +114,8 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
         ? []
         : ([
             { type: 'separator' },
-            { label: t('menu.reload'), role: 'forceReload', accelerator: ACCELERATORS.reload },
-            { label: t('menu.devTools'), role: 'toggleDevTools', accelerator: ACCELERATORS.devTools },
+            roleItem('menu.reload', 'forceReload', ACCELERATORS.reload),
+            roleItem('menu.devTools', 'toggleDevTools', ACCELERATORS.devTools),
           ] satisfies MenuItemConstructorOptions[])),
     ],
   };
@@ -133,7 +138,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
           submenu: [
             { label: t('menu.about'), click: () => actions.about() },
             { type: 'separator' },
-            { label: t('menu.quit'), role: 'quit', accelerator: ACCELERATORS.quit },
+            roleItem('menu.quit', 'quit', ACCELERATORS.quit),
           ],
         },
       ]
