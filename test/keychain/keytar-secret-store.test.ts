@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
 import { AppError } from '../../src/main/core/base/app-error';
-import type * as KeytarModule from 'keytar';
+import type * as KeytarModule from '@github/keytar';
 
 // A real Secret Service: `npm test` runs inside dbus-run-session with an unlocked
 // throw-away gnome-keyring (scripts/with-keyring.mjs sets BALCAO_TEST_KEYRING=1).
