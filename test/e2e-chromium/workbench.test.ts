@@ -130,6 +130,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
       .toBe('cliente pediu nota fiscal');
 
     await page.keyboard.press('n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('order-note');
     await page.keyboard.type('trocar tamanho');
     await expect.poll(() => page.getByTestId('note-state').textContent()).toBe('Salvo');
     await page.keyboard.type(' e cor');
@@ -234,15 +235,41 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     await page.getByTestId('date-preset').selectOption('any');
   });
 
-  it('writes counts and money for the language', async () => {
+  it('writes counts, plurals and money for the language', async () => {
+    const totals = await page.locator('tr[data-order-id] td.num').allTextContents();
+    expect(totals.every((text) => /^R\$\s\d{1,3}(\.\d{3})*,\d{2}$/.test(text.trim()))).toBe(true);
+    expect(totals.some((text) => text.includes('.'))).toBe(true);
     await page.getByRole('navigation').getByRole('button', { name: 'Clientes' }).click();
     await page.getByTestId('customers-list').locator('button').first().waitFor();
-    const meta = await page.getByTestId('customers-list').locator('.meta').allTextContents();
-    expect(meta.every((text) => /^\d+ pedidos?\b/.test(text) && !text.includes('(s)'))).toBe(true);
-    expect(meta.some((text) => /^1 pedido\b/.test(text)) || meta.some((text) => /^\d+ pedidos\b/.test(text))).toBe(
-      true,
+    const meta = (await page.getByTestId('customers-list').locator('.meta').allTextContents()).map((text) =>
+      text.trim(),
     );
+    expect(meta.every((text) => /^(nenhum pedido|1 pedido|\d+ pedidos)\b/.test(text))).toBe(true);
+    expect(meta.some((text) => text.startsWith('1 pedido '))).toBe(true);
+    expect(meta.some((text) => /^[2-9]\d* pedidos /.test(text))).toBe(true);
+    expect(meta.some((text) => text.includes('(s)'))).toBe(false);
     await page.getByRole('navigation').getByRole('button', { name: 'Pedidos' }).click();
+  });
+
+  it('in English keeps BRL with English separators and English plurals', async () => {
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('button', { name: 'Configurações' }).click();
+    await page.getByTestId('locale-select').selectOption('en');
+    await nav.getByRole('button', { name: 'Orders' }).click();
+    await expect.poll(range).toBe('1–100 of 300');
+    const totals = await page.locator('tr[data-order-id] td.num').allTextContents();
+    expect(totals.length).toBe(100);
+    expect(totals.every((text) => /^R\$\d{1,3}(,\d{3})*\.\d{2}$/.test(text.trim()))).toBe(true);
+    expect(totals.some((text) => text.includes(','))).toBe(true);
+    await page.screenshot({ path: screenshotPath('workbench-orders-1024-light-en') });
+    await nav.getByRole('button', { name: 'Customers' }).click();
+    await page.getByTestId('customers-list').locator('button').first().waitFor();
+    const meta = (await page.getByTestId('customers-list').locator('.meta').allTextContents()).map((text) =>
+      text.trim(),
+    );
+    expect(meta.every((text) => /^(no orders|1 order|\d+ orders)\b/.test(text))).toBe(true);
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await page.getByTestId('locale-select').selectOption('pt-BR');
   });
 
   const views = [

@@ -180,8 +180,10 @@ const ptBR = {
   'error.INTERNAL': 'Algo deu errado no Balcão.',
 
   // The workbench: keyboard triage, date presets, counted words, review marks.
+  'count.orders.zero': 'nenhum pedido',
   'count.orders.one': '{count} pedido',
   'count.orders.other': '{count} pedidos',
+  'count.customers.zero': 'nenhum cliente',
   'count.customers.one': '{count} cliente',
   'count.customers.other': '{count} clientes',
   'count.badFields.one': '1 campo deste pedido veio num formato inesperado; os dados originais estão guardados.',
@@ -406,8 +408,10 @@ const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'Something went wrong inside Balcão.',
 
   // The workbench: keyboard triage, date presets, counted words, review marks.
+  'count.orders.zero': 'no orders',
   'count.orders.one': '{count} order',
   'count.orders.other': '{count} orders',
+  'count.customers.zero': 'no customers',
   'count.customers.one': '{count} customer',
   'count.customers.other': '{count} customers',
   'count.badFields.one': '1 field of this order came in an unexpected format; the original data is kept.',

@@ -44,8 +44,12 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return translate(preferences.locale, key, params);
 }
 
-/** Words with a count ("1 pedido", "2.000 pedidos"): the form Intl.PluralRules picks, falling back to `.other`. */
+/**
+ * Words with a count ("1 pedido", "2.000 pedidos"): the form Intl.PluralRules picks, falling back to `.other`.
+ * Zero has its own words where written ("nenhum pedido"): Portuguese rules put 0 with 1, and "0 pedido" reads wrong.
+ */
 export function tn(base: 'count.orders' | 'count.customers' | 'count.badFields', count: number): string {
-  const key = `${base}.${pluralForm(count, preferences.locale)}`;
+  const exact = `${base}.zero`;
+  const key = count === 0 && isMessageKey(exact) ? exact : `${base}.${pluralForm(count, preferences.locale)}`;
   return t(isMessageKey(key) ? key : `${base}.other`, { count: formatNumber(count, preferences.locale) });
 }
