@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
   });
 
   it('triages orders from the keyboard alone: open, mark, flag, note, next, close back to the row', async () => {
-    const expected = (await call('orders.list', { storeId, query: listQuery({ limit: 6 }) })).rows;
+    const expected = (await call('orders.list', { storeId, query: listQuery({ limit: 20 }) })).rows;
     await page.locator('body').click({ position: { x: 5, y: 690 } });
     await page.keyboard.press('j');
     await expect.poll(focusedOrderId).toBe(String(expected[0].id));
@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     await page.keyboard.press('Enter');
     await expect.poll(heading).toBe(`Pedido #${expected[0].number}`);
 
-    // Six orders in a row: reviewed, every other one flagged, the third one noted.
+    // Twenty orders in a row: reviewed, every other one flagged, the third one noted.
     for (const [index, order] of expected.entries()) {
       if (index > 0) {
         await page.keyboard.press(']');
@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('order-detail').count()).toBe(0);
-    await expect.poll(focusedOrderId).toBe(String(expected[5].id));
+    await expect.poll(focusedOrderId).toBe(String(expected[19].id));
 
     for (const [index, order] of expected.entries()) {
       const { review } = await call('orders.get', { storeId, orderId: order.id });
@@ -139,15 +139,24 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     await expect
       .poll(async () => (await call('orders.get', { storeId, orderId: first.id })).review.note)
       .toBe('cliente pediu nota fiscaltrocar tamanho e cor');
-    await page.keyboard.press('Escape');
+
+    // Typed and the window reloaded at once, before the pause that saves it: the note is sent as the page goes.
+    await page.keyboard.press('n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('order-note');
+    await page.keyboard.type('embrulhar para presente');
+    await page.reload();
+    await expect
+      .poll(async () => (await call('orders.get', { storeId, orderId: second.id })).review.note)
+      .toBe('embrulhar para presente');
+    await expect.poll(range).toBe('1–100 de 300');
   });
 
   it('goes to the next unreviewed order with u, and steps across a page boundary with [ and ]', async () => {
-    // The first six are reviewed: u from the first row lands on the seventh.
-    const [seventh] = (await call('orders.list', { storeId, query: listQuery({ offset: 6, limit: 1 }) })).rows;
+    // The first twenty are reviewed: u from the first row lands on the twenty-first.
+    const [next] = (await call('orders.list', { storeId, query: listQuery({ offset: 20, limit: 1 }) })).rows;
     await page.locator('tr[data-order-id] .row-link').first().focus();
     await page.keyboard.press('u');
-    await expect.poll(focusedOrderId).toBe(String(seventh.id));
+    await expect.poll(focusedOrderId).toBe(String(next.id));
 
     const [lastOfFirst, firstOfSecond] = (
       await call('orders.list', { storeId, query: listQuery({ offset: 99, limit: 2 }) })
