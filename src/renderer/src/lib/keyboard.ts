@@ -8,7 +8,11 @@ export function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-/** A key with a modifier belongs to the browser or the system (Ctrl+R, Cmd+Q), except the ones named. */
+/**
+ * A key with a modifier belongs to the browser or the system (Ctrl+R, Cmd+Q). AltGr is not one: keyboards that
+ * type [ or ] with it report Ctrl+Alt as well.
+ */
 export function hasModifier(event: KeyboardEvent): boolean {
+  if (event.getModifierState('AltGraph')) return false;
   return event.ctrlKey || event.metaKey || event.altKey;
 }
