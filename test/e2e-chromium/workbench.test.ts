@@ -149,6 +149,18 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
       .poll(async () => (await call('orders.get', { storeId, orderId: second.id })).review.note)
       .toBe('embrulhar para presente');
     await expect.poll(range).toBe('1–100 de 300');
+
+    // Typed straight after n, before the order has loaded: every letter reaches the note and none is a shortcut.
+    const [third] = (await call('orders.list', { storeId, query: listQuery({ offset: 30, limit: 1 }) })).rows;
+    await page.locator(`tr[data-order-id="${third.id}"] .row-link`).focus();
+    await page.keyboard.press('n');
+    await page.keyboard.type('refazer junto');
+    await expect.poll(() => page.getByTestId('order-note').inputValue()).toBe('refazer junto');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await call('orders.get', { storeId, orderId: third.id })).review)
+      .toMatchObject({ note: 'refazer junto', reviewed: false, flagged: false });
+    await expect.poll(focusedOrderId).toBe(String(third.id));
   });
 
   it('goes to the next unreviewed order with u, and steps across a page boundary with [ and ]', async () => {
