@@ -205,6 +205,9 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     const help = page.getByTestId('shortcuts-help');
     await help.waitFor();
     expect(await help.textContent()).toContain('Próximo não revisado');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=shortcuts-help]'))).toBe(true);
     await page.screenshot({ path: screenshotPath('workbench-shortcuts') });
     await page.keyboard.press('Escape');
     await expect.poll(() => help.count()).toBe(0);
