@@ -186,6 +186,24 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     await expect.poll(focusedOrderId).toBe(String(lastOfFirst.id));
   });
 
+  it('marks its way down a "não revisado" list: each marked order leaves and the next takes the keyboard', async () => {
+    await page.getByTestId('review-filter').selectOption('unreviewed');
+    const before = (await call('orders.list', { storeId, query: listQuery({ review: 'unreviewed', limit: 3 }) })).rows;
+    await expect
+      .poll(() => page.locator('tr[data-order-id]').first().getAttribute('data-order-id'))
+      .toBe(String(before[0].id));
+    await page.locator('tr[data-order-id] .row-link').first().focus();
+    for (const order of before) {
+      await expect.poll(focusedOrderId).toBe(String(order.id));
+      await page.keyboard.press('r');
+    }
+    for (const order of before)
+      await expect
+        .poll(async () => (await call('orders.get', { storeId, orderId: order.id })).review.reviewed)
+        .toBe(true);
+    await page.getByTestId('review-filter').selectOption('');
+  });
+
   it('focuses the search with / and Ctrl+F, and lists the shortcuts with ?', async () => {
     await page.keyboard.press('/');
     await expect
