@@ -39,6 +39,8 @@ export function createBridgeTransport(location: Location): Transport {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ input }),
+          // A call made as the page goes away (a note saved on close or reload) must still reach the core.
+          keepalive: true,
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {

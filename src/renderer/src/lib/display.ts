@@ -1,5 +1,5 @@
 import type { ZonedTime } from '../../../shared/domain/time';
-import { formatInstant, formatMoney, type DateStyle } from '../../../shared/format';
+import { formatInstant, formatMoney, formatNumber, type DateStyle } from '../../../shared/format';
 import { ApiError, type ErrorCode } from '../../../shared/errors';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages';
 import { preferences, t } from './preferences.svelte';
@@ -15,13 +15,18 @@ export function when(time: ZonedTime | null | undefined, storeZone: string, styl
 
 /** "há 5 min" / "5 min ago": how fresh the cache is. */
 export function ago(iso: string | null, now = Date.now()): string {
-  if (!iso) return t('freshness.never');
+  if (!iso) return t('freshness.neverSynced');
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
   const format = new Intl.RelativeTimeFormat(preferences.locale, { numeric: 'auto' });
   if (seconds < 60) return format.format(-seconds, 'second');
   if (seconds < 3600) return format.format(-Math.round(seconds / 60), 'minute');
   if (seconds < 86_400) return format.format(-Math.round(seconds / 3600), 'hour');
   return format.format(-Math.round(seconds / 86_400), 'day');
+}
+
+/** "Atualizado há 5 min", or "Nunca sincronizada" for a store never synced. */
+export function freshness(iso: string | null, now = Date.now()): string {
+  return iso ? t('freshness.updated', { when: ago(iso, now) }) : t('freshness.neverSynced');
 }
 
 /**
@@ -43,4 +48,9 @@ export function errorText(error: unknown): string {
 export function paymentName(alias: string): string {
   const key = `payment.${alias}`;
   return isMessageKey(key) ? t(key) : alias.charAt(0).toUpperCase() + alias.slice(1);
+}
+
+/** A count with the language's separators. */
+export function num(value: number): string {
+  return formatNumber(value, preferences.locale);
 }
