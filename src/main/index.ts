@@ -2,7 +2,10 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../shared/csp';
+import { AppError } from './core/base/app-error';
 import { createCore } from './core/composition';
+import { errorMessage } from '../shared/i18n/error-message';
+import { DEFAULT_LOCALE } from '../shared/i18n/messages';
 import { openDemoIfEmpty } from './core/stores/first-run';
 import { bindContractToIpc, forwardEvents, type SenderEvent } from './ipc-binding';
 
@@ -137,7 +140,12 @@ async function main(): Promise<void> {
 // A failure before the window opens (a database from a newer version, a data folder that cannot be written) would
 // otherwise leave a process with no window holding the single-instance lock, so every new launch quit silently.
 main().catch((error: unknown) => {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail =
+    error instanceof AppError
+      ? errorMessage(DEFAULT_LOCALE, error.toInfo())
+      : error instanceof Error
+        ? error.message
+        : String(error);
   dialog.showErrorBox('O Balcão não pôde abrir', `${detail}\n\nNenhum dado foi apagado.`);
   app.exit(1);
 });

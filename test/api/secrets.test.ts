@@ -186,7 +186,7 @@ describe('store API client: credentials never leak', () => {
     });
     await expect(client.listOrders()).rejects.toMatchObject({
       code: 'BAD_RESPONSE',
-      message: expect.stringContaining('token *** inválido'),
+      params: expect.objectContaining({ said: 'token *** inválido' }),
     });
   });
 });

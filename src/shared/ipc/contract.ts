@@ -36,6 +36,7 @@ const alias = v.pipe(
   v.trim(),
   v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'Use only letters, digits and hyphens'),
 );
+const apiBaseUrl = v.pipe(v.string(), v.maxLength(500), v.url(), v.regex(/^https?:\/\//i));
 const credential = v.pipe(v.string(), v.trim(), v.minLength(8, 'Too short'), v.maxLength(512));
 
 export const orderQuerySchema = v.strictObject({
@@ -67,9 +68,18 @@ export const calls = {
   'connectivity.get': call<Connectivity>()(noInput),
 
   'stores.list': call<StoreSummary[]>()(noInput),
-  /** Verifies the credentials with one API call before anything is saved. */
+  /**
+   * Verifies the credentials with one API call before anything is saved. `apiBaseUrl` (the platform's by default)
+   * is for the CLI's `stores add --base-url` and tests against a fake store; the app's form never sends it.
+   */
   'stores.add': call<StoreSummary>()(
-    v.strictObject({ alias, token: credential, secret: credential, name: v.optional(shortText(120)) }),
+    v.strictObject({
+      alias,
+      token: credential,
+      secret: credential,
+      name: v.optional(shortText(120)),
+      apiBaseUrl: v.optional(apiBaseUrl),
+    }),
   ),
   /** Rename, and/or replace both credentials (verified the same way). */
   'stores.update': call<StoreSummary>()(

@@ -128,21 +128,21 @@ export class SyncRun {
   #pause(ms: number): Promise<void> {
     const { signal } = this.#d;
     return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
+      if (signal.aborted) return reject(new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } }));
       const timer = setTimeout(() => {
         signal.removeEventListener('abort', onAbort);
         resolve();
       }, ms);
       const onAbort = (): void => {
         clearTimeout(timer);
-        reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
+        reject(new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } }));
       };
       signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 
   #checkCancelled(): void {
-    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
   /** Pages through one list from its checkpoint; returns when the list started (for the catch-up window). */
