@@ -76,7 +76,7 @@ export function appError(
 ): AppError {
   const status = detail.status === undefined ? '' : ` (HTTP ${detail.status})`;
   return new AppError(code, `${code}${reason ? ` ${reason}` : ''}${status} after ${detail.attempts} attempt(s)`, {
-    params: reason ? { reason, ...params } : params,
+    ...(reason ? { params: { reason, ...params } } : {}),
     cause: detail,
   });
 }
