@@ -50,7 +50,7 @@ export async function ordersCommand(ctx: CommandContext): Promise<number> {
   };
   const page = await api.call('orders.list', { storeId: store.id, query });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
+    printJson(ctx.raw, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const o of page.rows) {
@@ -67,7 +67,7 @@ export async function orderCommand(ctx: CommandContext): Promise<number> {
   const store = await pickStore(api, ctx.values);
   const detail = await api.call('orders.get', { storeId: store.id, orderId: numberArg(ctx.positionals[0]) ?? NaN });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, ...detail });
+    printJson(ctx.raw, { storeId: store.id, ...detail });
     return EXIT.ok;
   }
   const o = detail.order;
@@ -95,7 +95,7 @@ export async function customersCommand(ctx: CommandContext): Promise<number> {
     },
   });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
+    printJson(ctx.raw, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const c of page.rows)
@@ -115,7 +115,7 @@ export async function customerCommand(ctx: CommandContext): Promise<number> {
     customerId: numberArg(ctx.positionals[0]) ?? NaN,
   });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, ...detail });
+    printJson(ctx.raw, { storeId: store.id, ...detail });
     return EXIT.ok;
   }
   const c = detail.customer;

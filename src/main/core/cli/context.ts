@@ -20,7 +20,10 @@ function version(): string {
 }
 
 export interface CommandContext {
+  /** For people: store data written through it is made inert (./inert.ts). */
   term: Terminal;
+  /** The terminal as it is, for --json (exact) and the progress line. */
+  raw: Terminal;
   values: Parsed['values'];
   positionals: string[];
   json: boolean;

@@ -17,6 +17,7 @@ import { openCore, type CommandContext } from './context';
 import { describeError, EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
+import { inertTerminal } from './inert';
 import { processTerminal, type Terminal } from './terminal';
 
 export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--json]
@@ -43,7 +44,8 @@ const COMMANDS: Record<
   stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
 };
 
-export async function runCli(argv: readonly string[], term: Terminal): Promise<number> {
+export async function runCli(argv: readonly string[], raw: Terminal): Promise<number> {
+  const term = inertTerminal(raw);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? term.err : term.out)(`${USAGE}\n`);
@@ -60,6 +62,7 @@ export async function runCli(argv: readonly string[], term: Terminal): Promise<n
     }
     const ctx: CommandContext = {
       term,
+      raw,
       values,
       positionals,
       json: values['json'] === true,

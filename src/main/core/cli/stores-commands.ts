@@ -43,7 +43,7 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
   switch (sub) {
     case 'list': {
       const stores = await api.call('stores.list');
-      if (ctx.json) printJson(ctx.term, stores);
+      if (ctx.json) printJson(ctx.raw, stores);
       else for (const s of stores) ctx.term.out(line(s));
       return EXIT.ok;
     }
@@ -59,13 +59,13 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
         ...(name ? { name } : {}),
         ...(apiBaseUrl ? { apiBaseUrl } : {}),
       });
-      if (ctx.json) printJson(ctx.term, summary);
+      if (ctx.json) printJson(ctx.raw, summary);
       else ctx.term.out(line(summary));
       return EXIT.ok;
     }
     case 'test': {
       const summary = await api.call('stores.testConnection', { id });
-      if (ctx.json) printJson(ctx.term, summary);
+      if (ctx.json) printJson(ctx.raw, summary);
       else ctx.term.out(`ok: ${line(summary)}`);
       return EXIT.ok;
     }
@@ -83,13 +83,13 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
         }
       }
       await api.call('stores.remove', { id });
-      if (ctx.json) printJson(ctx.term, { removed: id });
+      if (ctx.json) printJson(ctx.raw, { removed: id });
       else ctx.term.out(`removed ${id}\n`);
       return EXIT.ok;
     }
     case 'demo': {
       const summary = await api.call('stores.addDemo');
-      if (ctx.json) printJson(ctx.term, summary);
+      if (ctx.json) printJson(ctx.raw, summary);
       else ctx.term.out(line(summary));
       return EXIT.ok;
     }

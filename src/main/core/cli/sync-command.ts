@@ -64,7 +64,7 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
       : (await pickStore(api, ctx.values)).id;
   if (ctx.term.stderrIsTty) {
     api.on('sync.progress', (p) => {
-      if (p.storeId === storeId) ctx.term.err(progressLine(p));
+      if (p.storeId === storeId) ctx.raw.err(progressLine(p));
     });
   }
   // Started and followed as the app does: `sync.start` answers at once, `sync.finished` brings the outcome.
@@ -88,7 +88,7 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
   }
   if (ctx.term.stderrIsTty) ctx.term.err('\n');
   ctx.term.err(summaryLine(outcome));
-  if (ctx.json) printJson(ctx.term, outcome);
+  if (ctx.json) printJson(ctx.raw, outcome);
   if (outcome.ok) return EXIT.ok;
   return outcome.cancelled ? EXIT.other : exitCodeFor(outcome.error?.code ?? 'INTERNAL');
 }
