@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startBridge, type Bridge } from '../../src/dev/bridge-server';
+import type { Page } from 'playwright-core';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/chromium';
-import { ensureRendererBuilt } from '../helpers/renderer-build';
+import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
+import { fillStoreForm, openApp, type AppSession } from '../helpers/app-session';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 
@@ -17,12 +15,10 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
   () => {
     let fake: FakeStore;
     let core: TestCore;
-    let bridge: Bridge;
-    let browser: Browser;
+    let app: AppSession;
     let page: Page;
 
     beforeAll(async () => {
-      ensureRendererBuilt();
       fake = await startFakeStore({
         seed: 5,
         orders: 20,
@@ -32,34 +28,23 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
         secret: 'sec-CASA-ZE-9q3w7e1t',
       });
       core = createTestCore({ apiBaseUrl: fake.apiBaseUrl });
-      bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: resolve('out/renderer') });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
       // The person chose English earlier: the choice is kept in local storage.
-      await page.addInitScript(() => localStorage.setItem('balcao.locale', 'en'));
-      await page.goto(bridge.appUrl);
+      app = await openApp(core, { locale: 'en' });
+      page = app.page;
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await bridge?.close();
+      await app?.close();
       await core?.dispose();
       await fake?.close();
     });
 
-    async function fillStoreForm(alias: string, token: string, secret: string): Promise<void> {
-      const form = page.getByTestId('store-form');
-      await form.locator('input[name=alias]').fill(alias);
-      await form.locator('input[name=token]').fill(token);
-      await form.locator('input[name=secret]').fill(secret);
-      await form.getByRole('button', { name: 'Test connection and add' }).click();
-    }
-
+    const submit = 'Test connection and add';
     const formError = (): Promise<string | null> => page.getByTestId('store-form-error').textContent();
 
     it('says wrong credentials (AUTH_INVALID) in English', async () => {
       await page.getByRole('heading', { name: 'Welcome to Balcão' }).waitFor();
-      await fillStoreForm('casadoze', 'wrong-token-000', 'wrong-secret-000');
+      await fillStoreForm(page, { alias: 'casadoze', token: 'wrong-token-000', secret: 'wrong-secret-000' }, submit);
       await expect
         .poll(formError)
         .toBe("Yampi refused the token or the secret key. Check the API credentials in the store's dashboard.");
@@ -68,11 +53,11 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
     });
 
     it('says a store added twice (CONFLICT, with its alias) in English', async () => {
-      await fillStoreForm('casadoze', fake.credentials.token, fake.credentials.secret);
+      await fillStoreForm(page, { alias: 'casadoze', ...fake.credentials }, submit);
       await page.getByTestId('store-switcher').waitFor();
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByTestId('add-store').click();
-      await fillStoreForm('casadoze', fake.credentials.token, fake.credentials.secret);
+      await fillStoreForm(page, { alias: 'casadoze', ...fake.credentials }, submit);
       await expect.poll(formError).toBe('The store “casadoze” was already added.');
       await page.screenshot({ path: screenshotPath('store-error-conflict-en') });
     });
