@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreApi, type ApiEvent, type StoreApiOptions } from '../../src/main/core/api';
 import { AppError } from '../../src/main/core/base/app-error';
@@ -243,7 +244,7 @@ describe('store API client: cancellation', () => {
     });
     const backingOff = failure(client.listOrders());
     const queued = failure(client.getOrder(1));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await delay(200);
     const started = performance.now();
     controller.abort();
     expect((await backingOff).code).toBe('CANCELLED');

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connectivity, SyncProgress } from '../../src/shared/domain/app';
 import { listOrders } from '../../src/main/core/db/orders-query';
@@ -39,7 +40,7 @@ describe('sync under failures', () => {
     const burst = async (): Promise<void> => {
       for (let i = 0; i < 3; i += 1) {
         await volley();
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await delay(600);
       }
     };
     const bursts: Promise<unknown>[] = [];

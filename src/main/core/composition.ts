@@ -126,6 +126,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
       await sync.close();
       await demo.close();
       db.close();
+      await log.close();
     },
   };
 }

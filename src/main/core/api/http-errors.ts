@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
+import { secretScrubber } from '../base/secret-forms';
 import type { RetryReason } from './types';
 
 /** What kind of record a route reads: a 404 on a record is NOT_FOUND, on a collection it means the store is wrong. */
@@ -41,11 +42,9 @@ export function networkReason(error: unknown): RetryReason {
   return 'network';
 }
 
-/** Replaces every credential in text that came from outside (a server may echo a request back). */
+/** Replaces every credential in text that came from outside (a server may echo a request back, escaped or encoded). */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
-  return clean;
+  return secretScrubber(secrets)(text, '***');
 }
 
 /** The API's `message` field, trimmed, shortened and cleaned of credentials; undefined when absent. */

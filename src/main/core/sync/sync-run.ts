@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiListResult, StoreApi } from '../api';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
@@ -125,20 +126,13 @@ export class SyncRun {
     }
   }
 
-  #pause(ms: number): Promise<void> {
-    const { signal } = this.#d;
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } }));
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } }));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+  async #pause(ms: number): Promise<void> {
+    try {
+      await delay(ms, undefined, { signal: this.#d.signal });
+    } catch (error) {
+      this.#checkCancelled();
+      throw error;
+    }
   }
 
   #checkCancelled(): void {

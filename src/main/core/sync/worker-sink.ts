@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join, sep } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
@@ -173,7 +174,7 @@ export class WorkerSink implements PageSink {
     if (this.#dead) return;
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.postMessage('close');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await Promise.race([exited, delay(2_000, undefined, { ref: false })]);
     if (!this.#dead) await this.#worker.terminate();
   }
 }
