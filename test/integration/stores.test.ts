@@ -199,12 +199,39 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
     }
   });
 
-  it('adds the demo store with generated credentials held in the keychain, once', async () => {
+  it('adds the demo store once, with derived credentials that never reach the keychain', async () => {
     const demo = await call(core.dispatch, 'stores.addDemo');
     expect(demo).toMatchObject({ ok: true, value: { isDemo: true, alias: 'demo', credentialsOk: true } });
     const again = await call(core.dispatch, 'stores.addDemo');
     expect(again.ok && again.value.id).toBe(demo.ok && demo.value.id);
-    const credentials = await core.secrets.get((demo as { value: StoreSummary }).value.id);
-    expect(credentials?.token).toMatch(/^demo-/);
+    expect(await core.secrets.get((demo as { value: StoreSummary }).value.id)).toBeNull();
+  });
+
+  it('opens, syncs and erases the demo store with no keychain, while a real store is still refused there', async () => {
+    const noKeychain = createTestCore({
+      apiBaseUrl: fake.apiBaseUrl,
+      secrets: createKeytarSecretStore({
+        loadKeytar: () => {
+          throw new Error('no libsecret');
+        },
+      }),
+    });
+    try {
+      const demo = await call(noKeychain.dispatch, 'stores.addDemo');
+      expect(demo).toMatchObject({ ok: true, value: { isDemo: true, hasCredentials: true } });
+      const id = (demo as { value: StoreSummary }).value.id;
+      expect(await noKeychain.sync.run(id)).toMatchObject({ ok: true, error: null });
+      expect((await noKeychain.stores.summary(id)).orderCount).toBeGreaterThan(0);
+      const real = await call(noKeychain.dispatch, 'stores.add', {
+        alias: 'lojadajoana',
+        token: fake.credentials.token,
+        secret: fake.credentials.secret,
+      });
+      expect(real).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+      expect(await call(noKeychain.dispatch, 'stores.remove', { id })).toMatchObject({ ok: true });
+      expect(noKeychain.db.prepare('SELECT COUNT(*) AS n FROM stores').get()).toEqual({ n: 0 });
+    } finally {
+      await noKeychain.dispose();
+    }
   });
 });

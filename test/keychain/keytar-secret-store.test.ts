@@ -5,7 +5,7 @@ import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secr
 import { AppError } from '../../src/main/core/base/app-error';
 import type { ErrorInfo } from '../../src/shared/errors';
 import { errorMessage } from '../../src/shared/i18n/error-message';
-import type * as KeytarModule from 'keytar';
+import type * as KeytarModule from '@github/keytar';
 
 // A real Secret Service: `npm test` runs inside dbus-run-session with an unlocked
 // throw-away gnome-keyring (scripts/with-keyring.mjs sets BALCAO_TEST_KEYRING=1).

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { AppError } from '../base/app-error';
 import { parseCredentials, type SecretStore, type StoreCredentials } from './secret-store';
 
-import type * as KeytarModule from 'keytar';
+import type * as KeytarModule from '@github/keytar';
 
 type Keytar = typeof KeytarModule;
 
@@ -29,7 +29,7 @@ export interface KeytarSecretStoreOptions {
 function defaultLoadKeytar(): Keytar {
   // keytar is a native module; loading it lazily lets the app start (and show
   // a clear message) on a machine where libsecret is missing.
-  return createRequire(import.meta.url)('keytar') as Keytar;
+  return createRequire(import.meta.url)('@github/keytar') as Keytar;
 }
 
 /** Credentials in the OS keychain: one entry per store, account = store id. */

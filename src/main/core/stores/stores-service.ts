@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { StoreSummary } from '../../../shared/domain/app';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
@@ -9,7 +9,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore, StoreCredentials } from '../secrets/secret-store';
-import { DEMO_ALIAS, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
+import { DEMO_ALIAS, demoCredentials, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
 import { decodeLastError, encodeLastError } from './last-error';
 import type { StoreApiFactory } from './store-api-factory';
 
@@ -43,7 +43,10 @@ export interface UpdateStoreInput {
   secret?: string;
 }
 
-/** Stores and their credentials: the keychain holds the secrets, the database everything else. */
+/**
+ * Stores and their credentials: the keychain holds the secrets, the database everything else. The demo store's
+ * credentials are derived from its id (demo-store.ts), so it needs no keychain.
+ */
 export class StoresService {
   readonly #deps: StoresServiceDeps;
   readonly #now: () => Date;
@@ -65,7 +68,9 @@ export class StoresService {
     const records = listStores(this.#deps.db);
     // A keychain that cannot be read leaves "has credentials" unknown, not false.
     const present = await this.#deps.secrets.list().catch(() => null);
-    return records.map((record) => this.#summary(record, present ? present.includes(record.id) : null));
+    return records.map((record) =>
+      this.#summary(record, record.isDemo ? true : present ? present.includes(record.id) : null),
+    );
   }
 
   async get(id: string): Promise<StoreRecord> {
@@ -76,13 +81,16 @@ export class StoresService {
 
   async summary(id: string): Promise<StoreSummary> {
     const record = await this.get(id);
+    if (record.isDemo) return this.#summary(record, true);
     const credentials = await this.#deps.secrets.get(id).catch(() => undefined);
     return this.#summary(record, credentials === undefined ? null : credentials !== null);
   }
 
-  /** The credentials the sync uses: a script's own, else the keychain's; registered for redaction. */
+  /** The credentials the sync uses: a script's own, the demo's derived, else the keychain's; registered for redaction. */
   async credentials(id: string): Promise<StoreCredentials> {
-    const credentials = this.#scriptCredentials.get(id) ?? (await this.#deps.secrets.get(id));
+    const record = await this.get(id);
+    const credentials =
+      this.#scriptCredentials.get(id) ?? (record.isDemo ? demoCredentials(id) : await this.#deps.secrets.get(id));
     if (!credentials)
       throw new AppError('AUTH_INVALID', 'no credentials in the keychain', { params: { reason: 'noCredentials' } });
     this.#deps.redactor.add(credentials.token, credentials.secret);
@@ -129,21 +137,23 @@ export class StoresService {
     }
     // Nothing is saved until one API call has shown that alias and credentials work.
     await this.#verify({ alias, apiBaseUrl }, credentials);
-    return this.#save({ alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false }, credentials);
+    return this.#save(
+      randomUUID(),
+      { alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false },
+      credentials,
+    );
   }
 
   async #addDemo(): Promise<StoreSummary> {
     const existing = listStores(this.#deps.db).find((store) => store.isDemo);
     if (existing) return this.summary(existing.id);
-    // The demo's credentials are made up here and kept like any other store's.
-    const credentials = {
-      token: `demo-${randomBytes(18).toString('base64url')}`,
-      secret: `demo-${randomBytes(24).toString('base64url')}`,
-    };
+    const id = randomUUID();
+    const credentials = demoCredentials(id);
     const endAt = this.#now().getTime();
     const apiBaseUrl = await this.#deps.demo.apiBaseUrl(credentials, endAt);
     await this.#verify({ alias: DEMO_ALIAS, apiBaseUrl }, credentials);
     return this.#save(
+      id,
       { alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true },
       credentials,
     );
@@ -173,9 +183,10 @@ export class StoresService {
 
   async #remove(id: string): Promise<void> {
     const record = await this.get(id);
-    // A store a script made never had a keychain entry: its erasure must not depend on a keychain being there.
+    // A store a script made, and the demo, hold nothing secret in the keychain: their erasure must not depend on a
+    // keychain being there (a demo added by an older version may still have an entry, removed when reachable).
     await this.#deps.secrets.delete(record.id).catch((error: unknown) => {
-      if (record.keychainEntry) throw error;
+      if (record.keychainEntry && !record.isDemo) throw error;
       return false;
     });
     removeStore(this.#deps.db, record.id);
@@ -256,12 +267,13 @@ export class StoresService {
   }
 
   async #save(
+    id: string,
     store: { alias: string; apiBaseUrl: string; name: string; isDemo: boolean },
     credentials: StoreCredentials,
   ): Promise<StoreSummary> {
-    const id = randomUUID();
-    // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved.
-    await this.#deps.secrets.set(id, credentials);
+    // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved. The demo's credentials
+    // are derived from its id and never stored.
+    if (!store.isDemo) await this.#deps.secrets.set(id, credentials);
     try {
       addStore(this.#deps.db, {
         id,
@@ -271,10 +283,11 @@ export class StoresService {
         timeZone: DEFAULT_STORE_ZONE,
         isDemo: store.isDemo,
         createdAt: this.#now().toISOString(),
+        keychainEntry: !store.isDemo,
       });
       updateStore(this.#deps.db, id, { credentialsOk: true });
     } catch (error) {
-      await this.#deps.secrets.delete(id).catch(() => false);
+      if (!store.isDemo) await this.#deps.secrets.delete(id).catch(() => false);
       throw error;
     }
     this.#changed();
