@@ -13,7 +13,9 @@ import {
   shell,
 } from 'electron';
 import { join } from 'node:path';
+import { errorMessage } from '../shared/i18n/error-message';
 import { shellLocale, shellText } from '../shared/i18n/shell-messages';
+import { AppError } from './core/base/app-error';
 import { createCore } from './core/composition';
 import { openDemoIfEmpty } from './core/stores/first-run';
 import { secureDataFolder } from './data-folder';
@@ -114,7 +116,12 @@ async function main(): Promise<void> {
 // A failure before the window opens (a database from a newer version, a data folder that cannot be written) would
 // otherwise leave a process with no window holding the single-instance lock, so every new launch quit silently.
 main().catch((error: unknown) => {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail =
+    error instanceof AppError
+      ? errorMessage(locale, error.toInfo())
+      : error instanceof Error
+        ? error.message
+        : String(error);
   dialog.showErrorBox(
     shellText(locale, 'startup.failed'),
     `${detail}\n\n${shellText(locale, 'startup.nothingErased')}`,

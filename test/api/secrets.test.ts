@@ -187,7 +187,7 @@ describe('store API client: credentials never leak', () => {
     });
     await expect(client.listOrders()).rejects.toMatchObject({
       code: 'BAD_RESPONSE',
-      message: expect.stringContaining('token *** inválido'),
+      params: expect.objectContaining({ said: 'token *** inválido' }),
     });
   });
 
@@ -203,7 +203,7 @@ describe('store API client: credentials never leak', () => {
     for (const kind of Object.keys(said)) {
       const client = createStoreApi({ baseUrl: server.baseUrl, alias: kind.replace(' ', '-'), credentials });
       const caught = await client.listOrders().catch((error: unknown) => error);
-      expect(caught, kind).toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringContaining('***') });
+      expect(caught, kind).toMatchObject({ code: 'BAD_RESPONSE', params: { said: expect.stringContaining('***') } });
       const text = exposed(caught);
       for (const form of forms) expect(text, `${kind}: ${form}`).not.toContain(form);
     }

@@ -9,7 +9,7 @@ import { EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './log/logger';
 import { redactor } from './log/redactor';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import type { SecretStore, StoreCredentials } from './secrets/secret-store';
 import { createService } from './ipc/handlers';
 import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/demo-store';
 import { createStoreApiFactory } from './stores/store-api-factory';
@@ -32,14 +32,31 @@ export interface CoreOptions {
   apiTimeoutMs?: number;
 }
 
+/**
+ * What a shell gets: the one door (`dispatch`, the contract's calls with their schemas and the services' checks),
+ * the events to forward, the log, and `close`. Nothing else of the core is handed out, so no shell can reach the
+ * database or a service around the door.
+ */
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   log: Logger;
+  /**
+   * The one thing a shell must do itself: a script (the CLI's `sync --base-url --alias`) brings credentials from
+   * its own environment instead of the keychain, and the contract never takes credentials for a sync — a window
+   * has no business supplying them. They are held in memory for this core's life, never written, registered with
+   * the redactor, and used by `sync.start` for the store row they name (found by alias and URL, or created without
+   * credentials). Returns that store's id.
+   */
+  useScriptCredentials(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): string;
+  close(): Promise<void>;
+}
+
+/** The wired parts, for tests and benchmarks that look inside; shells get `Core` from createCore. */
+export interface CoreParts extends Core {
   db: Db;
   stores: StoresService;
   sync: SyncManager;
-  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'balcao.db';
@@ -49,6 +66,12 @@ export const DATABASE_FILE = 'balcao.db';
  * bridge and the CLI all get the same service behind the same dispatcher.
  */
 export function createCore(options: CoreOptions): Core {
+  const { dispatch, events, log, useScriptCredentials, close } = assembleCore(options);
+  return { dispatch, events, log, useScriptCredentials, close };
+}
+
+/** createCore's wiring with every part in reach: for tests and benchmarks only. */
+export function assembleCore(options: CoreOptions): CoreParts {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
@@ -97,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     stores,
     sync,
+    useScriptCredentials: (target, credentials) => stores.useScriptCredentials(target, credentials),
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
       await sync.close();

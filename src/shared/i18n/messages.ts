@@ -179,6 +179,41 @@ const ptBR = {
   'error.DATABASE_TOO_NEW': 'O banco de dados foi criado por uma versão mais nova do Balcão.',
   'error.INTERNAL': 'Algo deu errado no Balcão.',
 
+  // More specific messages of a code, chosen by its `reason` param (src/shared/i18n/error-message.ts).
+  'error.INVALID_INPUT.field': 'Dados inválidos: confira o campo “{field}”.',
+  'error.INVALID_INPUT.date': 'Data inválida: use AAAA-MM-DD.',
+  'error.INVALID_INPUT.alias': 'Alias da loja inválido: use só letras, números e hífens.',
+  'error.INVALID_INPUT.credentialsFormat': 'Informe o token e a chave secreta, sem espaços.',
+  'error.INVALID_INPUT.credentialsPair': 'Para trocar as credenciais, informe o token e a chave secreta.',
+  'error.INVALID_INPUT.demoCredentials': 'As credenciais da loja de demonstração não podem ser trocadas.',
+  'error.AUTH_INVALID.noCredentials':
+    'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.',
+  'error.NOT_FOUND.store': 'Loja não encontrada.',
+  'error.NOT_FOUND.order': 'O pedido {id} não está no cache desta loja.',
+  'error.NOT_FOUND.customer': 'O cliente {id} não está no cache desta loja.',
+  'error.NOT_FOUND.apiOrder': 'O pedido {id} não foi encontrado na loja.',
+  'error.NOT_FOUND.apiCustomer': 'O cliente {id} não foi encontrado na loja.',
+  'error.OFFLINE.timeout': 'A Yampi não respondeu a tempo. Tente de novo em instantes.',
+  'error.SERVER.status': 'A Yampi está com problemas (erro {status}). Tente de novo mais tarde.',
+  'error.BAD_RESPONSE.json': 'A Yampi enviou uma resposta ilegível.',
+  'error.BAD_RESPONSE.shape': 'A Yampi enviou uma resposta em formato inesperado.',
+  'error.BAD_RESPONSE.redirect': 'A Yampi respondeu com um redirecionamento inesperado.',
+  'error.BAD_RESPONSE.refused': 'A Yampi recusou a consulta (erro {status}).',
+  'error.BAD_RESPONSE.refusedSaying': 'A Yampi recusou a consulta (erro {status}): {said}',
+  'error.KEYCHAIN_UNAVAILABLE.linux':
+    'Nenhum chaveiro do sistema (Secret Service) disponível ou ele está bloqueado. Instale e desbloqueie o GNOME Keyring ou o KWallet (pacotes gnome-keyring e libsecret-1-0) e tente de novo.',
+  'error.KEYCHAIN_UNAVAILABLE.darwin':
+    'O Keychain do macOS não respondeu. Desbloqueie o Keychain (Acesso às Chaves) e tente de novo.',
+  'error.KEYCHAIN_UNAVAILABLE.win32':
+    'O Gerenciador de Credenciais do Windows não respondeu. Tente de novo; se persistir, reinicie a sessão.',
+  'error.CONFLICT.alias': 'A loja “{alias}” já foi adicionada.',
+  'error.CANCELLED.sync': 'Sincronização cancelada.',
+  'error.DATABASE_TOO_NEW.schema':
+    'Atualize o Balcão para abri-lo: o arquivo de dados é do esquema {found} e esta versão conhece até o {known}. O arquivo não foi alterado.',
+  'error.INTERNAL.log': 'Algo deu errado no Balcão; os detalhes estão no registro do aplicativo.',
+  'error.INTERNAL.writer': 'O gravador da sincronização parou; tente sincronizar de novo.',
+  'error.INTERNAL.unrecorded': 'A última tentativa falhou.',
+
   // The workbench: keyboard triage, date presets, counted words, review marks.
   'count.orders.zero': 'nenhum pedido',
   'count.orders.one': '{count} pedido',
@@ -406,6 +441,40 @@ const en: Record<MessageKey, string> = {
   'error.CANCELLED': 'Cancelled.',
   'error.DATABASE_TOO_NEW': 'The database was created by a newer version of Balcão.',
   'error.INTERNAL': 'Something went wrong inside Balcão.',
+
+  'error.INVALID_INPUT.field': 'Invalid data: check the field “{field}”.',
+  'error.INVALID_INPUT.date': 'Invalid date: use YYYY-MM-DD.',
+  'error.INVALID_INPUT.alias': 'Invalid store alias: use only letters, digits and hyphens.',
+  'error.INVALID_INPUT.credentialsFormat': 'Enter the token and the secret key, without spaces.',
+  'error.INVALID_INPUT.credentialsPair': 'To replace the credentials, enter both the token and the secret key.',
+  'error.INVALID_INPUT.demoCredentials': "The demo store's credentials cannot be replaced.",
+  'error.AUTH_INVALID.noCredentials':
+    "This store's credentials are not in the keychain. Enter them again under Settings › Stores.",
+  'error.NOT_FOUND.store': 'Store not found.',
+  'error.NOT_FOUND.order': "Order {id} is not in this store's cache.",
+  'error.NOT_FOUND.customer': "Customer {id} is not in this store's cache.",
+  'error.NOT_FOUND.apiOrder': 'The store has no order {id}.',
+  'error.NOT_FOUND.apiCustomer': 'The store has no customer {id}.',
+  'error.OFFLINE.timeout': 'Yampi did not answer in time. Try again in a moment.',
+  'error.SERVER.status': 'Yampi is having trouble (error {status}). Try again later.',
+  'error.BAD_RESPONSE.json': 'Yampi sent an unreadable answer.',
+  'error.BAD_RESPONSE.shape': 'Yampi sent an answer of an unexpected shape.',
+  'error.BAD_RESPONSE.redirect': 'Yampi answered with an unexpected redirect.',
+  'error.BAD_RESPONSE.refused': 'Yampi refused the request (error {status}).',
+  'error.BAD_RESPONSE.refusedSaying': 'Yampi refused the request (error {status}): {said}',
+  'error.KEYCHAIN_UNAVAILABLE.linux':
+    'No system keychain (Secret Service) is available, or it is locked. Install and unlock GNOME Keyring or KWallet (packages gnome-keyring and libsecret-1-0) and try again.',
+  'error.KEYCHAIN_UNAVAILABLE.darwin':
+    'The macOS Keychain did not answer. Unlock the Keychain (Keychain Access) and try again.',
+  'error.KEYCHAIN_UNAVAILABLE.win32':
+    'Windows Credential Manager did not answer. Try again; if it persists, sign out and back in.',
+  'error.CONFLICT.alias': 'The store “{alias}” was already added.',
+  'error.CANCELLED.sync': 'Sync cancelled.',
+  'error.DATABASE_TOO_NEW.schema':
+    'Update Balcão to open it: the data file has schema {found} and this version knows up to {known}. The file was not changed.',
+  'error.INTERNAL.log': "Something went wrong inside Balcão; the details are in the app's log.",
+  'error.INTERNAL.writer': 'The sync writer stopped; try syncing again.',
+  'error.INTERNAL.unrecorded': 'The last attempt failed.',
 
   // The workbench: keyboard triage, date presets, counted words, review marks.
   'count.orders.zero': 'no orders',

@@ -4,11 +4,13 @@ import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { addStore, getStore, listStores, removeStore, updateStore, type StoreRecord } from '../db/stores-repo';
 import { countStoreRecords } from '../db/store-counts';
+import { countUnreadable } from '../db/unreadable-repo';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore, StoreCredentials } from '../secrets/secret-store';
 import { DEMO_ALIAS, demoCredentials, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
+import { decodeLastError, encodeLastError } from './last-error';
 import type { StoreApiFactory } from './store-api-factory';
 
 export const DEFAULT_STORE_ZONE = 'America/Sao_Paulo';
@@ -54,6 +56,8 @@ export class StoresService {
    * duplicate check.
    */
   #mutations: Promise<unknown> = Promise.resolve();
+  /** A script's credentials (from its environment), by store id: memory only, never the keychain or a file. */
+  readonly #scriptCredentials = new Map<string, StoreCredentials>();
 
   constructor(deps: StoresServiceDeps) {
     this.#deps = deps;
@@ -71,7 +75,7 @@ export class StoresService {
 
   async get(id: string): Promise<StoreRecord> {
     const record = getStore(this.#deps.db, id);
-    if (!record) throw new AppError('NOT_FOUND', 'Loja não encontrada.');
+    if (!record) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
     return record;
   }
 
@@ -82,15 +86,13 @@ export class StoresService {
     return this.#summary(record, credentials === undefined ? null : credentials !== null);
   }
 
-  /** The credentials the sync uses: from the keychain (the demo's derived), registered for redaction. */
+  /** The credentials the sync uses: a script's own, the demo's derived, else the keychain's; registered for redaction. */
   async credentials(id: string): Promise<StoreCredentials> {
     const record = await this.get(id);
-    const credentials = record.isDemo ? demoCredentials(id) : await this.#deps.secrets.get(id);
+    const credentials =
+      this.#scriptCredentials.get(id) ?? (record.isDemo ? demoCredentials(id) : await this.#deps.secrets.get(id));
     if (!credentials)
-      throw new AppError(
-        'AUTH_INVALID',
-        'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.',
-      );
+      throw new AppError('AUTH_INVALID', 'no credentials in the keychain', { params: { reason: 'noCredentials' } });
     this.#deps.redactor.add(credentials.token, credentials.secret);
     return credentials;
   }
@@ -131,7 +133,7 @@ export class StoresService {
         (store) => store.alias === alias && store.apiBaseUrl === apiBaseUrl && !store.isDemo,
       )
     ) {
-      throw new AppError('CONFLICT', `A loja “${alias}” já foi adicionada.`);
+      throw new AppError('CONFLICT', 'store already added', { params: { reason: 'alias', alias } });
     }
     // Nothing is saved until one API call has shown that alias and credentials work.
     await this.#verify({ alias, apiBaseUrl }, credentials);
@@ -160,11 +162,13 @@ export class StoresService {
   async #update(input: UpdateStoreInput): Promise<StoreSummary> {
     const record = await this.get(input.id);
     if ((input.token === undefined) !== (input.secret === undefined)) {
-      throw new AppError('INVALID_INPUT', 'Para trocar as credenciais, informe o token e a chave secreta.');
+      throw new AppError('INVALID_INPUT', 'token without secret or the reverse', {
+        params: { reason: 'credentialsPair' },
+      });
     }
     if (input.token !== undefined && input.secret !== undefined) {
       if (record.isDemo)
-        throw new AppError('INVALID_INPUT', 'As credenciais da loja de demonstração não podem ser trocadas.');
+        throw new AppError('INVALID_INPUT', 'demo credentials are fixed', { params: { reason: 'demoCredentials' } });
       const credentials = { token: input.token.trim(), secret: input.secret.trim() };
       this.#deps.redactor.add(credentials.token, credentials.secret);
       await this.#verify(record, credentials);
@@ -230,11 +234,20 @@ export class StoresService {
     return record;
   }
 
+  /** Credentials a script brought for one store row (see Core.useScriptCredentials); returns the row's id. */
+  useScriptCredentials(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): string {
+    const clean = { token: credentials.token.trim(), secret: credentials.secret.trim() };
+    this.#deps.redactor.add(clean.token, clean.secret);
+    const store = this.ensureScriptStore(target.alias, target.apiBaseUrl);
+    this.#scriptCredentials.set(store.id, clean);
+    return store.id;
+  }
+
   /** Keeps what the last call said about the credentials, for the store list. */
   recordFailure(id: string, error: unknown): void {
     if (!(error instanceof AppError)) return;
     updateStore(this.#deps.db, id, {
-      lastError: error.message,
+      lastError: encodeLastError(error.toInfo()),
       ...(error.code === 'AUTH_INVALID' ? { credentialsOk: false } : {}),
     });
   }
@@ -293,6 +306,7 @@ export class StoresService {
 
   #summary(record: StoreRecord, hasCredentials: boolean | null): StoreSummary {
     const counts = countStoreRecords(this.#deps.db, record.id);
+    const unreadable = countUnreadable(this.#deps.db, record.id);
     return {
       id: record.id,
       alias: record.alias,
@@ -303,9 +317,10 @@ export class StoresService {
       hasCredentials: hasCredentials ?? true,
       credentialsOk: record.credentialsOk,
       lastSyncAt: record.lastSyncAt,
-      lastError: record.lastError,
+      lastError: decodeLastError(record.lastError),
       orderCount: counts.orders,
       customerCount: counts.customers,
+      unreadable,
     };
   }
 }

@@ -136,7 +136,7 @@ export class SyncRun {
   }
 
   #checkCancelled(): void {
-    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
   /** Pages through one list from its checkpoint; returns when the list started (for the catch-up window). */

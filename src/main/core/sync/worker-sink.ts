@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { join, sep } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
@@ -26,7 +26,7 @@ const wire = (records: PageRecords): WireRequest['records'] =>
 
 type Reply =
   | { id: number; ok: true; result: PageWriteResult | null }
-  | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+  | { id: number; ok: false; error: { code: ErrorCode; params?: ErrorParams; detail: string } };
 
 /**
  * The worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
@@ -110,10 +110,13 @@ export class WorkerSink implements PageSink {
       if (!waiting) return;
       this.#pending.delete(reply.id);
       if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new AppError(reply.error.code, reply.error.message));
+      else waiting.reject(new AppError(reply.error.code, reply.error.detail, { params: reply.error.params }));
     });
     const fail = (error: Error): void => {
-      this.#dead = new AppError('INTERNAL', 'O gravador da sincronização parou.', { cause: { reason: error.message } });
+      this.#dead = new AppError('INTERNAL', 'the sync writer stopped', {
+        params: { reason: 'writer' },
+        cause: { reason: error.message },
+      });
       for (const waiting of this.#pending.values()) waiting.reject(this.#dead);
       this.#pending.clear();
     };

@@ -32,7 +32,7 @@ export function createBridgeTransport(location: Location): Transport {
   return {
     async invoke(channel, input) {
       if (!isCallName(channel)) {
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${channel.slice(0, 80)}` } };
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
       }
       try {
         const response = await fetch(`${PREFIX}call/${encodeURIComponent(channel)}`, {
@@ -44,7 +44,8 @@ export function createBridgeTransport(location: Location): Transport {
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'The preview bridge is not answering.' } };
+        // The preview bridge is not answering.
+        return { ok: false, error: { code: 'INTERNAL' } };
       }
     },
     subscribe(event, listener) {

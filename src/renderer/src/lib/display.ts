@@ -1,7 +1,8 @@
 import type { ZonedTime } from '../../../shared/domain/time';
 import { formatInstant, formatMoney, formatNumber, type DateStyle } from '../../../shared/format';
-import { ApiError, type ErrorCode } from '../../../shared/errors';
-import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages';
+import { ApiError, isErrorInfo } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/error-message';
+import { isMessageKey } from '../../../shared/i18n/messages';
 import { preferences, t } from './preferences.svelte';
 
 /** Formatting bound to the person's language; dates in the store's own zone. */
@@ -30,17 +31,13 @@ export function freshness(iso: string | null, now = Date.now()): string {
 }
 
 /**
- * A failure as the person should read it: a message in their language chosen by
- * code; where the core's own message is more specific (what to install, which
- * field), it is shown as well.
+ * A failure as the person should read it: the words for its code and params
+ * (src/shared/i18n) in their language. A failed call is an ApiError; a sync's
+ * outcome and a store's last error carry the same `{ code, params }`.
  */
-const SPECIFIC: ErrorCode[] = ['KEYCHAIN_UNAVAILABLE', 'INVALID_INPUT', 'BAD_RESPONSE', 'DATABASE_TOO_NEW', 'INTERNAL'];
-
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    const general = t(`error.${error.code}` as MessageKey);
-    return SPECIFIC.includes(error.code) && error.message ? `${general} ${error.message}` : general;
-  }
+  if (error instanceof ApiError) return errorMessage(preferences.locale, error.toInfo());
+  if (isErrorInfo(error)) return errorMessage(preferences.locale, error);
   return error instanceof Error ? error.message : String(error);
 }
 
