@@ -97,7 +97,7 @@ function groupTable(ctx: DocumentContext, title: string, groups: Map<string, Gro
 }
 
 export const REPORT_CSS = `
-.grand { display: flex; justify-content: flex-end; gap: 8mm; font-size: 11pt; font-weight: 700; margin-top: 3mm; }
+tfoot td { font-size: 10pt; }
 `;
 
 /** Rows are rendered as they stream in (`rows`), so the summaries need not be held in memory. */
