@@ -270,6 +270,26 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
     expect(progress).toEqual([0, 8, 16, 24, 30]);
   });
 
+  it('prints a long report in parts: title once, header on every page, totals at the end, pages numbered on', async () => {
+    const source = generatedSource(150);
+    const file = join(dir, 'report-parts.pdf');
+    const result = await exportPdf(
+      { kind: 'report', locale: 'pt-BR', selection: { query: {} }, target: { file } },
+      { source, printer, now: NOW, reportRowsPerPart: 60 },
+    );
+    const pages = pdfPages(file);
+    expect(result.pages).toBe(pages.length);
+    expect(
+      pages.filter((page) => page.includes('Relatório de pedidos\n') || /^\s*Relatório de pedidos\s*$/m.test(page))
+        .length,
+    ).toBe(1);
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Página ${i + 1}\\s*$`, 'm')));
+    const flat = squash(pdfText(file, false));
+    for (const row of source.matching({})) expect(flat).toContain(` ${row.number} `);
+    expect(flat.match(/Total geral · 150 pedidos/g)).toHaveLength(1);
+    expect(flat).toContain('Por forma de pagamento');
+  });
+
   it('writes one file per order into a folder', async () => {
     const source = generatedSource(5);
     const folder = mkdtempSync(join(dir, 'folder-'));

@@ -1,7 +1,5 @@
-import { PDFDocument } from '@cantoo/pdf-lib';
-
-/** Gives the event loop a turn between slices of synchronous PDF work. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { PDFDocument, PDFObjectCopier, PDFPage } from '@cantoo/pdf-lib';
+import { turn } from './selection';
 
 /** Pages copied per slice: each slice is a few milliseconds of synchronous work. */
 const PAGES_PER_SLICE = 8;
@@ -24,22 +22,21 @@ export class PdfMerger {
       doc.setProducer(source.getProducer() ?? '');
       doc.setCreator(source.getCreator() ?? '');
     }
-    const indices = source.getPageIndices();
-    for (let start = 0; start < indices.length; start += PAGES_PER_SLICE) {
-      const copied = await doc.copyPages(source, indices.slice(start, start + PAGES_PER_SLICE));
-      for (const page of copied) doc.addPage(page);
+    const pages = source.getPages();
+    // One copier per part, so the fonts its pages share are copied once; the event loop gets a turn between slices.
+    const copier = PDFObjectCopier.for(source.context, doc.context);
+    for (let start = 0; start < pages.length; start += PAGES_PER_SLICE) {
+      for (const page of pages.slice(start, start + PAGES_PER_SLICE)) {
+        const copy = copier.copy(page.node);
+        doc.addPage(PDFPage.of(copy, doc.context.register(copy), doc));
+      }
       await turn();
     }
-    this.pages += indices.length;
+    this.pages += pages.length;
   }
 
   async bytes(): Promise<Uint8Array> {
     const doc = await this.doc;
     return doc.save({ objectsPerTick: OBJECTS_PER_TICK, useObjectStreams: true });
   }
-}
-
-export async function pageCount(pdf: Uint8Array): Promise<number> {
-  const doc = await PDFDocument.load(pdf, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
-  return doc.getPageCount();
 }

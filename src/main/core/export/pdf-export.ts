@@ -25,6 +25,7 @@ import {
   selectedIds,
   selectedSummaries,
   throwIfCancelled,
+  turn,
   type ExportProgress,
 } from './selection';
 import type { ExportSource, Selection, SenderData } from './source';
@@ -63,9 +64,13 @@ export interface PdfExportDeps {
    * memory stays bounded, and its pages read "page X".
    */
   ordersPerPart?: number;
+  /** Rows of the orders report per Chromium job, for the same reason. */
+  reportRowsPerPart?: number;
 }
 
 export const DEFAULT_ORDERS_PER_PART = 250;
+/** Measured: one Chromium job for a 10,000-row report peaked over 3 GB; parts of 1,000 rows keep it bounded. */
+export const DEFAULT_REPORT_ROWS_PER_PART = 1000;
 /** Orders loaded from the source at once for documents that stream (picking list, report). */
 const LOAD_PART = 500;
 
@@ -81,25 +86,55 @@ const PER_ORDER: Record<PerOrderKind, KindSpec> = {
   declaration: { title: (ctx) => t(ctx, 'declaration.title'), css: DECLARATION_CSS, body: declarationBody },
 };
 
-function perOrderHtml(
+/** Orders rendered between two turns of the event loop while a part's HTML is built. */
+const ORDERS_PER_TURN = 10;
+
+async function perOrderHtml(
   kind: PerOrderKind,
   ctx: DocumentContext,
   details: readonly OrderDetail[],
   sender: SenderData,
   numbering: PageNumbering,
-): string {
+): Promise<string> {
   const spec = PER_ORDER[kind];
   const title =
     details.length === 1 && kind !== 'declaration'
       ? `${spec.title(ctx)} ${orderNumber(details[0].order)}`
       : spec.title(ctx);
-  return documentHtml({
-    title,
-    ctx,
-    numbering,
-    css: PARTS_CSS + spec.css,
-    body: html`${details.map((detail) => spec.body(ctx, detail, sender))}`,
-  });
+  const bodies: Html[] = [];
+  for (const [index, detail] of details.entries()) {
+    bodies.push(spec.body(ctx, detail, sender));
+    if (index % ORDERS_PER_TURN === ORDERS_PER_TURN - 1) await turn();
+  }
+  return documentHtml({ title, ctx, numbering, css: PARTS_CSS + spec.css, body: html`${bodies}` });
+}
+
+/**
+ * Prints a document made of `count` parts. One part is printed whole, with "page X of Y";
+ * several are printed one at a time and merged, their pages numbered on from part to part.
+ */
+async function printParts(
+  count: number,
+  render: (index: number, numbering: PageNumbering) => Promise<string>,
+  printer: PdfPrinter,
+  signal: AbortSignal | undefined,
+  printed: (index: number) => void,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  if (count === 1) {
+    const bytes = await printer.print(await render(0, WHOLE_DOCUMENT));
+    throwIfCancelled(signal);
+    printed(0);
+    return { bytes, pages: countPages(bytes) };
+  }
+  const merger = new PdfMerger();
+  for (let index = 0; index < count; index++) {
+    throwIfCancelled(signal);
+    const html = await render(index, { firstPage: merger.pages + 1, total: false });
+    await merger.add(await printer.print(html));
+    printed(index);
+  }
+  throwIfCancelled(signal);
+  return { bytes: await merger.bytes(), pages: merger.pages };
 }
 
 /** The declaration's sender when the store has none saved yet: its name, the rest left to fill by hand. */
@@ -171,7 +206,6 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
   }
   const totals = new ReportTotals();
   const rows: Html[] = [];
-  const advance = progressTracker(2, request.onProgress);
   for await (const page of selectedSummaries(deps.source, request.selection, LOAD_PART, request.signal)) {
     for (const row of page) {
       totals.add(ctx, row);
@@ -179,11 +213,28 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
     }
   }
   if (totals.count === 0) throw new AppError('EXPORT_EMPTY', 'No order to export: the selection or filter is empty.');
-  advance(1);
   const filter = filterInWords(ctx, 'query' in request.selection ? request.selection.query : null, totals.count);
-  const result = await single(t(ctx, 'report.title'), REPORT_CSS, reportBody(ctx, filter, rows, totals), totals.count);
-  advance(1);
-  return result;
+  const rowParts = parts(rows, deps.reportRowsPerPart ?? DEFAULT_REPORT_ROWS_PER_PART);
+  const advance = progressTracker(totals.count, request.onProgress);
+  const { bytes, pages } = await printParts(
+    rowParts.length,
+    async (index, numbering) =>
+      documentHtml({
+        title: t(ctx, 'report.title'),
+        ctx,
+        numbering,
+        css: PARTS_CSS + REPORT_CSS,
+        body: reportBody(ctx, filter, rowParts[index], totals, {
+          first: index === 0,
+          last: index === rowParts.length - 1,
+        }),
+      }),
+    deps.printer,
+    request.signal,
+    (index) => advance(rowParts[index].length),
+  );
+  await writeFileAtomic(file, [bytes]);
+  return { files: [file], orders: totals.count, pages };
 }
 
 async function perOrderExport(
@@ -206,7 +257,7 @@ async function perOrderExport(
         throwIfCancelled(signal);
         for (const detail of await loadOrders(deps.source, part)) {
           throwIfCancelled(signal);
-          const pdf = await deps.printer.print(perOrderHtml(kind, ctx, [detail], sender, WHOLE_DOCUMENT));
+          const pdf = await deps.printer.print(await perOrderHtml(kind, ctx, [detail], sender, WHOLE_DOCUMENT));
           const name = `${documentText(ctx.locale, `file.${kind}`, { number: orderNumber(detail.order) })}.pdf`;
           const path = join(folder, name);
           await writeFileAtomic(path, [pdf]);
@@ -222,28 +273,17 @@ async function perOrderExport(
     return { files, orders: ids.length, pages };
   }
   const file = request.target.file;
-  const size = deps.ordersPerPart ?? DEFAULT_ORDERS_PER_PART;
-  const chunks = parts(ids, size);
-  if (chunks.length === 1) {
-    const details = await loadOrders(deps.source, ids);
-    throwIfCancelled(signal);
-    const pdf = await deps.printer.print(perOrderHtml(kind, ctx, details, sender, WHOLE_DOCUMENT));
-    throwIfCancelled(signal);
-    await writeFileAtomic(file, [pdf]);
-    advance(ids.length);
-    return { files: [file], orders: ids.length, pages: countPages(pdf) };
-  }
-  const merger = new PdfMerger();
-  for (const chunk of chunks) {
-    throwIfCancelled(signal);
-    const details = await loadOrders(deps.source, chunk);
-    const numbering = { firstPage: merger.pages + 1, total: false };
-    await merger.add(await deps.printer.print(perOrderHtml(kind, ctx, details, sender, numbering)));
-    advance(chunk.length);
-  }
-  throwIfCancelled(signal);
-  await writeFileAtomic(file, [await merger.bytes()]);
-  return { files: [file], orders: ids.length, pages: merger.pages };
+  const chunks = parts(ids, deps.ordersPerPart ?? DEFAULT_ORDERS_PER_PART);
+  const { bytes, pages } = await printParts(
+    chunks.length,
+    async (index, numbering) =>
+      perOrderHtml(kind, ctx, await loadOrders(deps.source, chunks[index]), sender, numbering),
+    deps.printer,
+    signal,
+    (index) => advance(chunks[index].length),
+  );
+  await writeFileAtomic(file, [bytes]);
+  return { files: [file], orders: ids.length, pages };
 }
 
 /**

@@ -2,6 +2,9 @@ import type { Order, OrderDetail, OrderSummary } from '../../../shared/domain/or
 import { AppError } from '../base/app-error';
 import type { ExportSource, Selection } from './source';
 
+/** Gives the event loop a turn between slices of synchronous work. */
+export const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Cancel is checked between steps; a cancelled export always ends with this error. */
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'Export cancelled.');

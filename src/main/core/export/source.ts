@@ -1,6 +1,5 @@
-import type { Address } from '../../../shared/domain/order';
 import type { CustomerDetail } from '../../../shared/domain/customer';
-import type { OrderDetail, OrderSummary } from '../../../shared/domain/order';
+import type { Address, OrderDetail, OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery } from '../../../shared/domain/query';
 
 /** What a document says about the store: its name on every page, its zone for every date. */
@@ -11,18 +10,10 @@ export interface StoreInfo {
 }
 
 /** The sender block of the content declaration; kept per store by the caller, never sent to the API. */
-export interface SenderData {
-  name: string;
-  /** CPF or CNPJ, digits or punctuated. */
-  taxId: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  neighborhood: string | null;
-  city: string | null;
-  uf: string | null;
-  zipcode: string | null;
-}
+export type SenderData = { name: string; /** CPF or CNPJ, digits or punctuated. */ taxId: string | null } & Pick<
+  Address,
+  'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'uf' | 'zipcode'
+>;
 
 export interface CustomerRecord {
   detail: CustomerDetail;

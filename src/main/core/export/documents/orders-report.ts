@@ -100,14 +100,36 @@ export const REPORT_CSS = `
 tfoot td { font-size: 10pt; }
 `;
 
+/** Which part of a report printed in parts this is: the title goes on the first, the totals on the last. */
+export interface ReportPart {
+  first: boolean;
+  last: boolean;
+}
+
 /** Rows are rendered as they stream in (`rows`), so the summaries need not be held in memory. */
-export function reportBody(ctx: DocumentContext, filter: string, rows: Html[], totals: ReportTotals): Html {
-  return html`<h1>${t(ctx, 'report.title')}</h1>
+export function reportBody(
+  ctx: DocumentContext,
+  filter: string,
+  rows: readonly Html[],
+  totals: ReportTotals,
+  part: ReportPart = { first: true, last: true },
+): Html {
+  const head = html`<h1>${t(ctx, 'report.title')}</h1>
     <p><b>${t(ctx, 'report.filter')}:</b> ${text(filter)}</p>
     <p class="muted">
       ${t(ctx, 'page.generated', { when: when(ctx, { utc: ctx.generatedAt.toISOString(), zone: ctx.store.timeZone }) })}
       · ${t(ctx, 'report.orderCount', { count: totals.count })}
-    </p>
+    </p>`;
+  const foot = html`<tfoot>
+    <tr>
+      <td colspan="5">${t(ctx, 'report.grandTotal')} · ${t(ctx, 'report.orderCount', { count: totals.count })}</td>
+      <td class="num">${money(ctx, totals.cents)}</td>
+    </tr>
+  </tfoot>`;
+  const summaries = html`<div class="cols">
+    ${groupTable(ctx, t(ctx, 'report.byStatus'), totals.byStatus)}${groupTable(ctx, t(ctx, 'report.byPayment'), totals.byPayment)}
+  </div>`;
+  return html`${part.first ? head : ''}
     <table>
       <thead>
         <tr>
@@ -122,18 +144,7 @@ export function reportBody(ctx: DocumentContext, filter: string, rows: Html[], t
       <tbody>
         ${rows}
       </tbody>
-      <tfoot>
-        <tr>
-          <td colspan="5">${t(ctx, 'report.grandTotal')} · ${t(ctx, 'report.orderCount', { count: totals.count })}</td>
-          <td class="num">${money(ctx, totals.cents)}</td>
-        </tr>
-      </tfoot>
+      ${part.last ? foot : ''}
     </table>
-    <div class="cols">
-      ${groupTable(ctx, t(ctx, 'report.byStatus'), totals.byStatus)}${groupTable(ctx, t(ctx, 'report.byPayment'), totals.byPayment)}
-    </div>
-    <div class="grand keep">
-      <span>${t(ctx, 'report.grandTotal')}</span><span>${t(ctx, 'report.orderCount', { count: totals.count })}</span
-      ><span>${money(ctx, totals.cents)}</span>
-    </div>`;
+    ${part.last ? summaries : ''}`;
 }
