@@ -3,8 +3,9 @@
 // Memory is the PSS (proportional set size: shared pages split between the processes sharing them) of this
 // process plus every Chromium process it started, sampled every 50 ms; the main loop's longest block is the
 // largest gap of a 1 ms timer beyond its period while the export runs. BENCHMARKS.md (Export) has the table.
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ChromiumPrinter } from '../src/main/core/export/chromium-printer';
 import { exportCsv } from '../src/main/core/export/csv-export';
@@ -19,41 +20,41 @@ const ORDERS = arg('--orders', 10_000);
 const WARM = arg('--warm', 15);
 const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-export-'));
 
-function children(): Map<number, number[]> {
-  const byParent = new Map<number, number[]>();
+/**
+ * Samples the PSS (MB) of this process and all its descendants (the Chromium tree) every 50 ms on a worker
+ * thread, so the sampling (a scan of /proc) never runs on the main loop whose blocks are measured.
+ */
+const SAMPLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readdirSync, readFileSync } = require('node:fs');
+const pss = (pid) => { try { return Number(/^Pss:\\s+(\\d+)/m.exec(readFileSync('/proc/' + pid + '/smaps_rollup', 'utf8'))?.[1] ?? 0); } catch { return 0; } };
+function sample() {
+  const byParent = new Map();
   for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+    if (!/^\\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = readFileSync('/proc/' + name + '/stat', 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       byParent.set(ppid, [...(byParent.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended between listing and reading.
-    }
+    } catch {}
   }
-  return byParent;
-}
-
-function pssKb(pid: number): number {
-  try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** PSS of this process and all its descendants (the Chromium tree), in MB. */
-function treeMb(): { node: number; total: number } {
-  const byParent = children();
   let total = 0;
-  const stack = [process.pid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += pssKb(pid);
-    stack.push(...(byParent.get(pid) ?? []));
-  }
-  return { node: pssKb(process.pid) / 1024, total: total / 1024 };
+  const stack = [workerData.pid];
+  while (stack.length) { const pid = stack.pop(); total += pss(pid); stack.push(...(byParent.get(pid) ?? [])); }
+  return { node: pss(workerData.pid) / 1024, total: total / 1024 };
+}
+let peak = { node: 0, total: 0 };
+const tick = () => { const m = sample(); peak = { node: Math.max(peak.node, m.node), total: Math.max(peak.total, m.total) }; };
+setInterval(tick, 50);
+parentPort.on('message', (message) => { tick(); parentPort.postMessage(peak); if (message === 'reset') peak = { node: 0, total: 0 }; });
+`;
+const sampler = new Worker(SAMPLER, { eval: true, workerData: { pid: process.pid } });
+sampler.unref();
+function peakSince(reset: boolean): Promise<{ node: number; total: number }> {
+  return new Promise((resolve) => {
+    sampler.once('message', resolve);
+    sampler.postMessage(reset ? 'reset' : 'read');
+  });
 }
 
 interface Measured {
@@ -70,15 +71,7 @@ const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
 const onCpuMs = (): number => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
 
 async function measure(run: () => Promise<unknown>): Promise<Measured> {
-  let peakTotal = 0;
-  let peakNode = 0;
-  const sample = () => {
-    const m = treeMb();
-    peakTotal = Math.max(peakTotal, m.total);
-    peakNode = Math.max(peakNode, m.node);
-  };
-  sample();
-  const sampler = setInterval(sample, 50);
+  await peakSince(true);
   let last = performance.now();
   let lastCpu = onCpuMs();
   let longest = 0;
@@ -94,10 +87,9 @@ async function measure(run: () => Promise<unknown>): Promise<Measured> {
   const start = performance.now();
   await run();
   const ms = performance.now() - start;
-  clearInterval(sampler);
   clearInterval(ticker);
-  sample();
-  return { ms, peakTotalMb: peakTotal, peakNodeMb: peakNode, longestBlockMs: longest, longestOwnMs: longestOwn };
+  const peak = await peakSince(false);
+  return { ms, peakTotalMb: peak.total, peakNodeMb: peak.node, longestBlockMs: longest, longestOwnMs: longestOwn };
 }
 
 const row = (name: string, m: Measured, note = '') =>
@@ -125,7 +117,9 @@ console.log(
 process.stderr.write(`generating ${ORDERS} orders…\n`);
 const source = generatedSource(ORDERS);
 const ids = [...source.byId.keys()];
-const baseline = treeMb();
+// The in-memory source sorts its summaries on first use (a cache answers from an index): done before measuring.
+source.matching({});
+const baseline = await peakSince(true);
 console.log(
   `Baseline PSS with ${ORDERS} normalised orders held in memory by the bench's source: ${baseline.node.toFixed(0)} MB\n`,
 );

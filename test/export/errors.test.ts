@@ -111,6 +111,22 @@ describe('export failures each have their own code and leave nothing half-writte
     },
   );
 
+  it('a target whose folder is a file is PATH_UNWRITABLE, even for root', async () => {
+    const dir = fresh();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'plain'), 'x');
+    const file = join(dir, 'plain', 'out.pdf');
+    expect(
+      await codeOf(
+        exportPdf(
+          { kind: 'order', locale: 'pt-BR', selection: { ids }, target: { file } },
+          { source, printer: new StubPrinter() },
+        ),
+      ),
+    ).toBe('PATH_UNWRITABLE');
+    expect(readdirSync(dir)).toEqual(['plain']);
+  });
+
   it('a target folder that does not exist is PATH_UNWRITABLE', async () => {
     const file = join(fresh(), 'missing', 'out.pdf');
     expect(

@@ -39,7 +39,20 @@ export class MemorySource implements ExportSource {
     return ids.map((id) => this.byId.get(id) ?? null);
   }
 
+  private readonly matches = new Map<string, OrderSummary[]>();
+
+  /** Summaries the query matches, newest first; kept per query, as a cache index would be. */
   matching(query: OrderQuery): OrderSummary[] {
+    const key = JSON.stringify(query);
+    let rows = this.matches.get(key);
+    if (!rows) {
+      rows = this.filter(query);
+      this.matches.set(key, rows);
+    }
+    return rows;
+  }
+
+  private filter(query: OrderQuery): OrderSummary[] {
     const rows = [...this.byId.values()]
       .filter((d) => query.customerId === undefined || d.order.customer?.id === query.customerId)
       .filter((d) => !query.statuses?.length || query.statuses.includes(d.order.status?.alias ?? ''))
@@ -79,6 +92,7 @@ export class MemorySource implements ExportSource {
     };
     const record = { detail, addresses };
     this.customers.set(customer.id, record);
+    this.matches.clear();
     return record;
   }
 }

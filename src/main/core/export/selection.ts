@@ -17,6 +17,7 @@ export async function selectedIds(source: ExportSource, selection: Selection, si
   else {
     ids = [];
     for await (const page of source.ordersMatching(selection.query)) {
+      await turn();
       throwIfCancelled(signal);
       for (const row of page) ids.push(row.id);
     }
@@ -27,6 +28,7 @@ export async function selectedIds(source: ExportSource, selection: Selection, si
 
 /** Full orders for some ids, failing on the first id the cache does not hold. */
 export async function loadOrders(source: ExportSource, ids: readonly number[]): Promise<OrderDetail[]> {
+  await turn();
   const details = await source.orders(ids);
   return details.map((detail, index) => {
     if (!detail) throw new AppError('NOT_FOUND', `Order ${ids[index]} is not in the cache.`);
@@ -72,6 +74,8 @@ export async function* selectedSummaries(
 ): AsyncGenerator<OrderSummary[]> {
   if ('query' in selection) {
     for await (const page of source.ordersMatching(selection.query)) {
+      // A source that answers from memory resolves at once; a turn per page keeps the loop responsive anyway.
+      await turn();
       throwIfCancelled(signal);
       yield page;
     }
