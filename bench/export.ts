@@ -1,5 +1,5 @@
 // PDF and CSV export: one order (cold and warm), a 200-order batch, a 10,000-order report, a 10,000-order CSV.
-//   npm run bench -- export [--orders 10000] [--warm 15]
+//   npm run bench -- export [--orders 10000] [--warm 15] [--report-rows 1000]
 // Memory is the PSS (proportional set size: shared pages split between the processes sharing them) of this
 // process plus every Chromium process it started, sampled every 50 ms; the main loop's longest block is the
 // largest gap of a 1 ms timer beyond its period while the export runs. BENCHMARKS.md (Export) has the table.
@@ -18,6 +18,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const ORDERS = arg('--orders', 10_000);
 const WARM = arg('--warm', 15);
+const REPORT_ROWS = arg('--report-rows', 1000);
 const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-export-'));
 
 /**
@@ -106,6 +107,7 @@ function pdf(
   return exportPdf({ locale: 'pt-BR', target: { file: join(dir, file) }, ...request } as PdfRequest, {
     source,
     printer,
+    reportRowsPerPart: REPORT_ROWS,
   });
 }
 
@@ -173,7 +175,7 @@ printer = new ChromiumPrinter();
   row(
     `${ORDERS}-order report (browser start included)`,
     m,
-    `${pages} pages, printed in parts of 1,000 rows and merged`,
+    `${pages} pages, printed in parts of ${REPORT_ROWS} rows and merged`,
   );
 }
 await printer.dispose();
