@@ -141,7 +141,7 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
       if (m) printed.set(m[1], Number(m[2]));
     }
     expect(printed).toEqual(expected);
-    expect(squash(text)).toContain(`${ids.length} pedidos, ${expected.size} SKUs, ${units} unidades`);
+    expect(squash(text)).toContain(`Pedidos: ${ids.length} · SKUs: ${expected.size} · Unidades: ${units}`);
     const skus = [...printed.keys()];
     expect(skus).toEqual([...skus].sort((a, b) => a.localeCompare(b, 'pt-BR', { numeric: true })));
     renderPngs(file, 'picking');
@@ -206,7 +206,8 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
     expect(slip).toContain('Signature of the declarant/sender');
     const report = await print(source, { kind: 'report', locale: 'en', selection: { ids: [98765] } }, 'report-en');
     expect(report.flat).toContain('Orders report');
-    expect(report.flat).toContain('Selection of 1 orders');
+    expect(report.flat).toContain('Selection of 1 order');
+    expect(report.flat).toContain('Grand total · 1 order');
     renderPngs(report.file, 'report-en', 1);
   });
 

@@ -64,7 +64,7 @@ const ptBR = {
   'slip.order': 'Pedido',
   'slip.check': 'Conferido',
   'slip.noteForPacker': 'Observação para a embalagem',
-  'slip.itemCount': '{items} itens, {units} unidades',
+  'slip.itemCount': 'Itens: {items} · Unidades: {units}',
 
   'declaration.title': 'Declaração de conteúdo',
   'declaration.sender': 'Remetente',
@@ -93,7 +93,7 @@ const ptBR = {
   'declaration.order': 'Pedido nº {number}',
 
   'picking.title': 'Lista de separação',
-  'picking.summary': '{orders} pedidos, {skus} SKUs, {units} unidades',
+  'picking.summary': 'Pedidos: {orders} · SKUs: {skus} · Unidades: {units}',
   'picking.bySku': 'Total por SKU',
   'picking.sku': 'SKU',
   'picking.name': 'Produto',
@@ -108,6 +108,7 @@ const ptBR = {
   'report.title': 'Relatório de pedidos',
   'report.filter': 'Filtro',
   'report.selection': 'Seleção de {count} pedidos',
+  'report.selectionOne': 'Seleção de 1 pedido',
   'report.allOrders': 'Todos os pedidos',
   'report.number': 'Nº',
   'report.date': 'Data',
@@ -121,6 +122,7 @@ const ptBR = {
   'report.sum': 'Valor',
   'report.grandTotal': 'Total geral',
   'report.orderCount': '{count} pedidos',
+  'report.orderCountOne': '1 pedido',
 
   'filter.statuses': 'situação: {value}',
   'filter.from': 'de {value}',
@@ -244,7 +246,7 @@ const en: Record<DocumentKey, string> = {
   'slip.order': 'Order',
   'slip.check': 'Checked',
   'slip.noteForPacker': 'Note for the packer',
-  'slip.itemCount': '{items} items, {units} units',
+  'slip.itemCount': 'Items: {items} · Units: {units}',
 
   'declaration.title': 'Content declaration',
   'declaration.sender': 'Sender',
@@ -273,7 +275,7 @@ const en: Record<DocumentKey, string> = {
   'declaration.order': 'Order no. {number}',
 
   'picking.title': 'Picking list',
-  'picking.summary': '{orders} orders, {skus} SKUs, {units} units',
+  'picking.summary': 'Orders: {orders} · SKUs: {skus} · Units: {units}',
   'picking.bySku': 'Total per SKU',
   'picking.sku': 'SKU',
   'picking.name': 'Product',
@@ -288,6 +290,7 @@ const en: Record<DocumentKey, string> = {
   'report.title': 'Orders report',
   'report.filter': 'Filter',
   'report.selection': 'Selection of {count} orders',
+  'report.selectionOne': 'Selection of 1 order',
   'report.allOrders': 'All orders',
   'report.number': 'No.',
   'report.date': 'Date',
@@ -301,6 +304,7 @@ const en: Record<DocumentKey, string> = {
   'report.sum': 'Amount',
   'report.grandTotal': 'Grand total',
   'report.orderCount': '{count} orders',
+  'report.orderCountOne': '1 order',
 
   'filter.statuses': 'status: {value}',
   'filter.from': 'from {value}',

@@ -16,6 +16,11 @@ export function t(ctx: DocumentContext, key: DocumentKey, params?: Record<string
   return documentText(ctx.locale, key, params);
 }
 
+/** `one` for exactly one, `many` (with {count}) otherwise. */
+export function counted(ctx: DocumentContext, count: number, one: DocumentKey, many: DocumentKey): string {
+  return count === 1 ? t(ctx, one) : t(ctx, many, { count });
+}
+
 export function money(ctx: DocumentContext, cents: number | null | undefined): string {
   return cents === null || cents === undefined ? t(ctx, 'common.none') : formatMoney(cents, ctx.locale);
 }

@@ -1,7 +1,7 @@
 import type { OrderSummary } from '../../../../shared/domain/order';
 import type { OrderQuery } from '../../../../shared/domain/query';
 import { formatMoney } from '../../../../shared/format';
-import { money, paymentName, t, when, type DocumentContext } from '../doc-format';
+import { counted, money, paymentName, t, when, type DocumentContext } from '../doc-format';
 import { html, text, type Html } from '../html';
 
 interface Group {
@@ -35,7 +35,7 @@ function bump(groups: Map<string, Group>, key: string, label: string, cents: num
 
 /** The filter as a sentence, for the report's header. */
 export function filterInWords(ctx: DocumentContext, query: OrderQuery | null, selected: number): string {
-  if (!query) return t(ctx, 'report.selection', { count: selected });
+  if (!query) return counted(ctx, selected, 'report.selectionOne', 'report.selection');
   const parts: string[] = [];
   const day = (value: string) => when(ctx, { utc: `${value}T12:00:00.000Z`, zone: 'UTC' }, 'date');
   if (query.statuses?.length) parts.push(t(ctx, 'filter.statuses', { value: query.statuses.join(', ') }));
@@ -118,11 +118,13 @@ export function reportBody(
     <p><b>${t(ctx, 'report.filter')}:</b> ${text(filter)}</p>
     <p class="muted">
       ${t(ctx, 'page.generated', { when: when(ctx, { utc: ctx.generatedAt.toISOString(), zone: ctx.store.timeZone }) })}
-      · ${t(ctx, 'report.orderCount', { count: totals.count })}
+      · ${counted(ctx, totals.count, 'report.orderCountOne', 'report.orderCount')}
     </p>`;
   const foot = html`<tfoot>
     <tr>
-      <td colspan="5">${t(ctx, 'report.grandTotal')} · ${t(ctx, 'report.orderCount', { count: totals.count })}</td>
+      <td colspan="5">
+        ${t(ctx, 'report.grandTotal')} · ${counted(ctx, totals.count, 'report.orderCountOne', 'report.orderCount')}
+      </td>
       <td class="num">${money(ctx, totals.cents)}</td>
     </tr>
   </tfoot>`;
