@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/main/core/base/app-error';
-import { ChromiumPrinter } from '../../src/main/core/export/chromium-printer';
+import { ChromiumPrinter, chromiumPath } from '../../src/main/core/export/chromium-printer';
 import { exportPdf } from '../../src/main/core/export/pdf-export';
 import { writeFileAtomic } from '../../src/main/core/export/output';
 import type { PdfPrinter } from '../../src/main/core/export/printer';
@@ -201,6 +201,11 @@ describe('export failures each have their own code and leave nothing half-writte
     expect(events[0]).toEqual({ done: 0, total: 12, etaMs: null });
     expect(events.map((e) => e.done)).toEqual(Array.from({ length: 13 }, (_, i) => i));
     expect(events.at(-1)?.etaMs).toBe(0);
+  });
+
+  it('finds Chromium at BALCAO_CHROMIUM, else /usr/bin/chromium', () => {
+    expect(chromiumPath({ BALCAO_CHROMIUM: '/opt/chromium/chrome' })).toBe('/opt/chromium/chrome');
+    expect(chromiumPath({})).toBe('/usr/bin/chromium');
   });
 
   it('a Chromium that is not installed is CHROMIUM_MISSING, saying what to install; nothing is downloaded', async () => {
