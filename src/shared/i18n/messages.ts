@@ -177,6 +177,12 @@ const ptBR = {
   'error.CONFLICT': 'Essa loja já foi adicionada.',
   'error.CANCELLED': 'Cancelado.',
   'error.DATABASE_TOO_NEW': 'O banco de dados foi criado por uma versão mais nova do Balcão.',
+  'error.EXPORT_EMPTY': 'Nenhum pedido para exportar: a seleção ou o filtro está vazio.',
+  'error.PATH_UNWRITABLE': 'Não foi possível gravar nesse local. Escolha outra pasta.',
+  'error.DISK_FULL': 'Disco cheio: libere espaço e tente de novo.',
+  'error.CHROMIUM_MISSING':
+    'Chromium não encontrado. Instale o Chromium (Debian/Ubuntu: sudo apt-get install chromium) ou indique o caminho em BALCAO_CHROMIUM.',
+  'error.CHROMIUM_CRASHED': 'O Chromium parou enquanto gerava o PDF. Tente de novo.',
   'error.INTERNAL': 'Algo deu errado no Balcão.',
 
   // More specific messages of a code, chosen by its `reason` param (src/shared/i18n/error-message.ts).
@@ -440,6 +446,12 @@ const en: Record<MessageKey, string> = {
   'error.CONFLICT': 'That store was already added.',
   'error.CANCELLED': 'Cancelled.',
   'error.DATABASE_TOO_NEW': 'The database was created by a newer version of Balcão.',
+  'error.EXPORT_EMPTY': 'Nothing to export: the selection or the filter is empty.',
+  'error.PATH_UNWRITABLE': 'Could not write there. Choose another folder.',
+  'error.DISK_FULL': 'The disk is full: free some space and try again.',
+  'error.CHROMIUM_MISSING':
+    'Chromium was not found. Install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set its path in BALCAO_CHROMIUM.',
+  'error.CHROMIUM_CRASHED': 'Chromium stopped while making the PDF. Try again.',
   'error.INTERNAL': 'Something went wrong inside Balcão.',
 
   'error.INVALID_INPUT.field': 'Invalid data: check the field “{field}”.',

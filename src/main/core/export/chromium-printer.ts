@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AppError } from '../base/app-error';
+import { PRINT_OPTIONS, type PdfPrinter } from './printer';
+
+/** Where the CLI, the preview and the tests find Chromium: never downloaded, only found. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['BALCAO_CHROMIUM'] || '/usr/bin/chromium';
+}
+
+const ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+];
+
+/**
+ * Prints with a headless Chromium started on the first job and reused for the
+ * next ones: one page, with JavaScript off and the network offline, whose
+ * content is replaced per document.
+ */
+export class ChromiumPrinter implements PdfPrinter {
+  private readonly executablePath: string;
+  private session: Promise<{ browser: Browser; context: BrowserContext; page: Page }> | null = null;
+
+  constructor(options: { executablePath?: string } = {}) {
+    this.executablePath = options.executablePath ?? chromiumPath();
+  }
+
+  private open(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+    if (!this.session) {
+      const session = this.launch();
+      this.session = session;
+      session.catch(() => {
+        if (this.session === session) this.session = null;
+      });
+    }
+    return this.session;
+  }
+
+  private async launch(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+    if (!existsSync(this.executablePath))
+      throw new AppError(
+        'CHROMIUM_MISSING',
+        `Chromium not found at ${this.executablePath}: install it (Debian/Ubuntu: apt-get install chromium) or set BALCAO_CHROMIUM.`,
+      );
+    let browser: Browser;
+    try {
+      browser = await chromium.launch({
+        executablePath: this.executablePath,
+        // Chromium's own sandbox needs user namespaces, absent in many containers; the page runs no script anyway.
+        args: ['--no-sandbox', ...ARGS],
+      });
+    } catch (error) {
+      throw new AppError('CHROMIUM_MISSING', `Chromium at ${this.executablePath} could not start.`, { cause: error });
+    }
+    browser.on('disconnected', () => {
+      this.session = null;
+    });
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    return { browser, context, page };
+  }
+
+  async print(html: string): Promise<Uint8Array> {
+    const { page } = await this.open();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({
+        preferCSSPageSize: PRINT_OPTIONS.preferCSSPageSize,
+        printBackground: PRINT_OPTIONS.printBackground,
+        tagged: PRINT_OPTIONS.generateTaggedPDF,
+      });
+    } catch (error) {
+      throw new AppError('CHROMIUM_CRASHED', 'Chromium stopped while printing.', { cause: error });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    if (!session) return;
+    const opened = await session.catch(() => null);
+    await opened?.browser.close().catch(() => undefined);
+  }
+}

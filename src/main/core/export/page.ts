@@ -1,0 +1,97 @@
+import { documentText } from '../../../shared/i18n/documents';
+import { generatedAt, t, type DocumentContext } from './doc-format';
+import { FONT_FAMILY, fontFaceCss } from './font';
+import { cssString, escapeHtml, type Html } from './html';
+
+/**
+ * The page's own CSP: inline styles and data: fonts/images only. No script, no
+ * fetch, no remote anything, whatever text a value carries.
+ */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
+/**
+ * How pages are numbered. `firstPage` continues the numbering of earlier parts
+ * printed separately (a long batch is printed in chunks and merged); `total`
+ * prints "of Y", known only when the whole document is printed at once.
+ */
+export interface PageNumbering {
+  firstPage: number;
+  total: boolean;
+}
+
+export const WHOLE_DOCUMENT: PageNumbering = { firstPage: 1, total: true };
+
+export interface DocumentPage {
+  title: string;
+  ctx: DocumentContext;
+  body: Html;
+  /** Extra rules for this kind of document. */
+  css?: string;
+  numbering?: PageNumbering;
+}
+
+/** "Página {page} de {pages}" → a CSS content value with counters in place of the placeholders. */
+function pageNumberContent(ctx: DocumentContext, numbering: PageNumbering): string {
+  const template = documentText(ctx.locale, numbering.total ? 'page.number' : 'page.numberOnly');
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+const BASE_CSS = `
+html { font-family: '${FONT_FAMILY}', sans-serif; font-size: 9pt; color: #1b1b1b; line-height: 1.35;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+h2 { font-size: 10.5pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 0.4mm solid #1b1b1b; break-after: avoid; }
+p { margin: 0 0 1mm; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+tfoot { display: table-row-group; }
+tr { break-inside: avoid; }
+th { text-align: left; font-weight: 700; font-size: 8pt; background: #ececec; border-bottom: 0.3mm solid #888; }
+th, td { padding: 1.2mm 1.8mm; vertical-align: top; overflow-wrap: anywhere; unicode-bidi: isolate; }
+td { border-bottom: 0.2mm solid #d4d4d4; }
+tfoot td { font-weight: 700; border-top: 0.3mm solid #888; border-bottom: none; }
+bdi { unicode-bidi: isolate; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.muted { color: #5c5c5c; }
+.nowrap { white-space: nowrap; }
+.doc + .doc { break-before: page; }
+.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.6mm 3mm; }
+.fields dt { color: #5c5c5c; }
+.fields dd { margin: 0; overflow-wrap: anywhere; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+.cols > * { min-width: 0; }
+.keep { break-inside: avoid; }
+`;
+
+function clip(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/** A complete, self-contained HTML document on A4 with the store, the time and page numbers in the margins. */
+export function documentHtml(page: DocumentPage): string {
+  const { ctx } = page;
+  const numbering = page.numbering ?? WHOLE_DOCUMENT;
+  const margin = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #5c5c5c;`;
+  const firstPage = numbering.firstPage > 1 ? `@page :first { counter-increment: page ${numbering.firstPage}; }` : '';
+  const css = `${fontFaceCss()}
+@page { size: A4; margin: 16mm 13mm 15mm;
+  @top-left { content: ${cssString(clip(ctx.store.name, 90))}; ${margin} font-weight: 700; }
+  @top-right { content: ${cssString(t(ctx, 'page.generated', { when: generatedAt(ctx) }))}; ${margin} }
+  @bottom-left { content: ${cssString(page.title)}; ${margin} }
+  @bottom-right { content: ${pageNumberContent(ctx, numbering)}; ${margin} }
+}
+${firstPage}
+${BASE_CSS}
+${page.css ?? ''}`;
+  return `<!doctype html>
+<html lang="${ctx.locale}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">
+<title>${escapeHtml(page.title)}</title>
+<style>${css}</style></head>
+<body>${page.body.text}</body></html>`;
+}
