@@ -20,6 +20,7 @@ import { createCore } from './core/composition';
 import { openDemoIfEmpty } from './core/stores/first-run';
 import { secureDataFolder } from './data-folder';
 import { showAbout, showCrashNotice } from './dialogs';
+import { openOrderLink } from './external-links';
 import { denyPermissions, guardAllWebContents } from './guards';
 import { bindContractToIpc, forwardEvents, type SenderEvent } from './ipc-binding';
 import { focusWindow, onWakeOrOnline, quitAfterCoreCloses, reloadOnCrash, syncAllStores } from './lifecycle';
@@ -49,7 +50,13 @@ async function main(): Promise<void> {
     return;
   }
   secureDataFolder(dataDir);
-  const core = createCore({ appName: app.getName(), version: app.getVersion(), dataDir, shell: 'electron' });
+  const core = createCore({
+    appName: app.getName(),
+    version: app.getVersion(),
+    dataDir,
+    shell: 'electron',
+    openLink: (link) => openOrderLink((url) => shell.openExternal(url), link),
+  });
   guardAllWebContents(app, isTrustedUrl, core.log);
   await app.whenReady();
   const updateFeed = builtInFeed(process.resourcesPath, app.isPackaged);

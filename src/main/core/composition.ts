@@ -16,6 +16,7 @@ import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
 import { OrdersService } from './orders/orders-service';
+import type { OpenOrderLink } from './orders/order-links';
 
 export interface CoreOptions {
   appName: string;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   rateLimit?: RateLimiterSettings;
   /** Per request, in ms. */
   apiTimeoutMs?: number;
+  /** The Electron shell opens order links in the person's browser; other shells leave it out and open nothing. */
+  openLink?: OpenOrderLink;
 }
 
 /**
@@ -102,6 +105,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     sync,
     connectivity,
     orders: new OrdersService(db),
+    ...(options.openLink ? { openLink: options.openLink } : {}),
     appInfo: {
       name: options.appName,
       version: options.version,

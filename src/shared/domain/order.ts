@@ -202,3 +202,7 @@ export interface OrderDetail {
   /** The record exactly as the API sent it (secrets removed), for the "raw" tab and support. */
   raw: unknown;
 }
+
+/** Links main builds from a cached order and opens in the person's browser; the renderer names one, never a URL. */
+export const ORDER_LINK_KINDS = ['tracking', 'boleto', 'whatsapp'] as const;
+export type OrderLinkKind = (typeof ORDER_LINK_KINDS)[number];

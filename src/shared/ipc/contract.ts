@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../domain/app';
-import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
+import { ORDER_LINK_KINDS, type OrderDetail, type OrderSummary, type ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
 
@@ -125,6 +125,13 @@ export const calls = {
 
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
+
+  /**
+   * Opens an order's tracking page, boleto or the customer's WhatsApp in the person's browser. Main builds the URL
+   * from the cached order; true when something was opened (false: the order has no such link, or the shell cannot
+   * open a browser, as the preview's bridge and the CLI).
+   */
+  'links.open': call<boolean>()(v.strictObject({ storeId, orderId: recordId, kind: v.picklist(ORDER_LINK_KINDS) })),
 } as const;
 
 /** Events the main process pushes; the value is a phantom type for the payload. */

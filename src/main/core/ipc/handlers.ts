@@ -1,6 +1,7 @@
 import type { AppInfo, Connectivity } from '../../../shared/domain/app';
 import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
+import { orderLink, type OpenOrderLink } from '../orders/order-links';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
 
@@ -10,6 +11,8 @@ export interface ServiceDeps {
   orders: OrdersService;
   sync: SyncManager;
   connectivity: { readonly current: Connectivity };
+  /** Absent where no browser can be opened (the preview's bridge, the CLI): `links.open` then opens nothing. */
+  openLink?: OpenOrderLink;
 }
 
 /**
@@ -51,5 +54,10 @@ export function createService(deps: ServiceDeps): Handlers {
     'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
+
+    'links.open': async ({ storeId, orderId, kind }) => {
+      const link = orderLink(orders.order(storeId, orderId).order, kind);
+      return link !== null && deps.openLink !== undefined ? deps.openLink(link) : false;
+    },
   };
 }
