@@ -171,6 +171,7 @@ describe('listOrders sorts and pages', () => {
       trackingCode: o.trackingCode,
       reviewed: o.id % 7 === 0,
       flagged: o.id % 9 === 0,
+      hasNote: false,
       parseProblemCount: 0,
     });
   });

@@ -193,6 +193,8 @@ export interface OrderSummary {
   trackingCode: string | null;
   reviewed: boolean;
   flagged: boolean;
+  /** The order has a local note (the review state's note is not empty). */
+  hasNote: boolean;
   parseProblemCount: number;
 }
 

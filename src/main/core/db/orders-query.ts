@@ -35,11 +35,13 @@ interface SummaryRow {
   parse_problem_count: number;
   reviewed: number;
   flagged: number;
+  has_note: number;
 }
 
 const SUMMARY_COLUMNS = `o.id, o.number, o.status_alias, o.status_name, o.status_id, o.customer_id, o.customer_name,
   o.customer_email, o.created_utc, o.created_zone, o.total_cents, o.payment_alias, o.installments, o.delivered,
-  o.tracking_code, o.parse_problem_count, o.reviewed, o.flagged`;
+  o.tracking_code, o.parse_problem_count, o.reviewed, o.flagged,
+  EXISTS (SELECT 1 FROM review_state r WHERE r.store_id = o.store_id AND r.order_id = o.id AND r.note <> '') AS has_note`;
 
 function toSummary(row: SummaryRow): OrderSummary {
   return {
@@ -60,6 +62,7 @@ function toSummary(row: SummaryRow): OrderSummary {
     trackingCode: row.tracking_code,
     reviewed: row.reviewed === 1,
     flagged: row.flagged === 1,
+    hasNote: row.has_note === 1,
     parseProblemCount: row.parse_problem_count,
   };
 }
