@@ -66,7 +66,7 @@ export const orderQuerySchema = v.strictObject({
 
 export const customerQuerySchema = v.strictObject({
   search: v.optional(shortText(200)),
-  sort: v.optional(v.strictObject({ key: v.picklist(['name', 'lastOrder', 'orderCount']), direction })),
+  sort: v.optional(v.strictObject({ key: v.picklist(['name', 'lastOrder', 'orderCount', 'totalSpent']), direction })),
   offset,
   limit,
 });

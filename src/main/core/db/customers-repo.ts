@@ -1,12 +1,12 @@
 import type { Customer, CustomerDetail, CustomerSummary, CustomerTotals } from '../../../shared/domain/customer';
-import type { OrderSummary } from '../../../shared/domain/order';
+import type { Address, OrderSummary } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page } from '../../../shared/domain/query';
 import type { ZonedTime } from '../../../shared/domain/time';
 import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerFromApi } from './customer-rows';
 import type { Db } from './open';
 import { pageBounds } from './order-filters';
-import { listOrders } from './orders-query';
+import { addressFromRow, listOrders } from './orders-query';
 import { rawJson } from './raw-json';
 import { ftsQuery } from './search-terms';
 import { searchWordsFor } from './search-words';
@@ -70,10 +70,15 @@ interface CustomerRow {
   raw: string | null;
 }
 
+const NOT_SPENT_SQL = NOT_SPENT_STATUSES.map((s) => `'${s}'`).join(', ');
+
 const SORTS = {
   name: 'c.sort_name',
   lastOrder: 'c.last_order_utc',
   orderCount: 'c.order_count',
+  // Summed per customer from the covering index orders_by_customer, as the customer view's total.
+  totalSpent: `(SELECT coalesce(sum(o.total_cents), 0) FROM orders o WHERE o.store_id = c.store_id
+    AND o.customer_id = c.id AND (o.status_alias IS NULL OR o.status_alias NOT IN (${NOT_SPENT_SQL})))`,
 } as const;
 
 export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Page<CustomerSummary> {
@@ -139,8 +144,23 @@ export function getCustomerDetail(db: Db, storeId: string, customerId: number): 
   return {
     customer,
     totals: customerTotals(db, storeId, customerId),
+    addresses: customerAddresses(db, storeId, customerId),
     raw: row.raw === null ? null : (JSON.parse(row.raw) as unknown),
   };
+}
+
+/** The distinct addresses the customer's orders were sent to, the most recently used first. */
+export function customerAddresses(db: Db, storeId: string, customerId: number): Address[] {
+  const rows = stmt(
+    db,
+    `SELECT a.receiver, a.street, a.number, a.complement, a.neighborhood, a.city, a.uf, a.zipcode, a.country,
+       a.full_address, max(o.created_utc) AS last_used
+     FROM orders o JOIN order_addresses a ON a.order_pk = o.pk AND a.kind = 'shipping'
+     WHERE o.store_id = ? AND o.customer_id = ?
+     GROUP BY a.street, a.number, a.complement, a.zipcode, a.city
+     ORDER BY last_used DESC LIMIT 20`,
+  ).all(storeId, customerId) as Record<string, string | null>[];
+  return rows.map(addressFromRow);
 }
 
 /** Read from the covering index orders_by_customer: no order row is touched but the first and last. */

@@ -1,4 +1,4 @@
-import type { Order, OrderDetail, OrderSummary } from '../../../shared/domain/order';
+import type { Address, Order, OrderDetail, OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
 import type { ZonedTime } from '../../../shared/domain/time';
 import { AppError } from '../base/app-error';
@@ -377,6 +377,22 @@ interface OrderRow extends Omit<SummaryRow, 'reviewed' | 'flagged'> {
 }
 
 /** Everything about one order: its relations, the raw API record and the local review state. */
+/** An order_addresses row as the domain's Address. */
+export function addressFromRow(row: Record<string, string | null>): Address {
+  return {
+    receiver: row['receiver'] ?? null,
+    street: row['street'] ?? null,
+    number: row['number'] ?? null,
+    complement: row['complement'] ?? null,
+    neighborhood: row['neighborhood'] ?? null,
+    city: row['city'] ?? null,
+    uf: row['uf'] ?? null,
+    zipcode: row['zipcode'] ?? null,
+    country: row['country'] ?? null,
+    fullAddress: row['full_address'] ?? null,
+  };
+}
+
 export function getOrderDetail(db: Db, storeId: string, orderId: number): OrderDetail | null {
   const row = stmt(db, 'SELECT * FROM orders WHERE store_id = ? AND id = ?').get(storeId, orderId) as
     OrderRow | undefined;
@@ -434,21 +450,7 @@ export function getOrderDetail(db: Db, storeId: string, orderId: number): OrderD
       gift: i.gift === 1,
       bundle: i.bundle_id === null && i.bundle_name === null ? null : { id: i.bundle_id, name: i.bundle_name },
     })),
-    shippingAddress:
-      address === undefined
-        ? null
-        : {
-            receiver: address.receiver,
-            street: address.street,
-            number: address.number,
-            complement: address.complement,
-            neighborhood: address.neighborhood,
-            city: address.city,
-            uf: address.uf,
-            zipcode: address.zipcode,
-            country: address.country,
-            fullAddress: address.full_address,
-          },
+    shippingAddress: address === undefined ? null : addressFromRow(address),
     transactions: transactions.map((t) => ({
       id: t.id,
       payment: t.payment_alias === null ? null : { alias: t.payment_alias, name: t.payment_name },
