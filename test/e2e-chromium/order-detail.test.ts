@@ -177,4 +177,20 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the whole order on one sc
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.keyboard.press('Escape');
   });
+
+  it('leads from an order to its customer, with addresses and orders, and back to the order', async () => {
+    const detail = chosen.get('card')!;
+    await openOrder(detail);
+    await page.getByTestId('order-detail').getByTestId('order-open-customer').click();
+    const customer = page.getByTestId('customer-detail');
+    await expect.poll(() => customer.getByRole('heading', { level: 2 }).innerText()).toBe(detail.order.customer!.name);
+    const addresses = await call('customers.get', { storeId, customerId: detail.order.customer!.id! });
+    expect(await customer.getByTestId('customer-addresses').locator('li').count()).toBe(addresses.addresses.length);
+    await customer.locator(`tr[data-order-id="${detail.order.id}"]`).waitFor();
+    await page.screenshot({ path: screenshotPath('customer-from-order-1024x700') });
+    await page.getByTestId('back-to-order').click();
+    await expect
+      .poll(() => page.getByTestId('order-detail').getByRole('heading', { level: 2 }).innerText())
+      .toBe(`Pedido #${detail.order.number}`);
+  });
 });
