@@ -152,7 +152,11 @@ export class SyncManager {
       this.#deps.redactor.add(credentials.token, credentials.secret);
       const apiBaseUrl = options.apiBaseUrl ?? (await stores.apiBaseUrl(store, credentials));
       mode = resolveMode(db, storeId, requested);
-      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, { signal: controller.signal });
+      // The run's own signal: a cancel aborts it, and so does the run itself when one of its lists fails.
+      const requests = new AbortController();
+      if (controller.signal.aborted) requests.abort();
+      controller.signal.addEventListener('abort', () => requests.abort(), { once: true });
+      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, { signal: requests.signal });
       const client = api;
       const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
       const interval = 1000 / this.#settings.progressPerSecond;
@@ -171,7 +175,8 @@ export class SyncManager {
         sink: this.#writer(),
         api,
         store,
-        signal: controller.signal,
+        signal: requests.signal,
+        halt: () => requests.abort(),
         progress,
         settings: this.#settings,
         log,

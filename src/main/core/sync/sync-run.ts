@@ -32,6 +32,8 @@ export interface SyncRunDeps {
   api: StoreApi;
   store: StoreRecord;
   signal: AbortSignal;
+  /** Aborts `signal` and every request of the run: one list failing stops the other. */
+  halt?: () => void;
   progress: ProgressTracker;
   settings: SyncSettings;
   log: Logger;
@@ -72,18 +74,27 @@ export class SyncRun {
     this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone };
   }
 
-  /** Orders page by page, then customers, then a catch-up pass over what changed while paging. */
+  /**
+   * Orders and customers page at the same time (the API limits them in separate groups, so the customer list costs
+   * no order requests), then a catch-up pass over what changed while paging.
+   */
   async full(): Promise<void> {
     const { db, store } = this.#d;
-    const startedAt = await this.#pageAll('orders');
+    this.#d.progress.enter('orders');
+    const orders = await this.#checkpoint('orders');
     const customers = readSyncState(db, store.id, 'customers');
     // A run resumed after the customers were listed (during the catch-up) does not list them again.
     const customersDone =
-      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= startedAt;
-    if (!customersDone) await this.#pageAll('customers');
+      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= orders.startedAt;
+    const lists = [(): Promise<void> => this.#pageAll('orders', orders)];
+    if (!customersDone) {
+      const checkpoint = await this.#checkpoint('customers');
+      lists.push(() => this.#pageAll('customers', checkpoint));
+    }
+    await this.#together(lists);
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
-    await this.#window(startedAt, 'refresh-open');
+    await this.#window(orders.startedAt, 'refresh-open');
     const done = this.#d.now().toISOString();
     await this.#d.sink.writeState(store.id, 'orders', {
       fullSync: null,
@@ -91,6 +102,27 @@ export class SyncRun {
       highWaterMark: newestCreated(db, store.id),
       lastIncrementalAt: done,
     });
+  }
+
+  /**
+   * Runs the lists side by side. When one fails the run's requests are stopped (the other list would otherwise
+   * wait for its next rate-limit slot, up to a window), every list settles — pages already handed to the writer
+   * land — and the first failure is the run's.
+   */
+  async #together(lists: readonly (() => Promise<void>)[]): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    await Promise.all(
+      lists.map(async (list) => {
+        try {
+          await list();
+        } catch (error) {
+          if (failure !== null) return;
+          failure = { error };
+          this.#d.halt?.();
+        }
+      }),
+    );
+    if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
   async incremental(): Promise<void> {
@@ -145,17 +177,24 @@ export class SyncRun {
     if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
   }
 
-  /** Pages through one list from its checkpoint; returns when the list started (for the catch-up window). */
-  async #pageAll(resource: SyncResource): Promise<string> {
-    const { db, store, api, progress, settings } = this.#d;
+  /** Where a list resumes, or a new checkpoint written for it: one under another page size points at other records. */
+  async #checkpoint(resource: SyncResource): Promise<FullSyncCheckpoint> {
+    const { db, store, settings } = this.#d;
     const state = readSyncState(db, store.id, resource);
-    // A checkpoint under another page size points at other records: start over rather than skip or repeat.
-    const resumable = state.fullSync !== null && state.fullSync.pageSize === settings.pageSize;
-    const checkpoint: FullSyncCheckpoint = resumable
-      ? (state.fullSync as FullSyncCheckpoint)
-      : { nextPage: 1, pageSize: settings.pageSize, totalPages: null, startedAt: this.#d.now().toISOString() };
-    if (!resumable) await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
-    progress.enter(resource === 'orders' ? 'orders' : 'customers');
+    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize) return state.fullSync;
+    const checkpoint = {
+      nextPage: 1,
+      pageSize: settings.pageSize,
+      totalPages: null,
+      startedAt: this.#d.now().toISOString(),
+    };
+    await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
+    return checkpoint;
+  }
+
+  /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
+  async #pageAll(resource: SyncResource, checkpoint: FullSyncCheckpoint): Promise<void> {
+    const { api, progress, settings } = this.#d;
     progress.plan(resource === 'orders' ? 'orders' : 'customers', checkpoint.totalPages);
     if (checkpoint.nextPage > 1) progress.resumeAt(checkpoint.nextPage - 1);
     const fetchPage = (page: number): Promise<ApiListResult> =>
@@ -193,7 +232,6 @@ export class SyncRun {
       // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
       await Promise.allSettled(writing);
     }
-    return checkpoint.startedAt;
   }
 
   /**
