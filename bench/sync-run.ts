@@ -183,6 +183,7 @@ async function main(): Promise<void> {
     log: core.log,
     redactor,
     writer: WRITER,
+    rateLimit,
   });
   const store = core.stores.ensureScriptStore('demo', `${fake.url}/v2`);
   // Resolution 1 ms: each sample is a timer interval, so a sample ≈ the block that delayed it plus ≤ 1 ms.

@@ -34,6 +34,12 @@ describe('full sync', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ phase: 'done', etaSeconds: 0 });
     expect(progress.some((p) => p.pagesTotal !== null && p.pagesTotal >= 7)).toBe(true);
+    // Both lists page at once, each counted apart against the size the store gives.
+    expect(progress.some((p) => p.customers.done > 0 && p.orders.done < 700)).toBe(true);
+    expect(progress.findLast((p) => p.phase !== 'done')).toMatchObject({
+      orders: { done: 700, total: 700 },
+      customers: { done: 250, total: 250 },
+    });
     const state = readSyncState(fx.core.db, fx.store.id, 'orders');
     expect(state.fullSync).toBeNull();
     expect(state.fullSyncDoneAt).not.toBeNull();

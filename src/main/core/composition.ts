@@ -73,7 +73,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
   });
-  const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor });
+  const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor, rateLimit: options.rateLimit });
   const service = createService({
     stores,
     sync,

@@ -38,19 +38,35 @@ export interface Connectivity {
 
 export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
 
-/** Pushed while a store syncs; drives the progress bar. */
+/** One list of a sync, in records. */
+export interface SyncListProgress {
+  /** Written so far (a resumed full sync counts the pages it had written before). */
+  done: number;
+  /** In all, once the API has said; null before. */
+  total: number | null;
+}
+
+/** Pushed while a store syncs, from its first answer on; drives the progress bar. */
 export interface SyncProgress {
   storeId: string;
   mode: 'full' | 'incremental';
   phase: SyncPhase;
+  /** Orders and customers page at the same time, so each has its own count. */
+  orders: SyncListProgress;
+  customers: SyncListProgress;
+  /**
+   * Seconds left, from the requests left in each rate-limit group and the limit's windows (not a rate from the
+   * run so far); null while a list's size is unknown.
+   */
+  etaSeconds: number | null;
+  retries: number;
+  /** Pages over every list, done and in all (null while unknown). */
   pagesDone: number;
-  /** Null while unknown (before the first page answers). */
   pagesTotal: number | null;
+  /** Records over every list. */
   recordsWritten: number;
   /** Records a minute over the run so far. */
   ratePerMinute: number;
-  etaSeconds: number | null;
-  retries: number;
 }
 
 export interface SyncOutcome {

@@ -1,6 +1,6 @@
 import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { StoreApi } from '../api';
+import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { readSyncState } from '../db/sync-state-repo';
@@ -18,6 +18,8 @@ import { WorkerSink, writerEntry } from './worker-sink';
 
 export type SyncMode = 'auto' | 'full' | 'incremental';
 
+const retriesOf = (stats: ApiStats): number => Object.values(stats.retries).reduce((a, b) => a + b, 0);
+
 export interface SyncManagerDeps {
   db: Db;
   stores: StoresService;
@@ -26,6 +28,8 @@ export interface SyncManagerDeps {
   log: Logger;
   redactor: Redactor;
   settings?: Partial<SyncSettings>;
+  /** The API client's rate-limit settings (the factory's): the progress ETA models the limiter's windows. */
+  rateLimit?: RateLimiterSettings;
   /**
    * 'worker' (default): pages are normalised and written on one writer thread, because doing it here holds the
    * event loop for far longer than a frame (docs/sync.md has the numbers). 'inline' writes on this thread.
@@ -156,17 +160,18 @@ export class SyncManager {
       const requests = new AbortController();
       if (controller.signal.aborted) requests.abort();
       controller.signal.addEventListener('abort', () => requests.abort(), { once: true });
-      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, { signal: requests.signal });
-      const client = api;
-      const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
-      const interval = 1000 / this.#settings.progressPerSecond;
-      const progress = new ProgressTracker(
-        { storeId, mode },
-        (p: SyncProgress) => events.emit('sync.progress', p),
-        retries,
-        undefined,
-        interval,
-      );
+      const progress = new ProgressTracker({
+        storeId,
+        mode,
+        emit: (p: SyncProgress) => events.emit('sync.progress', p),
+        retries: () => (api === null ? 0 : retriesOf(api.stats())),
+        minIntervalMs: 1000 / this.#settings.progressPerSecond,
+        limiter: limiterShape(this.#deps.rateLimit),
+      });
+      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, {
+        signal: requests.signal,
+        onEvent: (event) => progress.observe(event),
+      });
       // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
       // thread that nothing would close (it would keep the process from exiting).
       if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
@@ -216,7 +221,7 @@ export class SyncManager {
       customersWritten: totals.customersWritten,
       unreadable: totals.unreadable,
       requests: stats?.requests ?? 0,
-      retries: stats ? Object.values(stats.retries).reduce((a, b) => a + b, 0) : 0,
+      retries: stats ? retriesOf(stats) : 0,
       finishedAt,
     };
     if (storeKnown) {

@@ -8,7 +8,7 @@ import type { NormalizeContext } from '../normalize';
 import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
 import { listRecords, type PageWriteResult } from './page-writer';
-import type { ProgressTracker } from './progress';
+import type { ProgressList, ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
 import { newestCreated, openOrdersSince, staleOpenOrders, stubCustomersOfOrders } from './sync-queries';
@@ -68,6 +68,8 @@ export class SyncRun {
   };
   readonly #d: SyncRunDeps;
   #ctx: NormalizeContext;
+  /** Whether any call of this run has been answered. */
+  #reached = false;
 
   constructor(deps: SyncRunDeps) {
     this.#d = deps;
@@ -141,16 +143,20 @@ export class SyncRun {
    * after a pause, before a long sync gives up. OFFLINE is included: a reset
    * or two among 5xx answers ends a call as OFFLINE though the store is up;
    * when the network is really gone, the rounds only delay the report by a
-   * few seconds.
+   * few seconds, so they start only once the store has answered in this run.
    */
   async #call<T>(request: () => Promise<T>): Promise<T> {
     for (let round = 1; ; round += 1) {
       try {
-        return await request();
+        const result = await request();
+        this.#reached = true;
+        return result;
       } catch (error) {
         const transient =
           error instanceof AppError && ['SERVER', 'BAD_RESPONSE', 'RATE_LIMITED', 'OFFLINE'].includes(error.code);
-        if (!transient || round >= this.#d.settings.callRounds) throw error;
+        // A store never reached in this run is not having a bad minute: the run says OFFLINE at once.
+        const unreached = error instanceof AppError && error.code === 'OFFLINE' && !this.#reached;
+        if (!transient || unreached || round >= this.#d.settings.callRounds) throw error;
         this.#d.log.warn('sync request failed, trying again', { storeId: this.#d.store.id, code: error.code, round });
         await this.#pause(this.#d.settings.roundPauseMs * round);
       }
@@ -195,8 +201,8 @@ export class SyncRun {
   /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
   async #pageAll(resource: SyncResource, checkpoint: FullSyncCheckpoint): Promise<void> {
     const { api, progress, settings } = this.#d;
-    progress.plan(resource === 'orders' ? 'orders' : 'customers', checkpoint.totalPages);
-    if (checkpoint.nextPage > 1) progress.resumeAt(checkpoint.nextPage - 1);
+    if (checkpoint.nextPage > 1)
+      progress.resumeAt(resource, checkpoint.nextPage - 1, (checkpoint.nextPage - 1) * checkpoint.pageSize);
     const fetchPage = (page: number): Promise<ApiListResult> =>
       resource === 'orders'
         ? this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES }))
@@ -219,15 +225,16 @@ export class SyncRun {
           resource === 'customers' && finished
             ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
             : { fullSync: next };
-        const written = this.#write(resource, { listBodyText: result.text }, { page, patch });
+        const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
         written.catch(() => undefined);
         writing.push(written);
-        progress.plan(resource === 'orders' ? 'orders' : 'customers', totalPages);
+        progress.plan(resource, { pages: totalPages, records: result.total ?? null });
         if (writing.length >= WRITE_AHEAD) await writing.shift();
         if (finished) break;
       }
       // Awaited in place, not spliced out first: if one fails, the finally below still waits for the others.
       for (const w of writing) await w;
+      progress.finish(resource);
     } finally {
       // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
       await Promise.allSettled(writing);
@@ -252,6 +259,7 @@ export class SyncRun {
     if (open.length > 0) from = minDay(from, dayOf(open[0].createdUtc, zone));
     // Tomorrow as well: a server clock ahead of ours, or a zone east of the store's, must not hide today's orders.
     const to = addDays(maxDay(today, hwm === null ? today : dayOf(hwm, zone)), 1);
+    const list: ProgressList = phase === 'refresh-open' ? 'refresh' : 'orders';
     progress.enter(phase);
     const seen = new Set<number>();
     const written: number[] = [];
@@ -268,24 +276,28 @@ export class SyncRun {
       );
       const records = listRecords(result.body);
       const totalPages = result.totalPages ?? null;
-      const res = await this.#write('orders', { listBodyText: result.text }, null);
+      const res = await this.#write('orders', { listBodyText: result.text }, null, list);
       for (const id of res.ids) {
         seen.add(id);
         written.push(id);
       }
-      progress.plan(phase, totalPages);
+      progress.plan(list, { pages: totalPages, records: result.total ?? null });
       if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize))
         break;
     }
-    for (const { id } of open) {
-      if (!seen.has(id) && (await this.#readOrder(id))) written.push(id);
+    const unseen = open.filter(({ id }) => !seen.has(id));
+    progress.add(list, unseen.length);
+    for (const { id } of unseen) {
+      if (await this.#readOrder(id, list)) written.push(id);
     }
     // Customers first met in these orders are read in full (the order embeds only a summary).
-    for (const customerId of stubCustomersOfOrders(db, store.id, written)) {
+    const stubs = stubCustomersOfOrders(db, store.id, written);
+    progress.add('customers', stubs.length);
+    for (const customerId of stubs) {
       this.#checkCancelled();
       try {
         const result = await this.#call(() => api.getCustomer(customerId));
-        await this.#write('customers', [recordOf(result.body)], null);
+        await this.#write('customers', [recordOf(result.body)], null, 'customers');
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       }
@@ -301,21 +313,22 @@ export class SyncRun {
     const { db, store, settings } = this.#d;
     const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
     if (hwm === null || settings.staleOpenPerRun <= 0) return;
-    for (const id of staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun))
-      await this.#readOrder(id);
+    const stale = staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun);
+    this.#d.progress.add('orders', stale.length);
+    for (const id of stale) await this.#readOrder(id, 'orders');
   }
 
   /**
    * Reads one order by id and writes it. One the store no longer returns stays cached as it was last seen (the
    * cache never deletes what the store stops showing), marked as checked so later runs move on to others.
    */
-  async #readOrder(id: number): Promise<boolean> {
+  async #readOrder(id: number, list: ProgressList): Promise<boolean> {
     const { store, api } = this.#d;
     this.#checkCancelled();
     this.totals.detailReads += 1;
     try {
       const result = await this.#call(() => api.getOrder(id, ORDER_INCLUDES));
-      await this.#write('orders', [recordOf(result.body)], null);
+      await this.#write('orders', [recordOf(result.body)], null, list);
       return true;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
@@ -329,6 +342,7 @@ export class SyncRun {
     resource: SyncResource,
     records: PageRecords,
     checkpoint: PageCheckpoint | null,
+    list: ProgressList,
   ): Promise<PageWriteResult> {
     const { sink } = this.#d;
     const result =
@@ -340,7 +354,7 @@ export class SyncRun {
     this.totals.unreadable += result.unreadable;
     this.totals.pages += 1;
     this.totals.longestPageBlockMs = Math.max(this.totals.longestPageBlockMs, result.blockedMs);
-    this.#d.progress.page(result.written + result.unreadable);
+    this.#d.progress.page(list, result.written + result.unreadable);
     await this.#adoptZone(result.zones);
     return result;
   }
