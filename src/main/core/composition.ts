@@ -15,6 +15,8 @@ import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/de
 import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
+import { SyncScheduler } from './sync/scheduler';
+import { SCHEDULE_FILE, scheduleSettingsFile } from './sync/schedule-settings';
 import { OrdersService } from './orders/orders-service';
 
 export interface CoreOptions {
@@ -39,6 +41,8 @@ export interface Core {
   db: Db;
   stores: StoresService;
   sync: SyncManager;
+  /** Not started here: the app and the preview call `start()`; the shell calls `onWake()` and `onOnline()`. */
+  scheduler: SyncScheduler;
   close(): Promise<void>;
 }
 
@@ -74,9 +78,12 @@ export function createCore(options: CoreOptions): Core {
     defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
   });
   const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor, rateLimit: options.rateLimit });
+  const settings = scheduleSettingsFile(join(options.dataDir, SCHEDULE_FILE));
+  const scheduler = new SyncScheduler({ sync, stores, events, settings, log });
   const service = createService({
     stores,
     sync,
+    scheduler,
     connectivity,
     orders: new OrdersService(db),
     appInfo: {
@@ -97,8 +104,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     stores,
     sync,
+    scheduler,
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
+      scheduler.close();
       await sync.close();
       await demo.close();
       db.close();

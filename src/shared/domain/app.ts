@@ -36,6 +36,15 @@ export interface Connectivity {
   since: string | null;
 }
 
+/** How often stores sync by themselves, in minutes (Configurações); 0 is off. */
+export const SYNC_INTERVALS = [0, 5, 10, 15, 30, 60] as const;
+export type SyncIntervalMinutes = (typeof SYNC_INTERVALS)[number];
+export const DEFAULT_SYNC_INTERVAL: SyncIntervalMinutes = 10;
+
+export interface SyncSchedule {
+  intervalMinutes: SyncIntervalMinutes;
+}
+
 export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
 
 /** One list of a sync, in records. */
