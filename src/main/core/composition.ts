@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
 import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
+import { ConnectivityCheck } from './connectivity-check';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
@@ -43,6 +44,8 @@ export interface Core {
   sync: SyncManager;
   /** Not started here: the app and the preview call `start()`; the shell calls `onWake()` and `onOnline()`. */
   scheduler: SyncScheduler;
+  /** Not started here either: the app and the preview call `start()`; the shell may call `checkNow()`. */
+  connectivityCheck: ConnectivityCheck;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,13 @@ export function createCore(options: CoreOptions): Core {
   const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor, rateLimit: options.rateLimit });
   const settings = scheduleSettingsFile(join(options.dataDir, SCHEDULE_FILE));
   const scheduler = new SyncScheduler({ sync, stores, events, settings, log });
+  const connectivityCheck = new ConnectivityCheck({
+    tracker: connectivity,
+    stores,
+    apiFactory,
+    syncing: () => sync.busy,
+    log,
+  });
   const service = createService({
     stores,
     sync,
@@ -105,8 +115,10 @@ export function createCore(options: CoreOptions): Core {
     stores,
     sync,
     scheduler,
+    connectivityCheck,
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
+      connectivityCheck.stop();
       scheduler.close();
       await sync.close();
       await demo.close();

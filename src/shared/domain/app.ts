@@ -34,6 +34,8 @@ export interface Connectivity {
   state: ConnectivityState;
   /** ISO time of the API call that showed this state. */
   since: string | null;
+  /** While offline: when the background check tries again (ISO), for "tentando de novo em 40 s". */
+  nextCheckAt?: string | null;
 }
 
 /** How often stores sync by themselves, in minutes (Configurações); 0 is off. */

@@ -112,6 +112,11 @@ export class SyncManager {
     return this.#running.has(storeId);
   }
 
+  /** Whether any store is syncing. */
+  get busy(): boolean {
+    return this.#running.size > 0;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const all = [...this.#running.values()];
