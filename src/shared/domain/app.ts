@@ -93,4 +93,18 @@ export interface SyncOutcome {
   requests: number;
   retries: number;
   finishedAt: string;
+  /** Orders this run brought that the cache did not have: for "N pedidos novos" and opening the list on them. */
+  newOrders: NewOrders;
+}
+
+/** At most this many new orders' ids go in an outcome (a first sync brings every order; the count stays exact). */
+export const NEW_ORDER_IDS_MAX = 1_000;
+
+export interface NewOrders {
+  count: number;
+  /** Their ids, highest first; all of them when `count` ≤ NEW_ORDER_IDS_MAX, else the highest that many. */
+  ids: number[];
+  /** The lowest and highest id among all of them; null when there are none. */
+  minId: number | null;
+  maxId: number | null;
 }

@@ -1,4 +1,4 @@
-import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import { NEW_ORDER_IDS_MAX, type NewOrders, type SyncOutcome, type SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
 import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
 import { AppError } from '../base/app-error';
@@ -13,10 +13,21 @@ import type { StoresService } from '../stores/stores-service';
 import { inlineSink, type PageSink } from './page-sink';
 import { ProgressTracker } from './progress';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings';
-import { SyncRun, type RunTotals } from './sync-run';
+import { emptyTotals, SyncRun, type RunTotals } from './sync-run';
 import { WorkerSink, writerEntry } from './worker-sink';
 
 export type SyncMode = 'auto' | 'full' | 'incremental';
+
+/** The new orders of a run for its outcome: exact count and bounds, the highest ids up to the cap. */
+function newOrders(ids: ReadonlySet<number>): NewOrders {
+  const sorted = [...ids].sort((a, b) => b - a);
+  return {
+    count: sorted.length,
+    ids: sorted.slice(0, NEW_ORDER_IDS_MAX),
+    minId: sorted.at(-1) ?? null,
+    maxId: sorted[0] ?? null,
+  };
+}
 
 const retriesOf = (stats: ApiStats): number => Object.values(stats.retries).reduce((a, b) => a + b, 0);
 
@@ -208,14 +219,7 @@ export class SyncManager {
     }
     const finishedAt = now().toISOString();
     const stats = api?.stats();
-    const totals = run?.totals ?? {
-      ordersWritten: 0,
-      customersWritten: 0,
-      unreadable: 0,
-      pages: 0,
-      longestPageBlockMs: 0,
-      detailReads: 0,
-    };
+    const totals = run?.totals ?? emptyTotals();
     const outcome: SyncOutcome = {
       storeId,
       mode,
@@ -228,6 +232,7 @@ export class SyncManager {
       requests: stats?.requests ?? 0,
       retries: stats ? retriesOf(stats) : 0,
       finishedAt,
+      newOrders: newOrders(totals.newOrderIds),
     };
     if (storeKnown) {
       try {

@@ -50,6 +50,20 @@ export interface RunTotals {
   longestPageBlockMs: number;
   /** Orders re-read one by one because the window listing did not return them. */
   detailReads: number;
+  /** Orders the cache did not hold before this run. */
+  newOrderIds: Set<number>;
+}
+
+export function emptyTotals(): RunTotals {
+  return {
+    ordersWritten: 0,
+    customersWritten: 0,
+    unreadable: 0,
+    pages: 0,
+    longestPageBlockMs: 0,
+    detailReads: 0,
+    newOrderIds: new Set(),
+  };
 }
 
 /**
@@ -58,14 +72,7 @@ export interface RunTotals {
  * keeps everything written so far.
  */
 export class SyncRun {
-  readonly totals: RunTotals = {
-    ordersWritten: 0,
-    customersWritten: 0,
-    unreadable: 0,
-    pages: 0,
-    longestPageBlockMs: 0,
-    detailReads: 0,
-  };
+  readonly totals: RunTotals = emptyTotals();
   readonly #d: SyncRunDeps;
   #ctx: NormalizeContext;
   /** Whether any call of this run has been answered. */
@@ -349,6 +356,7 @@ export class SyncRun {
       resource === 'orders'
         ? await sink.writeOrders(this.#ctx, records, checkpoint)
         : await sink.writeCustomers(this.#ctx, records, checkpoint);
+    for (const id of result.newIds) this.totals.newOrderIds.add(id);
     if (resource === 'orders') this.totals.ordersWritten += result.written;
     else this.totals.customersWritten += result.written;
     this.totals.unreadable += result.unreadable;
