@@ -178,6 +178,17 @@ const ptBR = {
   'error.CANCELLED': 'Cancelado.',
   'error.DATABASE_TOO_NEW': 'O banco de dados foi criado por uma versão mais nova do Balcão.',
   'error.INTERNAL': 'Algo deu errado no Balcão.',
+
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} de {ordersTotal} pedidos · {customers} de {customersTotal} clientes',
+  'sync.etaSeconds': 'faltam ~{seconds} s',
+  'sync.schedule': 'Sincronizar automaticamente',
+  'sync.scheduleOff': 'Desligado',
+  'sync.scheduleEvery': 'A cada {minutes} min',
+  'sync.neverSynced': 'nunca sincronizada',
+  'sync.newOrders': '{count} pedido(s) novo(s)',
+  'sync.pausedCredentials': 'Sincronização automática pausada: as credenciais desta loja não funcionam.',
+  'connectivity.retryingIn': 'tentando de novo em {seconds} s',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
@@ -358,6 +369,17 @@ const en: Record<MessageKey, string> = {
   'error.CANCELLED': 'Cancelled.',
   'error.DATABASE_TOO_NEW': 'The database was created by a newer version of Balcão.',
   'error.INTERNAL': 'Something went wrong inside Balcão.',
+
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} of {ordersTotal} orders · {customers} of {customersTotal} customers',
+  'sync.etaSeconds': '~{seconds} s left',
+  'sync.schedule': 'Sync automatically',
+  'sync.scheduleOff': 'Off',
+  'sync.scheduleEvery': 'Every {minutes} min',
+  'sync.neverSynced': 'never synced',
+  'sync.newOrders': '{count} new order(s)',
+  'sync.pausedCredentials': "Automatic sync paused: this store's credentials do not work.",
+  'connectivity.retryingIn': 'retrying in {seconds} s',
 };
 
 export const LOCALES = ['pt-BR', 'en'] as const;

@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { ScheduleSettings } from './schedule-settings';
-import type { SyncManager } from './sync-manager';
+import type { RunOptions, SyncManager } from './sync-manager';
 import { realTimers, type Timers } from './timers';
 
 /** After a run that found no network: wait 1, 2, 5, then 10 minutes, then the interval. */
@@ -27,6 +27,12 @@ export interface SchedulerDeps {
   settings: ScheduleSettings;
   log: Logger;
   timers?: Timers;
+  /**
+   * Per store, what its runs need beyond the keychain: a long-running CLI over a script store (`--base-url`, with
+   * credentials from the environment) hands them in here; such a store is then not paused for having no keychain
+   * entry.
+   */
+  runOptions?: (storeId: string) => RunOptions | undefined;
 }
 
 interface StoreSchedule {
@@ -161,7 +167,7 @@ export class SyncScheduler {
         for (const store of stores) {
           const s = this.#schedule(store.id);
           // Known to fail until the person fixes it: a run would only say so again.
-          if (store.credentialsOk === false || store.hasCredentials === false) s.paused = true;
+          if (this.#failing(store)) s.paused = true;
           if (!s.paused) this.#run(store.id, reason);
         }
       })
@@ -175,7 +181,12 @@ export class SyncScheduler {
     if (this.#d.sync.isRunning(storeId)) return;
     this.#clear(this.#schedule(storeId));
     this.#d.log.info('scheduled sync', { storeId, reason });
-    this.#track(this.#d.sync.run(storeId, 'auto'));
+    this.#track(this.#d.sync.run(storeId, 'auto', this.#d.runOptions?.(storeId)));
+  }
+
+  #failing(store: StoreSummary): boolean {
+    const handedIn = this.#d.runOptions?.(store.id)?.credentials !== undefined;
+    return store.credentialsOk === false || (store.hasCredentials === false && !handedIn);
   }
 
   #track(promise: Promise<unknown>): void {
@@ -216,7 +227,7 @@ export class SyncScheduler {
       const known = this.#stores.get(store.id);
       if (known === undefined) {
         const s = this.#schedule(store.id);
-        if (store.credentialsOk === false || store.hasCredentials === false) s.paused = true;
+        if (this.#failing(store)) s.paused = true;
         else this.#run(store.id, 'added');
       } else if (known.paused && store.credentialsOk === true && store.lastError === null) {
         known.paused = false;
