@@ -24,6 +24,8 @@ function recordOf(body: unknown): unknown {
 
 /** Pages fetched but not yet written; bounds memory (a page is ~0.8 MB of JSON). */
 const WRITE_AHEAD = 3;
+/** Requests of one list in flight at once, as the rate limiter allows. */
+const FETCH_AHEAD = 4;
 
 export interface SyncRunDeps {
   /** Reads only: every write goes through the sink. */
@@ -218,20 +220,40 @@ export class SyncRun {
     // WRITE_AHEAD pages wait for it. The writer answers in the order it was sent, and writes a page's checkpoint only
     // while the stored one expects that page: pages sent after one that failed are refused, never written past it.
     const writing: Promise<unknown>[] = [];
+    // Up to FETCH_AHEAD requests of the list in flight, answered pages taken in page order. One at a time, a list
+    // used the first window's slots at one round trip each, and the next window's slots came back at that same
+    // pace: the last window's pages went out one round trip apart, after the window had opened.
+    const fetching: Promise<ApiListResult>[] = [];
+    let ahead = checkpoint.nextPage;
+    let lastPage: number | null = null;
+    const fetchMore = (): void => {
+      // Before the first answer the list's length is unknown: one request, as a short list needs no more.
+      const limit = lastPage === null ? 1 : FETCH_AHEAD;
+      while (fetching.length < limit && (lastPage === null || ahead <= lastPage)) {
+        this.#checkCancelled();
+        const result = fetchPage(ahead);
+        result.catch(() => undefined);
+        fetching.push(result);
+        ahead += 1;
+      }
+    };
     try {
       for (let page = checkpoint.nextPage; ; page += 1) {
         this.#checkCancelled();
-        const result = await fetchPage(page);
+        fetchMore();
+        // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
+        const result = await (fetching.shift() as Promise<ApiListResult>);
+        lastPage = result.totalPages ?? null;
         const records = listRecords(result.body);
         const totalPages = result.totalPages ?? null;
         const finished =
           records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
-        const next: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
+        const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
           resource === 'customers' && finished
             ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
-            : { fullSync: next };
+            : { fullSync: after };
         const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
         written.catch(() => undefined);
         writing.push(written);
