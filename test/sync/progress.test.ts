@@ -130,4 +130,32 @@ describe('the ETA', () => {
     expect(seen.at(-1)!.etaSeconds).toBe(Math.ceil(orders / 1000));
     expect(seen.at(-1)!.etaSeconds).toBeGreaterThan(60);
   });
+
+  it('takes the pace from the gaps between requests, not from the waits for a slot', () => {
+    const clock = { now: 0 };
+    const { progress, seen } = tracker(() => clock.now, 0);
+    progress.plan('orders', { pages: 60, records: 6_000 });
+    request(progress, clock, 'orders', 100);
+    progress.page('orders', 100);
+    request(progress, clock, 'orders', 100);
+    progress.page('orders', 100);
+    // Two requests in flight together waited the same minute for slots: those gaps say nothing about the pace
+    // (and their waits, added up, are longer than the whole run).
+    clock.now += 60_000;
+    for (let i = 0; i < 2; i += 1) {
+      progress.observe({ type: 'wait', group: 'orders', waitedMs: 60_000 });
+      progress.observe({ type: 'request', group: 'orders', path: '/x', attempt: 1 });
+    }
+    clock.now += 100;
+    for (let i = 0; i < 2; i += 1) {
+      progress.observe({ type: 'response', group: 'orders', path: '/x', attempt: 1, status: 200, durationMs: 100 });
+      progress.page('orders', 100);
+    }
+    const expected = groupEtaMs(
+      { remaining: 56, limit: 120, holdMs: 61_200, ends: [100, 200, 60_300, 60_300], inFlight: 0, paceMs: 100 },
+      clock.now,
+    );
+    expect(expected).toBe(5_600);
+    expect(seen.at(-1)!.etaSeconds).toBe(6);
+  });
 });

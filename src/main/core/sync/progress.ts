@@ -17,10 +17,12 @@ interface ListState {
 
 /** Request timing of one rate-limit group in this run, as the API client reported it. */
 interface GroupTiming {
-  firstStart: number | null;
   lastStart: number | null;
-  starts: number;
-  waitedMs: number;
+  /** Gaps between consecutive request starts when the later one did not wait for a slot: the pace. */
+  gapsMs: number;
+  gaps: number;
+  /** A wait was reported for the request about to start. */
+  waited: boolean;
   inFlight: number;
   ends: number[];
   lastDurationMs: number | null;
@@ -127,15 +129,18 @@ export class ProgressTracker {
     const now = this.#o.clock();
     let t = this.#timing.get(event.group);
     if (!t) {
-      t = { firstStart: null, lastStart: null, starts: 0, waitedMs: 0, inFlight: 0, ends: [], lastDurationMs: null };
+      t = { lastStart: null, gapsMs: 0, gaps: 0, waited: false, inFlight: 0, ends: [], lastDurationMs: null };
       this.#timing.set(event.group, t);
     }
     if (event.type === 'request') {
-      t.firstStart ??= now;
+      if (t.lastStart !== null && !t.waited) {
+        t.gapsMs += now - t.lastStart;
+        t.gaps += 1;
+      }
+      t.waited = false;
       t.lastStart = now;
-      t.starts += 1;
       t.inFlight += 1;
-    } else if (event.type === 'wait') t.waitedMs += event.waitedMs;
+    } else if (event.type === 'wait') t.waited = true;
     else if (event.type === 'response' || event.type === 'network-error') {
       t.inFlight = Math.max(0, t.inFlight - 1);
       t.ends.push(now);
@@ -153,10 +158,13 @@ export class ProgressTracker {
     this.#o.emit(this.snapshot(now));
   }
 
-  /** Time per request in a group when no slot is lacking: the gaps between this run's requests, less limiter waits. */
+  /**
+   * Time per request in a group when no slot is lacking: the mean gap between this run's request starts, leaving
+   * out the gaps that ended in a wait for a slot (the limiter's, which the model adds itself); the round trip
+   * until there are two.
+   */
   #pace(t: GroupTiming): number | null {
-    if (t.starts >= 2 && t.firstStart !== null && t.lastStart !== null)
-      return Math.max(1, (t.lastStart - t.firstStart - t.waitedMs) / (t.starts - 1));
+    if (t.gaps > 0) return Math.max(1, t.gapsMs / t.gaps);
     return t.lastDurationMs;
   }
 
