@@ -68,7 +68,7 @@ describe('sync under failures', () => {
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'connectivity.changed') states.push(payload as Connectivity);
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
         closing = fx!.fake.close();
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });

@@ -57,7 +57,7 @@ describe('full sync', () => {
     const port = new URL(fx.fake.url).port;
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
         closing = fx!.fake.close();
     });
     const first = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
@@ -94,7 +94,7 @@ describe('full sync', () => {
     const events: SyncProgress[] = [];
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'sync.progress') events.push(payload as SyncProgress);
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 2) fx?.core.sync.cancel(fx.store.id);
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 200) fx?.core.sync.cancel(fx.store.id);
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
     expect(outcome).toMatchObject({ ok: false, cancelled: true, error: null });
