@@ -5,7 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   main: {
     build: {
-      // better-sqlite3 and keytar are native and stay in node_modules.
+      // better-sqlite3 and @github/keytar are native and stay in node_modules.
       externalizeDeps: true,
       rollupOptions: {
         input: {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { SyncProgress } from '../src/shared/domain/app';
-import { createCore } from '../src/main/core/composition';
+import { assembleCore } from '../src/main/core/composition';
 import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 import { SyncManager } from '../src/main/core/sync';
 import { writerEntry } from '../src/main/core/sync/worker-sink';
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
   const fake = await startFake();
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-bench-sync-'));
   const rateLimit = NO_LIMIT ? { limits: { orders: 100_000, other: 100_000 } } : { timeScale: SCALE };
-  const core = createCore({
+  const core = assembleCore({
     appName: 'Balcão',
     version: 'bench',
     dataDir,

@@ -1,4 +1,6 @@
-// Keeps better-sqlite3 and keytar built for the runtime about to use them.
+// Keeps better-sqlite3 built for the runtime about to use it. (@github/keytar is
+// an N-API module: one prebuilt binary from its package loads in Node and in
+// Electron alike, so it is never swapped.)
 //
 //   node scripts/native-abi.mjs node       before tests, the CLI, the preview
 //   node scripts/native-abi.mjs electron   before `npm run dev` / `npm start`
@@ -12,10 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const MODULES = [
-  { name: 'better-sqlite3', binary: 'build/Release/better_sqlite3.node' },
-  { name: 'keytar', binary: 'build/Release/keytar.node' },
-];
+const MODULES = [{ name: 'better-sqlite3', binary: 'build/Release/better_sqlite3.node' }];
 
 const runtime = process.argv[2];
 if (runtime !== 'node' && runtime !== 'electron') {
@@ -100,7 +99,7 @@ if (runtime === 'node') {
       require(name);
     } catch (error) {
       console.error(`[native-abi] ${name} does not load under Node ${process.version}: ${error.message}`);
-      console.error('[native-abi] try: rm -rf node_modules/.balcao-native && npm rebuild better-sqlite3 keytar');
+      console.error('[native-abi] try: rm -rf node_modules/.balcao-native && npm rebuild better-sqlite3');
       process.exit(1);
     }
   }

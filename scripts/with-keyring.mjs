@@ -21,6 +21,23 @@ const npxBin = (name) => {
   return !name.includes('/') && existsSync(local) ? local : name;
 };
 
+// Name what the suites need and is missing, up front: otherwise a keychain test reports KEYCHAIN_UNAVAILABLE, the
+// browser suites skip and a PDF check fails on a missing pdftotext, each far from the cause.
+if (process.platform === 'linux') {
+  const chromium = process.env.BALCAO_CHROMIUM ?? '/usr/bin/chromium';
+  const needs = [
+    { debian: 'dbus', present: has('dbus-run-session'), for: 'the private keyring session' },
+    { debian: 'gnome-keyring', present: has('gnome-keyring-daemon'), for: 'the real-keyring tests' },
+    { debian: 'chromium', present: existsSync(chromium), for: `the browser tests (looked for ${chromium})` },
+    { debian: 'poppler-utils', present: has('pdftotext') && has('pdftoppm'), for: 'the PDF checks' },
+  ];
+  const missing = needs.filter((need) => !need.present);
+  if (missing.length > 0) {
+    for (const need of missing) console.error(`[with-keyring] missing ${need.debian}: needed for ${need.for}.`);
+    console.error(`[with-keyring] install: sudo apt-get install ${missing.map((need) => need.debian).join(' ')}`);
+  }
+}
+
 let status;
 if (
   process.platform === 'linux' &&

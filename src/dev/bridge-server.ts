@@ -69,8 +69,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.end(text);
   }
 
-  function refuse(res: ServerResponse, status: number, message: string): void {
-    const envelope: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN_SENDER', message } };
+  /** The HTTP status tells a developer why (401 token, 421 host); the envelope carries the code only. */
+  function refuse(res: ServerResponse, status: number): void {
+    const envelope: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
     sendJson(res, status, envelope);
   }
 
@@ -88,27 +89,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function handleCall(req: IncomingMessage, res: ServerResponse, encodedChannel: string): Promise<void> {
     // Decoded in here, where a malformed escape becomes an answer rather than an exception that ends the bridge.
     const channel = decodeURIComponent(encodedChannel);
-    if (req.method !== 'POST')
-      return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT' } });
     const auth = req.headers.authorization;
-    if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null))
-      return refuse(res, 401, 'Missing or wrong bridge token.');
+    if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null)) return refuse(res, 401);
     let input: unknown;
     try {
       const text = await readBody(req);
       input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined;
     } catch {
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
-      });
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT' } });
     }
     sendJson(res, 200, await options.dispatch(channel, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
     // EventSource cannot send headers, so the token comes as a query parameter.
-    if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 401, 'Missing or wrong bridge token.');
+    if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 401);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
     sseClients.add(res);
@@ -136,7 +132,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   const server = createServer((req, res) => {
-    if (req.headers.host !== host) return refuse(res, 421, 'Wrong host.');
+    if (req.headers.host !== host) return refuse(res, 421);
     const url = new URL(req.url ?? '/', `http://${host}`);
     const task =
       url.pathname === `${BRIDGE_PREFIX}events`
@@ -147,7 +143,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             ? handleStatic(res, url.pathname)
             : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));
     task.catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure.' } });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
       else res.end();
     });
   });

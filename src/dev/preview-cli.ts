@@ -24,8 +24,7 @@ const bridge = await startBridge({
 
 if (process.argv.includes('--demo')) await openDemoIfEmpty(core);
 // Stores keep themselves fresh: a sync now, then on the schedule (Configurações).
-core.scheduler.start();
-core.connectivityCheck.start();
+core.freshness.start();
 
 console.log(`Balcão preview: open ${bridge.appUrl}`);
 console.log(`(data folder: ${dataDir}; stop with Ctrl+C)`);

@@ -20,10 +20,8 @@ export interface WebContentsLike {
   send(channel: string, payload: unknown): void;
 }
 
-const forbidden: Envelope<never> = {
-  ok: false,
-  error: { code: 'FORBIDDEN_SENDER', message: 'This call did not come from a Balcão window.' },
-};
+/** A call that did not come from a Balcão window. */
+const forbidden: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
 
 /**
  * Registers one ipcMain handler per call of the contract. Each checks that the

@@ -6,10 +6,7 @@ import type { Transport } from '../shared/ipc/transport';
 const api: Transport = {
   invoke(channel, input) {
     if (!isCallName(channel)) {
-      return Promise.resolve({
-        ok: false,
-        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` },
-      });
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     return ipcRenderer.invoke(IPC_CALL_PREFIX + channel, input);
   },

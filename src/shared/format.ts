@@ -18,6 +18,23 @@ export function formatMoney(cents: number, locale: Locale): string {
   return format.format(cents / 100);
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** A count with the language's separators: 2.000 in pt-BR, 2,000 in English. */
+export function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
+/** The plural form a count takes in a language ("one", "other", …), as Intl.PluralRules names it. */
+export function pluralForm(count: number, locale: Locale): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(locale).select(count);
+}
+
 export type DateStyle = 'date' | 'dateTime';
 
 /** A UTC instant shown as wall time in the store's zone, not the machine's. */

@@ -1,6 +1,8 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreApi, type ApiEvent, type StoreApiOptions } from '../../src/main/core/api';
 import { AppError } from '../../src/main/core/base/app-error';
+import { errorMessage } from '../../src/shared/i18n/error-message';
 import { closedPort, fastRetry, json, ORDERS_PAGE, startServer, type TestServer } from './server';
 
 let server: TestServer | undefined;
@@ -130,7 +132,7 @@ describe('store API client: retries', () => {
     server = await startServer((_req, res) => json(res, 401, { message: 'Unauthenticated.' }));
     const error = await failure(api(server.baseUrl).listOrders());
     expect(error.code).toBe('AUTH_INVALID');
-    expect(error.message).toBe('Token ou chave secreta inválidos.');
+    expect(errorMessage('en', error.toInfo())).toMatch(/^Yampi refused the token or the secret key/);
     expect(server.seen).toHaveLength(1);
   });
 
@@ -145,10 +147,10 @@ describe('store API client: retries', () => {
     const client = api(server.baseUrl);
     const record = await failure(client.getOrder(123));
     expect(record.code).toBe('NOT_FOUND');
-    expect(record.message).toContain('123');
+    expect(errorMessage('pt-BR', record.toInfo())).toBe('O pedido 123 não foi encontrado na loja.');
     const store = await failure(client.verify());
     expect(store.code).toBe('STORE_NOT_FOUND');
-    expect(store.message).toMatch(/alias/);
+    expect(errorMessage('en', store.toInfo())).toMatch(/alias/);
     expect(server.seen).toHaveLength(2);
   });
 
@@ -158,7 +160,10 @@ describe('store API client: retries', () => {
     );
     const error = await failure(api(server.baseUrl).listOrders());
     expect(error.code).toBe('BAD_RESPONSE');
-    expect(error.message).toContain('O campo limit deve ser no máximo 100.');
+    expect(error.params).toMatchObject({ status: 422, said: 'O campo limit deve ser no máximo 100.' });
+    expect(errorMessage('en', error.toInfo())).toBe(
+      'Yampi refused the request (error 422): O campo limit deve ser no máximo 100.',
+    );
     expect(server.seen).toHaveLength(1);
   });
 
@@ -239,7 +244,7 @@ describe('store API client: cancellation', () => {
     });
     const backingOff = failure(client.listOrders());
     const queued = failure(client.getOrder(1));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await delay(200);
     const started = performance.now();
     controller.abort();
     expect((await backingOff).code).toBe('CANCELLED');

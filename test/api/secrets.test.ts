@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreApi, type ApiEvent, type StoreApiOptions } from '../../src/main/core/api';
 import { AppError } from '../../src/main/core/base/app-error';
+import { echoes, escapedForms } from '../helpers/secret-forms';
 import { closedPort, json, startServer, type TestServer } from './server';
 
 const TOKEN = 'TOKEN-zq81-distinctive-VALUE';
@@ -186,7 +187,25 @@ describe('store API client: credentials never leak', () => {
     });
     await expect(client.listOrders()).rejects.toMatchObject({
       code: 'BAD_RESPONSE',
-      message: expect.stringContaining('token *** inválido'),
+      params: expect.objectContaining({ said: 'token *** inválido' }),
     });
+  });
+
+  it('masks credentials the server echoes JSON-escaped or URL-encoded', async () => {
+    // Each character an encoding changes that a header value may hold (non-ASCII cannot be sent: see the log tests).
+    const credentials = { token: 'tok"en\\/+&-zq81-DISTINCT', secret: 'se/cr+et&"\\-k3p0-DISTINCT' };
+    const said = echoes(credentials);
+    server = await startServer((req, res) => {
+      const alias = new URL(req.url ?? '/', 'http://x').pathname.split('/')[1];
+      json(res, 422, { message: said[alias.replace('-', ' ')] });
+    });
+    const forms = [...escapedForms(credentials.token), ...escapedForms(credentials.secret)];
+    for (const kind of Object.keys(said)) {
+      const client = createStoreApi({ baseUrl: server.baseUrl, alias: kind.replace(' ', '-'), credentials });
+      const caught = await client.listOrders().catch((error: unknown) => error);
+      expect(caught, kind).toMatchObject({ code: 'BAD_RESPONSE', params: { said: expect.stringContaining('***') } });
+      const text = exposed(caught);
+      for (const form of forms) expect(text, `${kind}: ${form}`).not.toContain(form);
+    }
   });
 });

@@ -5,6 +5,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startFakeStoreProcess, type CliResult, type FakeStoreProcess } from './processes';
 import { filesContaining } from './secret-scan';
+import { createCore } from '../../src/main/core/composition';
+import { describeError } from '../../src/main/core/cli/exit-codes';
+import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
+import { createMemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
+import type { OrderQuery } from '../../src/shared/domain/query';
 
 const CREDENTIALS = { token: 'tok-CLITEST-0a1b2c3d4e', secret: 'sec-CLITEST-9f8e7d6c5b' };
 const ENV = { BALCAO_USER_TOKEN: CREDENTIALS.token, BALCAO_USER_SECRET_KEY: CREDENTIALS.secret };
@@ -107,6 +112,52 @@ describe('balcao CLI', () => {
     // Neither failure touched what the earlier sync cached.
     expect(stores).toContainEqual(expect.objectContaining({ alias: 'demo', orderCount: 400 }));
   }, 60_000);
+
+  it("refuses a bad flag by the app's own schema: the same code, field and words as the app's call", async () => {
+    const stores = JSON.parse((await cli(['stores', 'list', '--json'])).stdout) as { id: string; orderCount: number }[];
+    const store = stores.find((s) => s.orderCount === 400)!;
+    const core = createCore({
+      appName: 'Balcão',
+      version: 't',
+      shell: 'bridge',
+      dataDir,
+      secrets: createMemorySecretStore(),
+    });
+    try {
+      const cases: [string[], OrderQuery, string][] = [
+        [['--limit', '100000'], { limit: 100_000 }, 'query.limit'],
+        [['--from', '2024-1-1'], { limit: 50, from: '2024-1-1' }, 'query.from'],
+        [['--status', 's'.repeat(65)], { limit: 50, statuses: ['s'.repeat(65)] }, 'query.statuses.0'],
+      ];
+      for (const [flags, query, field] of cases) {
+        const app = await dispatchTyped(core.dispatch, 'orders.list', { storeId: store.id, query });
+        expect(app).toEqual({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'field', field } } });
+        if (app.ok) continue;
+        const run = await cli(['orders', '--store', store.id, ...flags]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`balcao: ${describeError(app.error)}\n`);
+        expect(run.stderr).toContain(`INVALID_INPUT: Invalid data: check the field “${field}”.`);
+      }
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('says a failure recorded in the data folder in English, and keeps it as its code for scripts', async () => {
+    // The wrong credentials above failed the synced store; the unreachable URL failed a store row of its own.
+    const listed = await cli(['stores', 'list']);
+    expect(listed.stdout).toContain('error: AUTH_INVALID: Yampi refused the token or the secret key.');
+    expect(listed.stdout).toContain('error: OFFLINE: Cannot reach Yampi.');
+    const stores = JSON.parse((await cli(['stores', 'list', '--json'])).stdout) as {
+      id: string;
+      orderCount: number;
+      lastError: unknown;
+    }[];
+    const synced = stores.find((s) => s.orderCount === 400)!;
+    expect(synced.lastError).toEqual({ code: 'AUTH_INVALID' });
+    const missing = await cli(['order', '999999999', '--store', synced.id]);
+    expect(missing.stderr).toBe("balcao: NOT_FOUND: Order 999999999 is not in this store's cache.\n");
+  });
 
   it.runIf(inTestKeyring)(
     'adds a store to the keychain, syncs it by id, tests and removes it',

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapedForms } from '../helpers/secret-forms';
 
-/** Every file under `dir` (database, -wal, -shm, logs) whose bytes contain one of `secrets`, as text or UTF-16. */
+/** Every file under `dir` (database, -wal, -shm, logs) whose bytes contain one of `secrets`, in any escaped form, as text or UTF-16. */
 export function filesContaining(dir: string, secrets: readonly string[]): string[] {
+  const forms = secrets.flatMap(escapedForms);
   const hits: string[] = [];
   const walk = (path: string): void => {
     for (const name of readdirSync(path)) {
@@ -10,7 +12,7 @@ export function filesContaining(dir: string, secrets: readonly string[]): string
       if (statSync(full).isDirectory()) walk(full);
       else {
         const bytes = readFileSync(full);
-        if (secrets.some((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s, 'utf16le'))))
+        if (forms.some((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(s, 'utf16le'))))
           hits.push(full);
       }
     }

@@ -87,7 +87,11 @@ describe('openDatabase', () => {
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('DATABASE_TOO_NEW');
-    expect((error as AppError).message).toMatch(/Atualize o Balcão para abri-lo.*não foi alterado/);
+    expect((error as AppError).params).toEqual({
+      reason: 'schema',
+      found: MIGRATIONS.length + 1,
+      known: MIGRATIONS.length,
+    });
     expect(sha(file)).toBe(before);
   });
 

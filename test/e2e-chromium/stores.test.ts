@@ -7,6 +7,7 @@ import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/chromium';
 import { ensureRendererBuilt } from '../helpers/renderer-build';
+import { fillStoreForm as fillForm } from '../helpers/app-session';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 
@@ -57,13 +58,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       await fake?.close();
     });
 
-    async function fillStoreForm(alias: string, token: string, secret: string): Promise<void> {
-      const form = page.getByTestId('store-form');
-      await form.locator('input[name=alias]').fill(alias);
-      await form.locator('input[name=token]').fill(token);
-      await form.locator('input[name=secret]').fill(secret);
-      await form.getByRole('button', { name: /Testar conexão e adicionar/ }).click();
-    }
+    const fillStoreForm = (alias: string, token: string, secret: string): Promise<void> =>
+      fillForm(page, { alias, token, secret }, /Testar conexão e adicionar/);
 
     it('shows the first-run screen with both ways in', async () => {
       await page.getByTestId('first-run').waitFor();

@@ -1,47 +1,88 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { _electron as electron } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { findElectronApp } from './electron-app';
 
-/**
- * The packaged shell itself. Needs Electron's binary, which npm downloads in its
- * postinstall; where that download is impossible (ELECTRON_SKIP_BINARY_DOWNLOAD,
- * no network) these tests are skipped with that reason.
- */
-function electronBinary(): string | null {
-  const dir = resolve('node_modules/electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+const found = findElectronApp();
+const reason = 'reason' in found ? found.reason : null;
+if (reason) console.warn(`[e2e-electron] skipped: ${reason}`);
 
-const binary = electronBinary();
-const reason = 'the Electron binary is absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)';
+describe.skipIf(reason !== null)(`the packaged app${reason ? ` — skipped: ${reason}` : ''}`, () => {
+  let app: ElectronApplication;
+  let window: Page;
+  let dataDir: string;
 
-describe.skipIf(!binary)(`Electron shell${binary ? '' : ` — skipped: ${reason}`}`, () => {
-  it('opens one window with the frame, sandboxed, without Node in the renderer', async () => {
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: ['.'],
-      env: { ...process.env, BALCAO_DATA_DIR: resolve('test-results/electron-data') },
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'balcao-electron-'));
+    app = await electron.launch({
+      executablePath: (found as { executable: string }).executable,
+      env: { ...process.env, BALCAO_DATA_DIR: dataDir },
     });
-    try {
-      const window = await app.firstWindow();
-      await expect.poll(() => window.getByTestId('app-version').textContent()).toMatch(/^versão \d+\.\d+\.\d+/);
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([
-        'invoke',
-        'subscribe',
-      ]);
-      expect(window.url()).toMatch(/^app:\/\/balcao\//);
-      // The app locale is pt-BR whatever the OS's, so native date fields read dd/mm/aaaa.
-      expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('pt-BR');
-      expect(await window.evaluate(() => navigator.language)).toBe('pt-BR');
-      await window.screenshot({ path: 'test-results/electron-frame.png' });
-    } finally {
-      await app.close();
-    }
+    window = await app.firstWindow();
+  });
+
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens one sandboxed window on app://balcao with no Node in the renderer, in pt-BR', async () => {
+    await expect.poll(() => window.getByTestId('app-version').textContent()).toMatch(/^versão \d+\.\d+\.\d+/);
+    expect(window.url()).toMatch(/^app:\/\/balcao\//);
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([
+      'invoke',
+      'subscribe',
+    ]);
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('pt-BR');
+    await window.screenshot({ path: 'test-results/electron-frame.png' });
+  });
+
+  it('keeps DevTools closed in a packaged app, even when asked to open them', async () => {
+    const opened = await app.evaluate(async ({ BrowserWindow }) => {
+      const [main] = BrowserWindow.getAllWindows();
+      main!.webContents.openDevTools();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return main!.webContents.isDevToolsOpened();
+    });
+    expect(opened).toBe(false);
+  });
+
+  it('refuses navigation away, new windows and opening the renderer’s URLs in the browser', async () => {
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as { opened?: string[] }).opened = opened;
+      shell.openExternal = async (url: string) => void opened.push(url);
+    });
+    expect(await window.evaluate(() => globalThis.open('https://example.com/') === null)).toBe(true);
+    await window.evaluate(() => (globalThis.location.href = 'https://example.com/')).catch(() => {});
+    await window.evaluate(() => (globalThis.location.href = 'http://localhost:5173.evil/')).catch(() => {});
+    expect(window.url()).toMatch(/^app:\/\/balcao\//);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(await app.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual([]);
+  });
+
+  it('opens the demo store, syncs it and opens an order', async () => {
+    await window.getByTestId('try-demo').click();
+    await window.getByTestId('store-switcher').waitFor();
+    await window.getByTestId('orders-table').locator('tbody tr').first().waitFor({ timeout: 90_000 });
+    await window.getByTestId('orders-table').locator('tbody tr').first().click();
+    const panel = window.getByTestId('order-detail');
+    await panel.getByRole('heading', { name: /^Pedido #\d+/ }).waitFor();
+    expect(await panel.textContent()).toMatch(/R\$\s?\d/);
+    await window.screenshot({ path: 'test-results/electron-order.png' });
+  });
+
+  it('keeps its data in its own folder, closed to others, and quits cleanly', async () => {
+    expect(existsSync(join(dataDir, 'balcao.db'))).toBe(true);
+    if (process.platform !== 'win32') expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
+    await app.close();
+    expect(await exited).toBe(0);
+    // The database was closed (WAL checkpointed) rather than abandoned.
+    const wal = join(dataDir, 'balcao.db-wal');
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
   });
 });

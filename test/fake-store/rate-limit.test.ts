@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
 import { api } from './helpers';
@@ -67,7 +68,7 @@ describe('rate limits', () => {
   it('resets in real time with the time scale', async () => {
     store = await startFakeStore({ seed: 2, orders: 10, rateLimit: { ordersPerMinute: 1, timeScale: 120 } });
     expect((await api(store, '/orders?limit=1')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 550));
+    await delay(550);
     expect((await api(store, '/orders?limit=1')).status).toBe(200);
   });
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../../src/main/core/composition';
+import { assembleCore, type CoreParts, type CoreOptions } from '../../src/main/core/composition';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
 import type { SecretStore } from '../../src/main/core/secrets/secret-store';
 
-export interface TestCore extends Core {
+export interface TestCore extends CoreParts {
   dataDir: string;
   secrets: SecretStore;
   keychainService: string;
@@ -21,7 +21,7 @@ export function createTestCore(options: Partial<CoreOptions> = {}): TestCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'balcao-test-'));
   const keychainService = `br.com.balcao.test-${randomUUID()}`;
   const secrets = options.secrets ?? createKeytarSecretStore({ service: keychainService, timeoutMs: 10_000 });
-  const core = createCore({
+  const core = assembleCore({
     appName: 'Balcão',
     version: '9.8.7-test',
     dataDir,

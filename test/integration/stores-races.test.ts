@@ -44,7 +44,7 @@ describe('stores changed twice at once', () => {
   it('leaves no credentials in the keychain when a store is removed while new ones are being checked', async () => {
     const { core, secrets } = await slowStore();
     const added = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
-    if (!added.ok) throw new Error(added.error.message);
+    if (!added.ok) throw new Error(added.error.code);
     const id = added.value.id;
     const update = core.dispatch('stores.update', { id, ...CREDENTIALS });
     const removal = await core.dispatch('stores.remove', { id });
@@ -69,7 +69,7 @@ describe('removing a store when the keychain cannot be reached', () => {
   it('stops before erasing anything for a store whose credentials are in the keychain', async () => {
     const { core, secrets } = await slowStore();
     const added = await dispatchTyped(core.dispatch, 'stores.add', { alias: 'loja', ...CREDENTIALS });
-    if (!added.ok) throw new Error(added.error.message);
+    if (!added.ok) throw new Error(added.error.code);
     secrets.delete = () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'Chaveiro bloqueado.'));
     expect(await core.dispatch('stores.remove', { id: added.value.id })).toMatchObject({
       ok: false,

@@ -7,6 +7,7 @@ import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secr
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import type { StoreSummary } from '../../src/shared/domain/app';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { errorMessage } from '../../src/shared/i18n/error-message';
 import { allStoreRows } from '../helpers/db-scan';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
@@ -140,10 +141,12 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
     const script = `
       import { createCore } from './src/main/core/composition.ts';
       import { createKeytarSecretStore } from './src/main/core/secrets/keytar-secret-store.ts';
+      import { inProcessClient } from './src/main/core/ipc/in-process-client.ts';
       const core = createCore({ appName: 'Balcão', version: 't', shell: 'cli', dataDir: ${JSON.stringify(core.dataDir)},
         apiBaseUrl: ${JSON.stringify(fake.apiBaseUrl)}, secrets: createKeytarSecretStore({ service: ${JSON.stringify(core.keychainService)} }) });
-      const [store] = await core.stores.list();
-      const tested = await core.stores.testConnection(store.id);
+      const api = inProcessClient(core);
+      const [store] = await api.call('stores.list');
+      const tested = await api.call('stores.testConnection', { id: store.id });
       console.log(JSON.stringify({ alias: tested.alias, ok: tested.credentialsOk }));
       await core.close();
     `;
@@ -186,20 +189,49 @@ describe.skipIf(!inTestKeyring)('stores and credentials (real keyring, fake stor
       });
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/gnome-keyring|Keychain|Credenciais/i) },
+        error: { code: 'KEYCHAIN_UNAVAILABLE', params: { reason: 'linux' } },
       });
+      // What to install, in the person's language.
+      if (!result.ok) expect(errorMessage('en', result.error)).toMatch(/gnome-keyring and libsecret-1-0/);
       expect(noKeychain.db.prepare('SELECT COUNT(*) AS n FROM stores').get()).toEqual({ n: 0 });
     } finally {
       await noKeychain.dispose();
     }
   });
 
-  it('adds the demo store with generated credentials held in the keychain, once', async () => {
+  it('adds the demo store once, with derived credentials that never reach the keychain', async () => {
     const demo = await call(core.dispatch, 'stores.addDemo');
     expect(demo).toMatchObject({ ok: true, value: { isDemo: true, alias: 'demo', credentialsOk: true } });
     const again = await call(core.dispatch, 'stores.addDemo');
     expect(again.ok && again.value.id).toBe(demo.ok && demo.value.id);
-    const credentials = await core.secrets.get((demo as { value: StoreSummary }).value.id);
-    expect(credentials?.token).toMatch(/^demo-/);
+    expect(await core.secrets.get((demo as { value: StoreSummary }).value.id)).toBeNull();
+  });
+
+  it('opens, syncs and erases the demo store with no keychain, while a real store is still refused there', async () => {
+    const noKeychain = createTestCore({
+      apiBaseUrl: fake.apiBaseUrl,
+      secrets: createKeytarSecretStore({
+        loadKeytar: () => {
+          throw new Error('no libsecret');
+        },
+      }),
+    });
+    try {
+      const demo = await call(noKeychain.dispatch, 'stores.addDemo');
+      expect(demo).toMatchObject({ ok: true, value: { isDemo: true, hasCredentials: true } });
+      const id = (demo as { value: StoreSummary }).value.id;
+      expect(await noKeychain.sync.run(id)).toMatchObject({ ok: true, error: null });
+      expect((await noKeychain.stores.summary(id)).orderCount).toBeGreaterThan(0);
+      const real = await call(noKeychain.dispatch, 'stores.add', {
+        alias: 'lojadajoana',
+        token: fake.credentials.token,
+        secret: fake.credentials.secret,
+      });
+      expect(real).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+      expect(await call(noKeychain.dispatch, 'stores.remove', { id })).toMatchObject({ ok: true });
+      expect(noKeychain.db.prepare('SELECT COUNT(*) AS n FROM stores').get()).toEqual({ n: 0 });
+    } finally {
+      await noKeychain.dispose();
+    }
   });
 });

@@ -3,7 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
 import { AppError } from '../../src/main/core/base/app-error';
-import type * as KeytarModule from 'keytar';
+import type { ErrorInfo } from '../../src/shared/errors';
+import { errorMessage } from '../../src/shared/i18n/error-message';
+import type * as KeytarModule from '@github/keytar';
 
 // A real Secret Service: `npm test` runs inside dbus-run-session with an unlocked
 // throw-away gnome-keyring (scripts/with-keyring.mjs sets BALCAO_TEST_KEYRING=1).
@@ -49,16 +51,16 @@ describe('keytar secret store without a keychain', () => {
       import { createKeytarSecretStore } from './src/main/core/secrets/keytar-secret-store.ts';
       const store = createKeytarSecretStore({ service: 'br.com.balcao.test-none', timeoutMs: 5000 });
       try { await store.set('x', { token: 'never-saved-token', secret: 'never-saved-secret' }); console.log('SAVED'); }
-      catch (error) { console.log(JSON.stringify({ code: error.code, message: error.message })); }
+      catch (error) { console.log(JSON.stringify(error.toInfo())); }
     `;
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/balcao-bus', DISPLAY: '' };
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
       env,
     });
-    const outcome = JSON.parse(result.stdout.trim()) as { code: string; message: string };
-    expect(outcome.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(outcome.message).toMatch(/gnome-keyring/i);
+    const outcome = JSON.parse(result.stdout.trim()) as ErrorInfo;
+    expect(outcome).toEqual({ code: 'KEYCHAIN_UNAVAILABLE', params: { reason: 'linux' } });
+    expect(errorMessage('pt-BR', outcome)).toMatch(/gnome-keyring/i);
     expect(result.stdout + result.stderr).not.toContain('never-saved');
   });
 

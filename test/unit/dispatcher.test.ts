@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../src/main/core/ipc/dispatcher';
 import { AppError } from '../../src/main/core/base/app-error';
 import { handlersWith } from '../helpers/handlers';
+import { errorMessage } from '../../src/shared/i18n/error-message';
 
 const appInfo = { name: 'Balcão', version: '1.2.3', platform: 'linux-x64', dataDir: '/tmp/x', shell: 'cli' as const };
 
@@ -26,7 +27,7 @@ describe('dispatcher', () => {
     expect(ran).toBe(false);
   });
 
-  it("names the field in Portuguese, without the validation library's English", async () => {
+  it("names the field as a param, without the validation library's English, for the edge to put into words", async () => {
     const dispatch = createDispatcher(handlers());
     const envelope = await dispatch('stores.add', {
       alias: 'loja',
@@ -36,8 +37,11 @@ describe('dispatcher', () => {
     });
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Confira o campo “name” (stores.add).' },
+      error: { code: 'INVALID_INPUT', params: { reason: 'field', field: 'name' } },
     });
+    if (envelope.ok) return;
+    expect(errorMessage('pt-BR', envelope.error)).toBe('Dados inválidos: confira o campo “name”.');
+    expect(errorMessage('en', envelope.error)).toBe('Invalid data: check the field “name”.');
   });
 
   it('refuses a channel outside the contract', async () => {
@@ -50,18 +54,19 @@ describe('dispatcher', () => {
     expect(await dispatch('toString', undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 
-  it('passes an AppError through with its code and message', async () => {
+  it('passes an AppError through as its code and params, keeping its English detail out of the envelope', async () => {
     const dispatch = createDispatcher(
       handlers({
         'stores.list': () => {
-          throw new AppError('OFFLINE', 'Sem conexão.');
+          throw new AppError('CONFLICT', 'store already added', { params: { reason: 'alias', alias: 'loja' } });
         },
       }),
     );
-    expect(await dispatch('stores.list', undefined)).toEqual({
-      ok: false,
-      error: { code: 'OFFLINE', message: 'Sem conexão.' },
-    });
+    const envelope = await dispatch('stores.list', undefined);
+    expect(envelope).toEqual({ ok: false, error: { code: 'CONFLICT', params: { reason: 'alias', alias: 'loja' } } });
+    if (envelope.ok) return;
+    expect(errorMessage('en', envelope.error)).toBe('The store “loja” was already added.');
+    expect(errorMessage('pt-BR', envelope.error)).toBe('A loja “loja” já foi adicionada.');
   });
 
   it('hides the text of an unexpected error behind INTERNAL and reports it to the log hook', async () => {
@@ -77,7 +82,7 @@ describe('dispatcher', () => {
     const envelope = await dispatch('stores.list', undefined);
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' },
+      error: { code: 'INTERNAL', params: { reason: 'log' } },
     });
     expect(JSON.stringify(envelope)).not.toContain('abc123');
     expect(seen).toHaveLength(1);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCep, formatInstant, formatMoney, formatPhone, formatTaxId } from '../../src/shared/format';
+import {
+  formatCep,
+  formatInstant,
+  formatMoney,
+  formatNumber,
+  formatPhone,
+  formatTaxId,
+  pluralForm,
+} from '../../src/shared/format';
 
 // Intl puts a no-break space after "R$"; compare on plain spaces.
 const plain = (text: string): string => text.replace(/\u00a0|\u202f/g, ' ');
@@ -10,6 +18,21 @@ describe('formatting', () => {
     expect(plain(formatMoney(123456789, 'pt-BR'))).toBe('R$ 1.234.567,89');
     expect(plain(formatMoney(-500, 'pt-BR'))).toBe('-R$ 5,00');
     expect(formatMoney(95576, 'en')).toBe('R$955.76');
+  });
+
+  it('writes counts with the language separators, four digits included', () => {
+    expect(formatNumber(2000, 'pt-BR')).toBe('2.000');
+    expect(formatNumber(1568, 'pt-BR')).toBe('1.568');
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+    expect(formatNumber(999, 'pt-BR')).toBe('999');
+  });
+
+  it('picks the plural form each language uses for a count', () => {
+    expect(pluralForm(1, 'pt-BR')).toBe('one');
+    expect(pluralForm(0, 'pt-BR')).toBe('one');
+    expect(pluralForm(2, 'pt-BR')).toBe('other');
+    expect(pluralForm(0, 'en')).toBe('other');
+    expect(pluralForm(1, 'en')).toBe('one');
   });
 
   it('shows instants in the store time zone, whatever the machine zone', () => {

@@ -10,7 +10,7 @@ import { EventBus } from './events/event-bus';
 import { createLogger, type Logger } from './log/logger';
 import { redactor } from './log/redactor';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import type { SecretStore, StoreCredentials } from './secrets/secret-store';
 import { createService } from './ipc/handlers';
 import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/demo-store';
 import { createStoreApiFactory } from './stores/store-api-factory';
@@ -35,18 +35,40 @@ export interface CoreOptions {
   apiTimeoutMs?: number;
 }
 
+/**
+ * What a shell gets: the one door (`dispatch`, the contract's calls with their schemas and the services' checks),
+ * the events to forward, the log, and `close`. Nothing else of the core is handed out, so no shell can reach the
+ * database or a service around the door.
+ */
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   log: Logger;
+  /**
+   * The one thing a shell must do itself: a script (the CLI's `sync --base-url --alias`) brings credentials from
+   * its own environment instead of the keychain, and the contract never takes credentials for a sync — a window
+   * has no business supplying them. They are held in memory for this core's life, never written, registered with
+   * the redactor, and used by `sync.start` for the store row they name (found by alias and URL, or created without
+   * credentials). Returns that store's id.
+   */
+  useScriptCredentials(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): string;
+  /**
+   * Stores kept fresh without anyone asking (docs/sync.md): the app, the preview and a long-running CLI call
+   * `start()` (a sync of every store, then the schedule, and the background connectivity check); the shell calls
+   * `onWake()` when the computer wakes and `onOnline()` when the OS says the network is back. A one-off command
+   * never starts it.
+   */
+  freshness: { start(): void; onWake(): void; onOnline(): void };
+  close(): Promise<void>;
+}
+
+/** The wired parts, for tests and benchmarks that look inside; shells get `Core` from createCore. */
+export interface CoreParts extends Core {
   db: Db;
   stores: StoresService;
   sync: SyncManager;
-  /** Not started here: the app and the preview call `start()`; the shell calls `onWake()` and `onOnline()`. */
   scheduler: SyncScheduler;
-  /** Not started here either: the app and the preview call `start()`; the shell may call `checkNow()`. */
   connectivityCheck: ConnectivityCheck;
-  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'balcao.db';
@@ -56,6 +78,12 @@ export const DATABASE_FILE = 'balcao.db';
  * bridge and the CLI all get the same service behind the same dispatcher.
  */
 export function createCore(options: CoreOptions): Core {
+  const { dispatch, events, log, useScriptCredentials, freshness, close } = assembleCore(options);
+  return { dispatch, events, log, useScriptCredentials, freshness, close };
+}
+
+/** createCore's wiring with every part in reach: for tests and benchmarks only. */
+export function assembleCore(options: CoreOptions): CoreParts {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
@@ -116,6 +144,21 @@ export function createCore(options: CoreOptions): Core {
     sync,
     scheduler,
     connectivityCheck,
+    useScriptCredentials: (target, credentials) => stores.useScriptCredentials(target, credentials),
+    freshness: {
+      start() {
+        scheduler.start();
+        connectivityCheck.start();
+      },
+      onWake() {
+        scheduler.onWake();
+        void connectivityCheck.checkNow();
+      },
+      onOnline() {
+        scheduler.onOnline();
+        void connectivityCheck.checkNow();
+      },
+    },
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
       connectivityCheck.stop();
@@ -123,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
       await sync.close();
       await demo.close();
       db.close();
+      await log.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { createApiClient } from '../../shared/ipc/client';
 import type { Transport } from '../../shared/ipc/transport';
 import { provideApi } from './lib/api';
 import './app.css';
+import './styles/tables.css';
 
 declare global {
   interface Window {

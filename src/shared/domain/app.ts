@@ -22,10 +22,12 @@ export interface StoreSummary {
   /** Whether the last call with these credentials worked; null before the first call. */
   credentialsOk: boolean | null;
   lastSyncAt: string | null;
-  /** A person-readable reason the last sync or check failed, if it did. */
-  lastError: string | null;
+  /** Why the last sync or check failed, if it did: a code and params, put into words at the edge. */
+  lastError: ErrorInfo | null;
   orderCount: number;
   customerCount: number;
+  /** Records the store sent that could not be read: kept raw, counted, never dropped. */
+  unreadable: { orders: number; customers: number };
 }
 
 export type ConnectivityState = 'online' | 'offline' | 'unknown';
@@ -85,7 +87,7 @@ export interface SyncOutcome {
   mode: 'full' | 'incremental';
   ok: boolean;
   cancelled: boolean;
-  /** Set when ok is false: the same code and message a call would fail with. */
+  /** Set when ok is false: the same code and params a call would fail with. */
   error: ErrorInfo | null;
   ordersWritten: number;
   customersWritten: number;

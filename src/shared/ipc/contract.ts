@@ -24,9 +24,18 @@ function call<R>() {
 
 const noInput = v.optional(v.strictObject({}));
 const storeId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const recordId = v.pipe(v.number(), v.integer(), v.minValue(1));
+/**
+ * Bounds that keep every valid input a valid SQLite value: integers SQLite binds as integers (1e20 passes
+ * `integer()` but reaches `OFFSET ?` as a real and fails), and lists short enough for one `IN (…)`.
+ */
+export const MAX_OFFSET = 1_000_000_000;
+export const MAX_CENTS = 1_000_000_000_000_000; // R$ 10 trillion: below 2^53, so exact in JavaScript and SQLite
+export const MAX_LIST = 100;
+const recordId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD'));
-const offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+const offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OFFSET)));
+const cents = v.optional(v.pipe(v.number(), v.integer(), v.minValue(-MAX_CENTS), v.maxValue(MAX_CENTS)));
+const shortList = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(MAX_LIST)));
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)));
 const direction = v.picklist(['asc', 'desc']);
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -37,15 +46,16 @@ const alias = v.pipe(
   v.trim(),
   v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'Use only letters, digits and hyphens'),
 );
+const apiBaseUrl = v.pipe(v.string(), v.maxLength(500), v.url(), v.regex(/^https?:\/\//i));
 const credential = v.pipe(v.string(), v.trim(), v.minLength(8, 'Too short'), v.maxLength(512));
 
 export const orderQuerySchema = v.strictObject({
-  statuses: v.optional(v.array(shortText(64))),
+  statuses: shortList,
   from: v.optional(day),
   to: v.optional(day),
-  paymentMethods: v.optional(v.array(shortText(64))),
-  minTotalCents: v.optional(v.pipe(v.number(), v.integer())),
-  maxTotalCents: v.optional(v.pipe(v.number(), v.integer())),
+  paymentMethods: shortList,
+  minTotalCents: cents,
+  maxTotalCents: cents,
   delivered: v.optional(v.boolean()),
   customerId: v.optional(recordId),
   review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
@@ -74,9 +84,18 @@ export const calls = {
   'connectivity.get': call<Connectivity>()(noInput),
 
   'stores.list': call<StoreSummary[]>()(noInput),
-  /** Verifies the credentials with one API call before anything is saved. */
+  /**
+   * Verifies the credentials with one API call before anything is saved. `apiBaseUrl` (the platform's by default)
+   * is for the CLI's `stores add --base-url` and tests against a fake store; the app's form never sends it.
+   */
   'stores.add': call<StoreSummary>()(
-    v.strictObject({ alias, token: credential, secret: credential, name: v.optional(shortText(120)) }),
+    v.strictObject({
+      alias,
+      token: credential,
+      secret: credential,
+      name: v.optional(shortText(120)),
+      apiBaseUrl: v.optional(apiBaseUrl),
+    }),
   ),
   /** Rename, and/or replace both credentials (verified the same way). */
   'stores.update': call<StoreSummary>()(

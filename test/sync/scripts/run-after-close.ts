@@ -3,10 +3,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../../src/main/core/composition';
+import { assembleCore } from '../../../src/main/core/composition';
 import { createMemorySecretStore } from '../../../src/main/core/secrets/memory-secret-store';
 
-const core = createCore({
+const core = assembleCore({
   appName: 'Balcão',
   version: 'test',
   dataDir: mkdtempSync(join(tmpdir(), 'balcao-late-')),

@@ -1,14 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../base/app-error';
-import {
-  cancelledError,
-  exhaustedError,
-  finalHttpError,
-  MESSAGES,
-  appError,
-  networkReason,
-  type RouteKind,
-} from './http-errors';
+import { cancelledError, exhaustedError, finalHttpError, appError, networkReason, type RouteKind } from './http-errors';
 import { readPagination, lenientNumber } from './pagination';
 import { customerListQuery, includeValue, orderListQuery, recordId } from './query';
 import { createRateLimiter, type RateLimiter, type RateLimiterSettings } from './rate-limiter';
@@ -104,10 +96,12 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   const token = typeof options.credentials?.token === 'string' ? options.credentials.token.trim() : '';
   const secret = typeof options.credentials?.secret === 'string' ? options.credentials.secret.trim() : '';
   if (typeof options.alias !== 'string' || !ALIAS.test(options.alias)) {
-    throw new AppError('INVALID_INPUT', 'Alias da loja inválido.');
+    throw new AppError('INVALID_INPUT', 'invalid store alias', { params: { reason: 'alias' } });
   }
   if (!HEADER_VALUE.test(token) || !HEADER_VALUE.test(secret)) {
-    throw new AppError('INVALID_INPUT', 'Informe o token e a chave secreta, sem espaços.');
+    throw new AppError('INVALID_INPUT', 'token or secret unusable in a header', {
+      params: { reason: 'credentialsFormat' },
+    });
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
@@ -276,7 +270,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         if (outcome.body === null || typeof outcome.body !== 'object' || Array.isArray(outcome.body)) {
           stats.failures += 1;
           emit({ type: 'failure', group: route.group, path: route.path, attempts: attempt, code: 'BAD_RESPONSE' });
-          throw appError('BAD_RESPONSE', MESSAGES.badShape, { reason: 'http', status: 200, attempts: attempt });
+          throw appError('BAD_RESPONSE', 'shape', { reason: 'http', status: 200, attempts: attempt });
         }
         return { body: outcome.body, text: outcome.text };
       }
@@ -314,7 +308,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         group: 'orders',
         path: `/orders/${recordId(id)}`,
         query: includeQuery(include),
-        kind: { kind: 'record', label: `Pedido ${recordId(id)}` },
+        kind: { kind: 'record', record: 'apiOrder', id: recordId(id) },
       });
       return { body };
     },
@@ -325,7 +319,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         group: 'other',
         path: `/customers/${recordId(id)}`,
         query: includeQuery(include),
-        kind: { kind: 'record', label: `Cliente ${recordId(id)}` },
+        kind: { kind: 'record', record: 'apiCustomer', id: recordId(id) },
       });
       return { body };
     },

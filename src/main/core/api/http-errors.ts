@@ -1,27 +1,15 @@
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
+import { secretScrubber } from '../base/secret-forms';
 import type { RetryReason } from './types';
 
 /** What kind of record a route reads: a 404 on a record is NOT_FOUND, on a collection it means the store is wrong. */
-export type RouteKind = { kind: 'collection' } | { kind: 'record'; label: string };
+export type RouteKind = { kind: 'collection' } | { kind: 'record'; record: 'apiOrder' | 'apiCustomer'; id: string };
 
 const MAX_SERVER_MESSAGE = 200;
 
-export const MESSAGES = {
-  authInvalid: 'Token ou chave secreta inválidos.',
-  aliasUnknown: 'Loja não encontrada: confira o alias da loja.',
-  storeInactive: 'A loja está inativa na Yampi.',
-  offline: 'Sem conexão com a Yampi. Verifique a internet e tente de novo.',
-  timeout: 'A Yampi não respondeu a tempo. Tente de novo em instantes.',
-  rateLimited: 'Limite de requisições da Yampi atingido. Tente de novo em instantes.',
-  badJson: 'A Yampi enviou uma resposta ilegível.',
-  badShape: 'A Yampi enviou uma resposta em formato inesperado.',
-  redirect: 'A Yampi respondeu com um redirecionamento inesperado.',
-  cancelled: 'Operação cancelada.',
-} as const;
-
 export function cancelledError(): AppError {
-  return new AppError('CANCELLED', MESSAGES.cancelled);
+  return new AppError('CANCELLED', 'request cancelled');
 }
 
 /**
@@ -54,11 +42,9 @@ export function networkReason(error: unknown): RetryReason {
   return 'network';
 }
 
-/** Replaces every credential in text that came from outside (a server may echo a request back). */
+/** Replaces every credential in text that came from outside (a server may echo a request back, escaped or encoded). */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
-  return clean;
+  return secretScrubber(secrets)(text, '***');
 }
 
 /** The API's `message` field, trimmed, shortened and cleaned of credentials; undefined when absent. */
@@ -77,8 +63,21 @@ export interface FailureDetail {
   attempts: number;
 }
 
-export function appError(code: ErrorCode, message: string, detail: FailureDetail): AppError {
-  return new AppError(code, message, { cause: detail });
+/**
+ * `reason` names the specific message (`error.CODE.reason` in src/shared/i18n) and is the log's English detail;
+ * the person's words are chosen at the edge.
+ */
+export function appError(
+  code: ErrorCode,
+  reason: string | null,
+  detail: FailureDetail,
+  params: Omit<ErrorParams, 'reason'> = {},
+): AppError {
+  const status = detail.status === undefined ? '' : ` (HTTP ${detail.status})`;
+  return new AppError(code, `${code}${reason ? ` ${reason}` : ''}${status} after ${detail.attempts} attempt(s)`, {
+    ...(reason ? { params: { reason, ...params } } : {}),
+    cause: detail,
+  });
 }
 
 /** Final error for a failure that ran out of attempts. */
@@ -86,15 +85,15 @@ export function exhaustedError(reason: RetryReason, status: number | undefined, 
   const detail: FailureDetail = status === undefined ? { reason, attempts } : { reason, status, attempts };
   switch (reason) {
     case 'bad-json':
-      return appError('BAD_RESPONSE', MESSAGES.badJson, detail);
+      return appError('BAD_RESPONSE', 'json', detail);
     case 'server-error':
-      return appError('SERVER', `A Yampi está com problemas (erro ${status ?? 500}). Tente mais tarde.`, detail);
+      return appError('SERVER', 'status', detail, { status: status ?? 500 });
     case 'rate-limited':
-      return appError('RATE_LIMITED', MESSAGES.rateLimited, detail);
+      return appError('RATE_LIMITED', null, detail);
     case 'timeout':
-      return appError('OFFLINE', MESSAGES.timeout, detail);
+      return appError('OFFLINE', 'timeout', detail);
     default:
-      return appError('OFFLINE', MESSAGES.offline, detail);
+      return appError('OFFLINE', null, detail);
   }
 }
 
@@ -108,16 +107,18 @@ export function finalHttpError(
 ): AppError {
   const detail: FailureDetail = { reason: 'http', status, attempts };
   const said = serverMessage(body, secrets);
-  if (status === 401) return appError('AUTH_INVALID', MESSAGES.authInvalid, detail);
-  if (status === 403) return appError('STORE_INACTIVE', MESSAGES.storeInactive, detail);
+  if (status === 401) return appError('AUTH_INVALID', null, detail);
+  if (status === 403) return appError('STORE_INACTIVE', null, detail);
   if (status === 404) {
     // A collection route (orders, customers, statuses) exists for every store, so a 404 there means the alias
     // names no store; a 404 on /orders/{id} means that record is gone.
     return route.kind === 'record'
-      ? appError('NOT_FOUND', `${route.label} não encontrado na loja.`, detail)
-      : appError('STORE_NOT_FOUND', MESSAGES.aliasUnknown, detail);
+      ? appError('NOT_FOUND', route.record, detail, { id: route.id })
+      : appError('STORE_NOT_FOUND', null, detail);
   }
-  if (status >= 300 && status < 400) return appError('BAD_RESPONSE', MESSAGES.redirect, detail);
-  const base = `A Yampi recusou a consulta (erro ${status})`;
-  return appError('BAD_RESPONSE', said ? `${base}: ${said}` : `${base}.`, detail);
+  if (status >= 300 && status < 400) return appError('BAD_RESPONSE', 'redirect', detail);
+  // What the server said is the store's own words (often Portuguese), already cleaned of credentials.
+  return said
+    ? appError('BAD_RESPONSE', 'refusedSaying', detail, { status, said })
+    : appError('BAD_RESPONSE', 'refused', detail, { status });
 }

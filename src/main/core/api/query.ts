@@ -8,13 +8,12 @@ const INCLUDE = /^[a-z][a-z_.]*$/;
 const ID = /^[A-Za-z0-9_-]+$/;
 const SORT_FIELD = /^[a-z][a-z_.]*$/;
 
-function invalid(message: string): AppError {
-  return new AppError('INVALID_INPUT', message);
+function invalid(field: string): AppError {
+  return new AppError('INVALID_INPUT', `invalid ${field} for the store API`, { params: { reason: 'field', field } });
 }
 
 function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw invalid(`${name} deve ser um inteiro entre 1 e ${max}.`);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(name);
   return value;
 }
 
@@ -24,20 +23,20 @@ function positiveInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER)
  */
 export function recordId(value: number | string): string {
   const text = String(value);
-  if (!ID.test(text)) throw invalid('Identificador inválido.');
+  if (!ID.test(text)) throw invalid('id');
   return text;
 }
 
 export function includeValue(include: readonly string[] | undefined): string | undefined {
   if (!include || include.length === 0) return undefined;
-  for (const name of include) if (!INCLUDE.test(name)) throw invalid(`Relação inválida: ${name}.`);
+  for (const name of include) if (!INCLUDE.test(name)) throw invalid('include');
   return include.join(',');
 }
 
 /** `created_at:2024-01-01|2024-01-31`: the API reads a day range, inclusive. */
 export function dateValue(range: DateRange): string {
   const to = range.to ?? range.from;
-  if (!DAY.test(range.from) || !DAY.test(to)) throw invalid('Datas devem estar no formato AAAA-MM-DD.');
+  if (!DAY.test(range.from) || !DAY.test(to)) throw invalid('date');
   return `${range.field ?? 'created_at'}:${range.from}|${to}`;
 }
 
@@ -57,11 +56,11 @@ export function orderListQuery(params: ListOrdersParams = {}): URLSearchParams {
   if (params.q !== undefined && params.q !== '') query.set('q', params.q);
   if (params.customerId !== undefined) query.set('customer_id', recordId(params.customerId));
   if (params.orderBy !== undefined) {
-    if (!SORT_FIELD.test(params.orderBy)) throw invalid('Campo de ordenação inválido.');
+    if (!SORT_FIELD.test(params.orderBy)) throw invalid('orderBy');
     query.set('orderBy', params.orderBy);
   }
   if (params.sortedBy !== undefined) {
-    if (params.sortedBy !== 'asc' && params.sortedBy !== 'desc') throw invalid('Ordem deve ser asc ou desc.');
+    if (params.sortedBy !== 'asc' && params.sortedBy !== 'desc') throw invalid('sortedBy');
     query.set('sortedBy', params.sortedBy);
   }
   if (params.skipCache) query.set('skipCache', 'true');

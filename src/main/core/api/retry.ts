@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { cancelledError } from './http-errors';
 
 export interface RetryPolicy {
@@ -38,22 +39,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** A timer that an abort ends at once with CANCELLED. */
-export const sleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(cancelledError());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelledError());
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export const sleep: Sleep = async (ms, signal) => {
+  try {
+    await delay(Math.max(0, ms), undefined, { signal });
+  } catch (error) {
+    throw signal?.aborted ? cancelledError() : error;
+  }
+};

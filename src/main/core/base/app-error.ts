@@ -1,19 +1,23 @@
-import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
+import type { ErrorCode, ErrorInfo, ErrorParams } from '../../../shared/errors';
 
 /**
- * A failure the core expects and can explain to a person. Anything else that
- * reaches a carrier is reported as INTERNAL with a generic message, so stack
- * traces and third-party messages (which may quote a request) never cross IPC.
+ * A failure the core expects and can explain to a person. It leaves the core as
+ * its code and params only (`toInfo`); the person's words are chosen at the edge
+ * (src/shared/i18n). `message` is an English detail for the log and developers.
+ * Anything that is not an AppError reaches a carrier as INTERNAL, so stack traces
+ * and third-party messages (which may quote a request) never cross IPC.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly params: ErrorParams | undefined;
+  constructor(code: ErrorCode, detail: string, options?: { params?: ErrorParams; cause?: unknown }) {
+    super(detail, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.params = options?.params;
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.params ? { code: this.code, params: this.params } : { code: this.code };
   }
 }

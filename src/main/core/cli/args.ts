@@ -51,13 +51,11 @@ export function positiveNumber(values: Parsed['values'], name: string): number |
   return n;
 }
 
-export function day(values: Parsed['values'], name: string): string | undefined {
-  const value = text(values, name);
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} needs YYYY-MM-DD`);
-  return value;
-}
-
-export function recordId(value: string | undefined, what: string): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${what} must be a number`);
-  return Number(value);
+/**
+ * A number for a contract call, as typed: the call's schema (the app's) decides what is valid, so "abc" or ""
+ * arrives as NaN and is refused there as INVALID_INPUT naming the field, never checked twice with other rules.
+ */
+export function numberArg(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return value.trim() === '' ? Number.NaN : Number(value);
 }

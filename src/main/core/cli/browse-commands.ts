@@ -1,9 +1,6 @@
 import type { OrderQuery } from '../../../shared/domain/query';
 import { formatInstant, formatMoney } from '../../../shared/format';
-import { getCustomerDetail, listCustomers } from '../db/customers-repo';
-import { getOrderDetail, listOrders } from '../db/orders-query';
-import { countUnreadable } from '../db/unreadable-repo';
-import { day, positiveInt, recordId, text } from './args';
+import { numberArg, text } from './args';
 import { pickStore, printJson, type CommandContext } from './context';
 import { EXIT } from './exit-codes';
 
@@ -17,11 +14,14 @@ export const ORDERS_OPTIONS = {
 } as const;
 
 export const ONE_OPTIONS = { store: { type: 'string' } } as const;
+
 export const CUSTOMERS_OPTIONS = {
   store: { type: 'string' },
   q: { type: 'string' },
   limit: { type: 'string' },
 } as const;
+
+const DEFAULT_LIMIT = 50;
 
 const money = (cents: number | null): string => (cents === null ? '—' : formatMoney(cents, 'pt-BR'));
 const when = (t: { utc: string; zone: string } | null): string =>
@@ -31,28 +31,26 @@ const cell = (value: unknown, width: number): string =>
     .slice(0, width)
     .padEnd(width);
 
-function notFound(ctx: CommandContext, what: string): number {
-  ctx.term.err(`${what} not found in the cache\n`);
-  return EXIT.other;
-}
+// Every command below asks the core through the contract (ctx.api()), as the app's screens do: the flags become
+// the same call inputs, checked by the same schemas.
 
-export function ordersCommand(ctx: CommandContext): number {
-  const core = ctx.core();
-  const store = pickStore(core, ctx.values);
+export async function ordersCommand(ctx: CommandContext): Promise<number> {
+  const api = ctx.api();
+  const store = await pickStore(api, ctx.values);
   const status = text(ctx.values, 'status');
   const q = text(ctx.values, 'q');
-  const from = day(ctx.values, 'from');
-  const to = day(ctx.values, 'to');
+  const from = text(ctx.values, 'from');
+  const to = text(ctx.values, 'to');
   const query: OrderQuery = {
-    limit: positiveInt(ctx.values, 'limit') ?? 50,
+    limit: numberArg(text(ctx.values, 'limit')) ?? DEFAULT_LIMIT,
     ...(q !== undefined ? { search: q } : {}),
     ...(status !== undefined ? { statuses: status.split(',') } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
   };
-  const page = listOrders(core.db, store.id, query);
+  const page = await api.call('orders.list', { storeId: store.id, query });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
+    printJson(ctx.raw, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const o of page.rows) {
@@ -64,14 +62,12 @@ export function ordersCommand(ctx: CommandContext): number {
   return EXIT.ok;
 }
 
-export function orderCommand(ctx: CommandContext): number {
-  const id = recordId(ctx.positionals[0], 'order ID');
-  const core = ctx.core();
-  const store = pickStore(core, ctx.values);
-  const detail = getOrderDetail(core.db, store.id, id);
-  if (detail === null) return notFound(ctx, `order ${id}`);
+export async function orderCommand(ctx: CommandContext): Promise<number> {
+  const api = ctx.api();
+  const store = await pickStore(api, ctx.values);
+  const detail = await api.call('orders.get', { storeId: store.id, orderId: numberArg(ctx.positionals[0]) ?? NaN });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, ...detail });
+    printJson(ctx.raw, { storeId: store.id, ...detail });
     return EXIT.ok;
   }
   const o = detail.order;
@@ -87,35 +83,39 @@ export function orderCommand(ctx: CommandContext): number {
   return EXIT.ok;
 }
 
-export function customersCommand(ctx: CommandContext): number {
-  const core = ctx.core();
-  const store = pickStore(core, ctx.values);
+export async function customersCommand(ctx: CommandContext): Promise<number> {
+  const api = ctx.api();
+  const store = await pickStore(api, ctx.values);
   const q = text(ctx.values, 'q');
-  const page = listCustomers(core.db, store.id, {
-    limit: positiveInt(ctx.values, 'limit') ?? 50,
-    ...(q !== undefined ? { search: q } : {}),
+  const page = await api.call('customers.list', {
+    storeId: store.id,
+    query: {
+      limit: numberArg(text(ctx.values, 'limit')) ?? DEFAULT_LIMIT,
+      ...(q !== undefined ? { search: q } : {}),
+    },
   });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
+    printJson(ctx.raw, { storeId: store.id, total: page.total, totalIsExact: page.totalIsExact, rows: page.rows });
     return EXIT.ok;
   }
   for (const c of page.rows)
     ctx.term.out(`${cell(c.id, 9)} ${cell(c.name, 30)} ${cell(c.email, 32)} ${c.orderCount} orders\n`);
-  const unreadable = countUnreadable(core.db, store.id);
+  const unreadable = store.unreadable.customers;
   ctx.term.err(
-    `${page.rows.length} of ${page.total} customers${unreadable.customers > 0 ? ` (${unreadable.customers} unreadable records kept raw)` : ''}\n`,
+    `${page.rows.length} of ${page.total} customers${unreadable > 0 ? ` (${unreadable} unreadable records kept raw)` : ''}\n`,
   );
   return EXIT.ok;
 }
 
-export function customerCommand(ctx: CommandContext): number {
-  const id = recordId(ctx.positionals[0], 'customer ID');
-  const core = ctx.core();
-  const store = pickStore(core, ctx.values);
-  const detail = getCustomerDetail(core.db, store.id, id);
-  if (detail === null) return notFound(ctx, `customer ${id}`);
+export async function customerCommand(ctx: CommandContext): Promise<number> {
+  const api = ctx.api();
+  const store = await pickStore(api, ctx.values);
+  const detail = await api.call('customers.get', {
+    storeId: store.id,
+    customerId: numberArg(ctx.positionals[0]) ?? NaN,
+  });
   if (ctx.json) {
-    printJson(ctx.term, { storeId: store.id, ...detail });
+    printJson(ctx.raw, { storeId: store.id, ...detail });
     return EXIT.ok;
   }
   const c = detail.customer;

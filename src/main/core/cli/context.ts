@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { StoreSummary } from '../../../shared/domain/app';
+import type { ApiClient } from '../../../shared/ipc/client';
 import type { RateLimiterSettings } from '../api';
 import { createCore, type Core } from '../composition';
 import { defaultDataDir } from './data-dir';
-import { listStores, type StoreRecord } from '../db/stores-repo';
 import { text, type Parsed } from './args';
 import { UsageError } from './exit-codes';
 import type { Terminal } from './terminal';
@@ -19,12 +20,17 @@ function version(): string {
 }
 
 export interface CommandContext {
+  /** For people: store data written through it is made inert (./inert.ts). */
   term: Terminal;
+  /** The terminal as it is, for --json (exact) and the progress line. */
+  raw: Terminal;
   values: Parsed['values'];
   positionals: string[];
   json: boolean;
   /** The core over --data-dir, opened on first use and closed by main. */
   core(rateLimit?: RateLimiterSettings): Core;
+  /** The contract's calls through that core's dispatcher, typed: the app's door, its schemas and checks. */
+  api(): ApiClient;
 }
 
 export function openCore(values: Parsed['values'], rateLimit?: RateLimiterSettings): Core {
@@ -38,8 +44,8 @@ export function openCore(values: Parsed['values'], rateLimit?: RateLimiterSettin
 }
 
 /** `--store ID`, or the only store in the data folder. */
-export function pickStore(core: Core, values: Parsed['values']): StoreRecord {
-  const stores = listStores(core.db);
+export async function pickStore(api: ApiClient, values: Parsed['values']): Promise<StoreSummary> {
+  const stores = await api.call('stores.list');
   const wanted = text(values, 'store');
   if (wanted !== undefined) {
     const found = stores.find((s) => s.id === wanted);

@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/error-message';
 
 /** Stable for scripts: documented in docs/cli.md. */
 export const EXIT = { ok: 0, usage: 2, auth: 3, offline: 4, other: 5, interrupted: 130 } as const;
@@ -21,4 +22,12 @@ export function exitCodeFor(code: ErrorCode | string): number {
     default:
       return EXIT.other;
   }
+}
+
+/**
+ * A failure as the CLI says it: the stable code for scripts, then the same words the app shows, in English (the
+ * CLI's language throughout; docs/cli.md).
+ */
+export function describeError(error: ErrorInfo): string {
+  return `${error.code}: ${errorMessage('en', error)}`;
 }

@@ -1,6 +1,8 @@
 // `npm run balcao -- <command>`: the headless shell over the same core as the app (docs/cli.md).
+import { ApiError } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
 import type { Core } from '../composition';
+import { inProcessClient } from '../ipc/in-process-client';
 import { parse } from './args';
 import {
   customerCommand,
@@ -12,9 +14,10 @@ import {
   ORDERS_OPTIONS,
 } from './browse-commands';
 import { openCore, type CommandContext } from './context';
-import { EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
+import { describeError, EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
+import { inertTerminal } from './inert';
 import { processTerminal, type Terminal } from './terminal';
 
 export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--json]
@@ -41,7 +44,8 @@ const COMMANDS: Record<
   stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
 };
 
-export async function runCli(argv: readonly string[], term: Terminal): Promise<number> {
+export async function runCli(argv: readonly string[], raw: Terminal): Promise<number> {
+  const term = inertTerminal(raw);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? term.err : term.out)(`${USAGE}\n`);
@@ -58,10 +62,12 @@ export async function runCli(argv: readonly string[], term: Terminal): Promise<n
     }
     const ctx: CommandContext = {
       term,
+      raw,
       values,
       positionals,
       json: values['json'] === true,
       core: (rateLimit) => (core ??= openCore(values, rateLimit)),
+      api: () => inProcessClient(ctx.core()),
     };
     return await command.run(ctx);
   } catch (error) {
@@ -73,8 +79,9 @@ export async function runCli(argv: readonly string[], term: Terminal): Promise<n
       term.err('balcao: interrupted; nothing was changed\n');
       return EXIT.interrupted;
     }
-    if (error instanceof AppError) {
-      term.err(`balcao: ${error.code}: ${error.message}\n`);
+    // A refused call (ApiError), or the core failing to open (AppError, e.g. DATABASE_TOO_NEW): code and words.
+    if (error instanceof ApiError || error instanceof AppError) {
+      term.err(`balcao: ${describeError(error.toInfo())}\n`);
       return exitCodeFor(error.code);
     }
     // Anything else may quote a request or a path: only its kind goes out.

@@ -1,8 +1,8 @@
 import type { StoreSummary } from '../../../shared/domain/app';
-import { countUnreadable } from '../db/unreadable-repo';
+import { ApiError } from '../../../shared/errors';
 import { text } from './args';
 import { printJson, type CommandContext } from './context';
-import { EXIT, UsageError } from './exit-codes';
+import { describeError, EXIT, UsageError } from './exit-codes';
 
 export const STORES_OPTIONS = {
   alias: { type: 'string' },
@@ -11,8 +11,13 @@ export const STORES_OPTIONS = {
   yes: { type: 'boolean', default: false },
 } as const;
 
-function line(s: StoreSummary, unreadable: number): string {
-  const state = s.lastError ? `error: ${s.lastError}` : s.lastSyncAt ? `synced ${s.lastSyncAt}` : 'never synced';
+function line(s: StoreSummary): string {
+  const unreadable = s.unreadable.orders + s.unreadable.customers;
+  const state = s.lastError
+    ? `error: ${describeError(s.lastError)}`
+    : s.lastSyncAt
+      ? `synced ${s.lastSyncAt}`
+      : 'never synced';
   return `${s.id}  ${s.alias}  ${s.name}${s.isDemo ? ' (demo)' : ''}  ${s.orderCount} orders, ${s.customerCount} customers${unreadable > 0 ? `, ${unreadable} unreadable` : ''}  ${state}\n`;
 }
 
@@ -34,13 +39,12 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
   const needsId = sub === 'test' || sub === 'remove';
   if (needsId && id === undefined) throw new UsageError(`stores ${sub} needs a store ID`);
   if (!needsId && id !== undefined) throw new UsageError(`unexpected argument: ${id}`);
-  const core = ctx.core();
+  const api = ctx.api();
   switch (sub) {
     case 'list': {
-      const stores = await core.stores.list();
-      const withUnreadable = stores.map((s) => ({ ...s, unreadable: countUnreadable(core.db, s.id) }));
-      if (ctx.json) printJson(ctx.term, withUnreadable);
-      else for (const s of withUnreadable) ctx.term.out(line(s, s.unreadable.orders + s.unreadable.customers));
+      const stores = await api.call('stores.list');
+      if (ctx.json) printJson(ctx.raw, stores);
+      else for (const s of stores) ctx.term.out(line(s));
       return EXIT.ok;
     }
     case 'add': {
@@ -49,24 +53,25 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
       const credentials = await credentialsFromUser(ctx);
       const name = text(ctx.values, 'name');
       const apiBaseUrl = text(ctx.values, 'base-url');
-      const summary = await core.stores.add({
+      const summary = await api.call('stores.add', {
         alias,
         ...credentials,
         ...(name ? { name } : {}),
         ...(apiBaseUrl ? { apiBaseUrl } : {}),
       });
-      if (ctx.json) printJson(ctx.term, summary);
-      else ctx.term.out(line(summary, 0));
+      if (ctx.json) printJson(ctx.raw, summary);
+      else ctx.term.out(line(summary));
       return EXIT.ok;
     }
     case 'test': {
-      const summary = await core.stores.testConnection(id);
-      if (ctx.json) printJson(ctx.term, summary);
-      else ctx.term.out(`ok: ${line(summary, 0)}`);
+      const summary = await api.call('stores.testConnection', { id });
+      if (ctx.json) printJson(ctx.raw, summary);
+      else ctx.term.out(`ok: ${line(summary)}`);
       return EXIT.ok;
     }
     case 'remove': {
-      const summary = await core.stores.summary(id);
+      const summary = (await api.call('stores.list')).find((s) => s.id === id);
+      if (!summary) throw new ApiError({ code: 'NOT_FOUND', params: { reason: 'store' } });
       if (ctx.values['yes'] !== true) {
         if (!ctx.term.stdinIsTty) throw new UsageError('stores remove needs --yes when not on a terminal');
         const answer = await ctx.term.ask(
@@ -77,15 +82,15 @@ export async function storesCommand(ctx: CommandContext): Promise<number> {
           return EXIT.other;
         }
       }
-      await core.stores.remove(id);
-      if (ctx.json) printJson(ctx.term, { removed: id });
+      await api.call('stores.remove', { id });
+      if (ctx.json) printJson(ctx.raw, { removed: id });
       else ctx.term.out(`removed ${id}\n`);
       return EXIT.ok;
     }
     case 'demo': {
-      const summary = await core.stores.addDemo();
-      if (ctx.json) printJson(ctx.term, summary);
-      else ctx.term.out(line(summary, 0));
+      const summary = await api.call('stores.addDemo');
+      if (ctx.json) printJson(ctx.raw, summary);
+      else ctx.term.out(line(summary));
       return EXIT.ok;
     }
     default:

@@ -2,7 +2,7 @@ import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
 import type { RateLimiterSettings } from '../api';
 import { positiveInt, positiveNumber, text } from './args';
 import { printJson, pickStore, type CommandContext } from './context';
-import { EXIT, exitCodeFor, UsageError } from './exit-codes';
+import { describeError, EXIT, exitCodeFor, UsageError } from './exit-codes';
 
 export const SYNC_OPTIONS = {
   store: { type: 'string' },
@@ -31,7 +31,7 @@ function progressLine(p: SyncProgress): string {
 }
 
 export function summaryLine(o: SyncOutcome): string {
-  const what = o.ok ? 'ok' : o.cancelled ? 'cancelled' : `failed (${o.error?.code}: ${o.error?.message})`;
+  const what = o.ok ? 'ok' : o.cancelled ? 'cancelled' : `failed (${describeError(o.error ?? { code: 'INTERNAL' })})`;
   return `sync ${what}: ${o.mode}, ${o.ordersWritten} orders, ${o.customersWritten} customers, ${o.unreadable} unreadable, ${o.requests} requests, ${o.retries} retries\n`;
 }
 
@@ -57,24 +57,38 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     }
   }
   const core = ctx.core(rateLimitOf(ctx));
-  const store =
-    baseUrl !== undefined && alias !== undefined
-      ? core.stores.ensureScriptStore(alias, baseUrl)
-      : pickStore(core, ctx.values);
+  const api = ctx.api();
+  const storeId =
+    baseUrl !== undefined && alias !== undefined && credentials
+      ? core.useScriptCredentials({ alias, apiBaseUrl: baseUrl }, credentials)
+      : (await pickStore(api, ctx.values)).id;
   if (ctx.term.stderrIsTty) {
-    core.events.subscribeAll((event, payload) => {
-      if (event === 'sync.progress') ctx.term.err(progressLine(payload as SyncProgress));
+    api.on('sync.progress', (p) => {
+      if (p.storeId === storeId) ctx.raw.err(progressLine(p));
     });
   }
-  const interrupt = (): void => core.sync.cancel(store.id);
+  // Started and followed as the app does: `sync.start` answers at once, `sync.finished` brings the outcome.
+  const finished = new Promise<SyncOutcome>((resolve) => {
+    const off = api.on('sync.finished', (o) => {
+      if (o.storeId !== storeId) return;
+      off();
+      resolve(o);
+    });
+  });
+  const interrupt = (): void => void api.call('sync.cancel', { storeId }).catch(() => undefined);
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const outcome = await core.sync.run(store.id, mode, credentials ? { credentials, apiBaseUrl: baseUrl } : {});
-  process.off('SIGINT', interrupt);
-  process.off('SIGTERM', interrupt);
+  let outcome: SyncOutcome;
+  try {
+    await api.call('sync.start', { storeId, mode });
+    outcome = await finished;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
   if (ctx.term.stderrIsTty) ctx.term.err('\n');
   ctx.term.err(summaryLine(outcome));
-  if (ctx.json) printJson(ctx.term, outcome);
+  if (ctx.json) printJson(ctx.raw, outcome);
   if (outcome.ok) return EXIT.ok;
   return outcome.cancelled ? EXIT.other : exitCodeFor(outcome.error?.code ?? 'INTERNAL');
 }

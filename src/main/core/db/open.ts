@@ -84,10 +84,8 @@ function refuseIfTooNew(file: string, known: number): void {
 
 function assertKnownVersion(version: number, known: number): void {
   if (version > known) {
-    throw new AppError(
-      'DATABASE_TOO_NEW',
-      `Atualize o Balcão para abri-lo: o arquivo de dados é do esquema ${version} e esta versão conhece até o ${known}. ` +
-        'O arquivo não foi alterado.',
-    );
+    throw new AppError('DATABASE_TOO_NEW', `the data file has schema ${version}; this version knows up to ${known}`, {
+      params: { reason: 'schema', found: version, known },
+    });
   }
 }

@@ -164,6 +164,6 @@ export function pageBounds(offset: number | undefined, limit: number | undefined
 export function dayStartUtc(day: string, zone: string, addDays: number): string {
   const start = DateTime.fromISO(day, { zone });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !start.isValid)
-    throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`);
+    throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`, { params: { reason: 'date' } });
   return start.plus({ days: addDays }).startOf('day').toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 }

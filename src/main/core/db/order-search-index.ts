@@ -148,7 +148,7 @@ function overflowKey(db: Database, storeLo: number): number {
     lo + SLOTS,
   ) as { k: number | null };
   const key = lowest.k === null ? lo + SLOTS - 1 : lowest.k - 1;
-  if (key < lo) throw new AppError('INTERNAL', 'Pedidos demais num só dia desta loja para o índice de busca.');
+  if (key < lo) throw new AppError('INTERNAL', 'too many orders in one day of this store for the search index');
   return key;
 }
 

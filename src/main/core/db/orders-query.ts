@@ -66,7 +66,8 @@ function toSummary(row: SummaryRow): OrderSummary {
 
 function storeZone(db: Db, storeId: string): string {
   const store = getStore(db, storeId);
-  if (store === null) throw new AppError('NOT_FOUND', 'This store is not in the cache.');
+  if (store === null)
+    throw new AppError('NOT_FOUND', 'This store is not in the cache.', { params: { reason: 'store' } });
   return store.timeZone;
 }
 

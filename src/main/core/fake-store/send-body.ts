@@ -1,11 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultPlan, FaultSettings } from './faults';
 
 export type Headers = Record<string, string | number>;
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Breaks JSON the way a broken proxy or a PHP warning does: stray text inside the document. */
 function malform(body: string): string {
@@ -41,7 +38,7 @@ export async function sendBody(
       res.writeHead(status, { ...base, 'Content-Length': bytes.length });
       for (let at = 0; at < bytes.length && !res.destroyed; at += settings.dripChunkBytes) {
         // A pause between chunks, none after the last: the client holds the whole body once it arrives.
-        if (at > 0) await wait(settings.dripDelayMs);
+        if (at > 0) await delay(settings.dripDelayMs);
         res.write(bytes.subarray(at, at + settings.dripChunkBytes));
       }
       res.end();

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { handleApi, matchRoute, type ApiContext, type ApiResult } from './api-routes';
 import { createControl, type ControlState, type FakeStoreControl, type FakeStoreStats } from './control';
@@ -140,7 +141,7 @@ export async function startFakeStore(options: FakeStoreOptions = {}): Promise<Fa
     }
 
     const plan = faults.plan();
-    if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
+    if (plan.latencyMs > 0) await delay(plan.latencyMs);
     if (plan.kind === 'error5xx') {
       counters.byStatus[plan.status!] = (counters.byStatus[plan.status!] ?? 0) + 1;
       return sendError5xx(res, plan.status!, headers);

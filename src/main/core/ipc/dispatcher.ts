@@ -23,24 +23,15 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
   return async (channel, rawInput) => {
     if (!isCallName(channel)) {
-      return {
-        ok: false,
-        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${String(channel).slice(0, 80)}` },
-      };
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     }
     const parsed = v.safeParse(calls[channel].input, rawInput);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-      // The person reads this after the renderer's own "Dados inválidos.": which field, in their language, not the
-      // validation library's English (the forms keep to the same limits, so this is a bug when it shows).
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_INPUT',
-          message: where ? `Confira o campo “${where}” (${channel}).` : `Confira os dados enviados (${channel}).`,
-        },
-      };
+      const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+      // Which field, as a param: the words are the edge's, not the validation library's English (the forms keep to
+      // the same limits, so this is a bug when the app shows it; the CLI shows it for a bad flag).
+      return { ok: false, error: { code: 'INVALID_INPUT', params: field ? { reason: 'field', field } : {} } };
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
@@ -49,7 +40,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toInfo() };
       options.onUnexpectedError?.(channel, error);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Os detalhes estão no registro do aplicativo.' } };
+      return { ok: false, error: { code: 'INTERNAL', params: { reason: 'log' } } };
     }
   };
 }

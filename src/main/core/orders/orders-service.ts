@@ -23,7 +23,7 @@ export class OrdersService {
   constructor(private readonly db: Db) {}
 
   #store(storeId: string): void {
-    if (!getStore(this.db, storeId)) throw new AppError('NOT_FOUND', 'Loja não encontrada.');
+    if (!getStore(this.db, storeId)) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
   }
 
   listOrders(storeId: string, query: OrderQuery): Page<OrderSummary> {
@@ -39,7 +39,7 @@ export class OrdersService {
   order(storeId: string, orderId: number): OrderDetail {
     this.#store(storeId);
     const detail = getOrderDetail(this.db, storeId, orderId);
-    if (!detail) throw new AppError('NOT_FOUND', `Pedido ${orderId} não está no cache desta loja.`);
+    if (!detail) throw new AppError('NOT_FOUND', 'order not cached', { params: { reason: 'order', id: orderId } });
     return detail;
   }
 
@@ -60,7 +60,8 @@ export class OrdersService {
   customer(storeId: string, customerId: number): CustomerDetail {
     this.#store(storeId);
     const detail = getCustomerDetail(this.db, storeId, customerId);
-    if (!detail) throw new AppError('NOT_FOUND', `Cliente ${customerId} não está no cache desta loja.`);
+    if (!detail)
+      throw new AppError('NOT_FOUND', 'customer not cached', { params: { reason: 'customer', id: customerId } });
     return detail;
   }
 }

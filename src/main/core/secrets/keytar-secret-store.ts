@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { AppError } from '../base/app-error';
 import { parseCredentials, type SecretStore, type StoreCredentials } from './secret-store';
 
-import type * as KeytarModule from 'keytar';
+import type * as KeytarModule from '@github/keytar';
 
 type Keytar = typeof KeytarModule;
 
@@ -12,15 +12,10 @@ export const KEYCHAIN_SERVICE = 'br.com.balcao.app';
 /** A keychain that asks the person to unlock it can block forever: give up and say so. */
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-function unavailableMessage(platform: NodeJS.Platform): string {
-  switch (platform) {
-    case 'darwin':
-      return 'O Keychain do macOS não respondeu. Desbloqueie o Keychain (Acesso às Chaves) e tente de novo.';
-    case 'win32':
-      return 'O Gerenciador de Credenciais do Windows não respondeu. Tente de novo; se persistir, reinicie a sessão.';
-    default:
-      return 'Nenhum chaveiro do sistema (Secret Service) disponível ou ele está bloqueado. Instale e desbloqueie o GNOME Keyring ou o KWallet (pacotes gnome-keyring e libsecret-1-0) e tente de novo.';
-  }
+/** The platform picks the message (what to install or unlock), in the person's language at the edge. */
+function unavailable(platform: NodeJS.Platform, cause?: unknown): AppError {
+  const reason = platform === 'darwin' || platform === 'win32' ? platform : 'linux';
+  return new AppError('KEYCHAIN_UNAVAILABLE', `keychain unavailable (${reason})`, { params: { reason }, cause });
 }
 
 export interface KeytarSecretStoreOptions {
@@ -34,7 +29,7 @@ export interface KeytarSecretStoreOptions {
 function defaultLoadKeytar(): Keytar {
   // keytar is a native module; loading it lazily lets the app start (and show
   // a clear message) on a machine where libsecret is missing.
-  return createRequire(import.meta.url)('keytar') as Keytar;
+  return createRequire(import.meta.url)('@github/keytar') as Keytar;
 }
 
 /** Credentials in the OS keychain: one entry per store, account = store id. */
@@ -49,7 +44,7 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       keytar = (options.loadKeytar ?? defaultLoadKeytar)();
       return keytar;
     } catch (cause) {
-      throw new AppError('KEYCHAIN_UNAVAILABLE', unavailableMessage(process.platform), { cause });
+      throw unavailable(process.platform, cause);
     }
   }
 
@@ -57,17 +52,14 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     const k = load();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AppError('KEYCHAIN_UNAVAILABLE', unavailableMessage(process.platform))),
-        timeoutMs,
-      );
+      timer = setTimeout(() => reject(unavailable(process.platform)), timeoutMs);
     });
     try {
       return await Promise.race([operation(k), timeout]);
     } catch (error) {
       if (error instanceof AppError) throw error;
       // keytar's own messages name D-Bus internals; the cause keeps them for the log.
-      throw new AppError('KEYCHAIN_UNAVAILABLE', unavailableMessage(process.platform), { cause: error });
+      throw unavailable(process.platform, error);
     } finally {
       clearTimeout(timer);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_END_AT, startFakeStore, type FakeStore } from '../fake-store';
 import type { StoreCredentials } from '../secrets/secret-store';
 
@@ -74,4 +75,15 @@ export function demoLocator(endAt: number): string {
 export function demoEndAt(locator: string): number {
   const value = Number(locator.slice('demo:'.length));
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_END_AT;
+}
+
+/**
+ * The demo's credentials, derived from its store id. They guard a server of made-up data on 127.0.0.1 that this
+ * process starts with exactly these values, so they are not secrets: deriving them lets the demo open and sync on a
+ * machine with no keychain at all, and nothing about them is ever written down.
+ */
+export function demoCredentials(storeId: string): StoreCredentials {
+  const derive = (part: string): string =>
+    `demo-${createHash('sha256').update(`balcao-demo:${part}:${storeId}`).digest('base64url').slice(0, 32)}`;
+  return { token: derive('token'), secret: derive('secret') };
 }

@@ -1,14 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { StoreSummary } from '../../../shared/domain/app';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { addStore, getStore, listStores, removeStore, updateStore, type StoreRecord } from '../db/stores-repo';
 import { countStoreRecords } from '../db/store-counts';
+import { countUnreadable } from '../db/unreadable-repo';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore, StoreCredentials } from '../secrets/secret-store';
-import { DEMO_ALIAS, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
+import { DEMO_ALIAS, demoCredentials, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
+import { decodeLastError, encodeLastError } from './last-error';
 import type { StoreApiFactory } from './store-api-factory';
 
 export const DEFAULT_STORE_ZONE = 'America/Sao_Paulo';
@@ -41,7 +43,10 @@ export interface UpdateStoreInput {
   secret?: string;
 }
 
-/** Stores and their credentials: the keychain holds the secrets, the database everything else. */
+/**
+ * Stores and their credentials: the keychain holds the secrets, the database everything else. The demo store's
+ * credentials are derived from its id (demo-store.ts), so it needs no keychain.
+ */
 export class StoresService {
   readonly #deps: StoresServiceDeps;
   readonly #now: () => Date;
@@ -51,6 +56,8 @@ export class StoresService {
    * duplicate check.
    */
   #mutations: Promise<unknown> = Promise.resolve();
+  /** A script's credentials (from its environment), by store id: memory only, never the keychain or a file. */
+  readonly #scriptCredentials = new Map<string, StoreCredentials>();
 
   constructor(deps: StoresServiceDeps) {
     this.#deps = deps;
@@ -61,29 +68,31 @@ export class StoresService {
     const records = listStores(this.#deps.db);
     // A keychain that cannot be read leaves "has credentials" unknown, not false.
     const present = await this.#deps.secrets.list().catch(() => null);
-    return records.map((record) => this.#summary(record, present ? present.includes(record.id) : null));
+    return records.map((record) =>
+      this.#summary(record, record.isDemo ? true : present ? present.includes(record.id) : null),
+    );
   }
 
   async get(id: string): Promise<StoreRecord> {
     const record = getStore(this.#deps.db, id);
-    if (!record) throw new AppError('NOT_FOUND', 'Loja não encontrada.');
+    if (!record) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
     return record;
   }
 
   async summary(id: string): Promise<StoreSummary> {
     const record = await this.get(id);
+    if (record.isDemo) return this.#summary(record, true);
     const credentials = await this.#deps.secrets.get(id).catch(() => undefined);
     return this.#summary(record, credentials === undefined ? null : credentials !== null);
   }
 
-  /** The credentials the sync uses: from the keychain, registered for redaction. */
+  /** The credentials the sync uses: a script's own, the demo's derived, else the keychain's; registered for redaction. */
   async credentials(id: string): Promise<StoreCredentials> {
-    const credentials = await this.#deps.secrets.get(id);
+    const record = await this.get(id);
+    const credentials =
+      this.#scriptCredentials.get(id) ?? (record.isDemo ? demoCredentials(id) : await this.#deps.secrets.get(id));
     if (!credentials)
-      throw new AppError(
-        'AUTH_INVALID',
-        'As credenciais desta loja não estão no chaveiro. Informe-as de novo em Configurações › Lojas.',
-      );
+      throw new AppError('AUTH_INVALID', 'no credentials in the keychain', { params: { reason: 'noCredentials' } });
     this.#deps.redactor.add(credentials.token, credentials.secret);
     return credentials;
   }
@@ -124,25 +133,27 @@ export class StoresService {
         (store) => store.alias === alias && store.apiBaseUrl === apiBaseUrl && !store.isDemo,
       )
     ) {
-      throw new AppError('CONFLICT', `A loja “${alias}” já foi adicionada.`);
+      throw new AppError('CONFLICT', 'store already added', { params: { reason: 'alias', alias } });
     }
     // Nothing is saved until one API call has shown that alias and credentials work.
     await this.#verify({ alias, apiBaseUrl }, credentials);
-    return this.#save({ alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false }, credentials);
+    return this.#save(
+      randomUUID(),
+      { alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false },
+      credentials,
+    );
   }
 
   async #addDemo(): Promise<StoreSummary> {
     const existing = listStores(this.#deps.db).find((store) => store.isDemo);
     if (existing) return this.summary(existing.id);
-    // The demo's credentials are made up here and kept like any other store's.
-    const credentials = {
-      token: `demo-${randomBytes(18).toString('base64url')}`,
-      secret: `demo-${randomBytes(24).toString('base64url')}`,
-    };
+    const id = randomUUID();
+    const credentials = demoCredentials(id);
     const endAt = this.#now().getTime();
     const apiBaseUrl = await this.#deps.demo.apiBaseUrl(credentials, endAt);
     await this.#verify({ alias: DEMO_ALIAS, apiBaseUrl }, credentials);
     return this.#save(
+      id,
       { alias: DEMO_ALIAS, apiBaseUrl: demoLocator(endAt), name: 'Loja de demonstração', isDemo: true },
       credentials,
     );
@@ -151,11 +162,13 @@ export class StoresService {
   async #update(input: UpdateStoreInput): Promise<StoreSummary> {
     const record = await this.get(input.id);
     if ((input.token === undefined) !== (input.secret === undefined)) {
-      throw new AppError('INVALID_INPUT', 'Para trocar as credenciais, informe o token e a chave secreta.');
+      throw new AppError('INVALID_INPUT', 'token without secret or the reverse', {
+        params: { reason: 'credentialsPair' },
+      });
     }
     if (input.token !== undefined && input.secret !== undefined) {
       if (record.isDemo)
-        throw new AppError('INVALID_INPUT', 'As credenciais da loja de demonstração não podem ser trocadas.');
+        throw new AppError('INVALID_INPUT', 'demo credentials are fixed', { params: { reason: 'demoCredentials' } });
       const credentials = { token: input.token.trim(), secret: input.secret.trim() };
       this.#deps.redactor.add(credentials.token, credentials.secret);
       await this.#verify(record, credentials);
@@ -170,9 +183,10 @@ export class StoresService {
 
   async #remove(id: string): Promise<void> {
     const record = await this.get(id);
-    // A store a script made never had a keychain entry: its erasure must not depend on a keychain being there.
+    // A store a script made, and the demo, hold nothing secret in the keychain: their erasure must not depend on a
+    // keychain being there (a demo added by an older version may still have an entry, removed when reachable).
     await this.#deps.secrets.delete(record.id).catch((error: unknown) => {
-      if (record.keychainEntry) throw error;
+      if (record.keychainEntry && !record.isDemo) throw error;
       return false;
     });
     removeStore(this.#deps.db, record.id);
@@ -220,11 +234,20 @@ export class StoresService {
     return record;
   }
 
+  /** Credentials a script brought for one store row (see Core.useScriptCredentials); returns the row's id. */
+  useScriptCredentials(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): string {
+    const clean = { token: credentials.token.trim(), secret: credentials.secret.trim() };
+    this.#deps.redactor.add(clean.token, clean.secret);
+    const store = this.ensureScriptStore(target.alias, target.apiBaseUrl);
+    this.#scriptCredentials.set(store.id, clean);
+    return store.id;
+  }
+
   /** Keeps what the last call said about the credentials, for the store list. */
   recordFailure(id: string, error: unknown): void {
     if (!(error instanceof AppError)) return;
     updateStore(this.#deps.db, id, {
-      lastError: error.message,
+      lastError: encodeLastError(error.toInfo()),
       ...(error.code === 'AUTH_INVALID' ? { credentialsOk: false } : {}),
     });
   }
@@ -244,12 +267,13 @@ export class StoresService {
   }
 
   async #save(
+    id: string,
     store: { alias: string; apiBaseUrl: string; name: string; isDemo: boolean },
     credentials: StoreCredentials,
   ): Promise<StoreSummary> {
-    const id = randomUUID();
-    // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved.
-    await this.#deps.secrets.set(id, credentials);
+    // The keychain first: if it is unavailable, nothing is saved and nothing is half-saved. The demo's credentials
+    // are derived from its id and never stored.
+    if (!store.isDemo) await this.#deps.secrets.set(id, credentials);
     try {
       addStore(this.#deps.db, {
         id,
@@ -259,10 +283,11 @@ export class StoresService {
         timeZone: DEFAULT_STORE_ZONE,
         isDemo: store.isDemo,
         createdAt: this.#now().toISOString(),
+        keychainEntry: !store.isDemo,
       });
       updateStore(this.#deps.db, id, { credentialsOk: true });
     } catch (error) {
-      await this.#deps.secrets.delete(id).catch(() => false);
+      if (!store.isDemo) await this.#deps.secrets.delete(id).catch(() => false);
       throw error;
     }
     this.#changed();
@@ -281,6 +306,7 @@ export class StoresService {
 
   #summary(record: StoreRecord, hasCredentials: boolean | null): StoreSummary {
     const counts = countStoreRecords(this.#deps.db, record.id);
+    const unreadable = countUnreadable(this.#deps.db, record.id);
     return {
       id: record.id,
       alias: record.alias,
@@ -291,9 +317,10 @@ export class StoresService {
       hasCredentials: hasCredentials ?? true,
       credentialsOk: record.credentialsOk,
       lastSyncAt: record.lastSyncAt,
-      lastError: record.lastError,
+      lastError: decodeLastError(record.lastError),
       orderCount: counts.orders,
       customerCount: counts.customers,
+      unreadable,
     };
   }
 }

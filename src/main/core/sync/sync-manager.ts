@@ -139,7 +139,7 @@ export class SyncManager {
 
   /** One writer for every run; a writer thread that died is replaced, and without a worker entry writes stay here. */
   #writer(): PageSink {
-    if (this.#closed) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+    if (this.#closed) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
     if (this.#sink instanceof WorkerSink && !this.#sink.alive) this.#sink = null;
     if (this.#sink) return this.#sink;
     const { db, log } = this.#deps;
@@ -190,7 +190,7 @@ export class SyncManager {
       });
       // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
       // thread that nothing would close (it would keep the process from exiting).
-      if (controller.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+      if (controller.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
       run = new SyncRun({
         db,
         sink: this.#writer(),
@@ -210,10 +210,7 @@ export class SyncManager {
     } catch (caught) {
       cancelled = controller.signal.aborted || (caught instanceof AppError && caught.code === 'CANCELLED');
       if (!cancelled) {
-        error =
-          caught instanceof AppError
-            ? caught.toInfo()
-            : { code: 'INTERNAL', message: 'Erro inesperado durante a sincronização.' };
+        error = caught instanceof AppError ? caught.toInfo() : { code: 'INTERNAL', params: { reason: 'log' } };
         if (!(caught instanceof AppError)) log.error('sync failed unexpectedly', { storeId, error: caught });
       }
     }
@@ -237,7 +234,8 @@ export class SyncManager {
     if (storeKnown) {
       try {
         if (outcome.ok) stores.recordSync(storeId, finishedAt);
-        else if (error !== null) stores.recordFailure(storeId, new AppError(error.code, error.message));
+        else if (error !== null)
+          stores.recordFailure(storeId, new AppError(error.code, 'sync failed', { params: error.params }));
         await stores.announce();
       } catch (bookkeeping) {
         log.warn('could not record the sync outcome', { storeId, error: bookkeeping });

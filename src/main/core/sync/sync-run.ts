@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiListResult, StoreApi } from '../api';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
@@ -172,24 +173,17 @@ export class SyncRun {
     }
   }
 
-  #pause(ms: number): Promise<void> {
-    const { signal } = this.#d;
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new AppError('CANCELLED', 'Sincronização cancelada.'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+  async #pause(ms: number): Promise<void> {
+    try {
+      await delay(ms, undefined, { signal: this.#d.signal });
+    } catch (error) {
+      this.#checkCancelled();
+      throw error;
+    }
   }
 
   #checkCancelled(): void {
-    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'Sincronização cancelada.');
+    if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
   /** Where a list resumes, or a new checkpoint written for it: one under another page size points at other records. */

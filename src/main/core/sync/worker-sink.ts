@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join, sep } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
 import type { NormalizeContext } from '../normalize';
@@ -25,7 +26,7 @@ const wire = (records: PageRecords): WireRequest['records'] =>
 
 type Reply =
   | { id: number; ok: true; result: PageWriteResult | null }
-  | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+  | { id: number; ok: false; error: { code: ErrorCode; params?: ErrorParams; detail: string } };
 
 /**
  * The worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
@@ -109,10 +110,13 @@ export class WorkerSink implements PageSink {
       if (!waiting) return;
       this.#pending.delete(reply.id);
       if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new AppError(reply.error.code, reply.error.message));
+      else waiting.reject(new AppError(reply.error.code, reply.error.detail, { params: reply.error.params }));
     });
     const fail = (error: Error): void => {
-      this.#dead = new AppError('INTERNAL', 'O gravador da sincronização parou.', { cause: { reason: error.message } });
+      this.#dead = new AppError('INTERNAL', 'the sync writer stopped', {
+        params: { reason: 'writer' },
+        cause: { reason: error.message },
+      });
       for (const waiting of this.#pending.values()) waiting.reject(this.#dead);
       this.#pending.clear();
     };
@@ -170,7 +174,7 @@ export class WorkerSink implements PageSink {
     if (this.#dead) return;
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.postMessage('close');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await Promise.race([exited, delay(2_000, undefined, { ref: false })]);
     if (!this.#dead) await this.#worker.terminate();
   }
 }

@@ -33,8 +33,8 @@ parentPort?.on('message', (message: Envelope | 'close') => {
     // Errors cross as plain data; an AppError keeps its code, anything else becomes INTERNAL on the other side.
     const info =
       error instanceof AppError
-        ? error.toInfo()
-        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+        ? { ...error.toInfo(), detail: error.message }
+        : { code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) };
     parentPort?.postMessage({ id: message.id, ok: false, error: info });
   }
 });

@@ -32,17 +32,20 @@ export function createBridgeTransport(location: Location): Transport {
   return {
     async invoke(channel, input) {
       if (!isCallName(channel)) {
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown call: ${channel.slice(0, 80)}` } };
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
       }
       try {
         const response = await fetch(`${PREFIX}call/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ input }),
+          // A call made as the page goes away (a note saved on close or reload) must still reach the core.
+          keepalive: true,
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'The preview bridge is not answering.' } };
+        // The preview bridge is not answering.
+        return { ok: false, error: { code: 'INTERNAL' } };
       }
     },
     subscribe(event, listener) {

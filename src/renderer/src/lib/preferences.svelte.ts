@@ -1,4 +1,12 @@
-import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey } from '../../../shared/i18n/messages';
+import { formatNumber, pluralForm } from '../../../shared/format';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  isMessageKey,
+  translate,
+  type Locale,
+  type MessageKey,
+} from '../../../shared/i18n/messages';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
@@ -34,4 +42,14 @@ export const preferences = new Preferences();
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(preferences.locale, key, params);
+}
+
+/**
+ * Words with a count ("1 pedido", "2.000 pedidos"): the form Intl.PluralRules picks, falling back to `.other`.
+ * Zero has its own words where written ("nenhum pedido"): Portuguese rules put 0 with 1, and "0 pedido" reads wrong.
+ */
+export function tn(base: 'count.orders' | 'count.customers' | 'count.badFields', count: number): string {
+  const exact = `${base}.zero`;
+  const key = count === 0 && isMessageKey(exact) ? exact : `${base}.${pluralForm(count, preferences.locale)}`;
+  return t(isMessageKey(key) ? key : `${base}.other`, { count: formatNumber(count, preferences.locale) });
 }

@@ -35,16 +35,30 @@ export function latestOnly(): <T>(
   };
 }
 
-/** The time, read again every `ms`: "há 5 minutos" must not stay on screen for an hour. Call during component start-up. */
-export function ticking(ms = 30_000): { readonly current: number } {
-  let now = $state(Date.now());
+const TICK_MS = 30_000;
+/** One clock for the whole window: the top bar and the Painel must not say "há 11 s" and "há 20 s" side by side. */
+const clock = $state({ now: Date.now() });
+let clockTimer: ReturnType<typeof setInterval> | null = null;
+let clockUsers = 0;
+
+/**
+ * The time, read again every 30 s: "há 5 minutos" must not stay on screen for an hour. Every caller reads the same
+ * clock, set afresh when one of them appears. Call during component start-up.
+ */
+export function ticking(): { readonly current: number } {
   $effect(() => {
-    const timer = setInterval(() => (now = Date.now()), ms);
-    return () => clearInterval(timer);
+    clock.now = Date.now();
+    if (clockUsers++ === 0) clockTimer = setInterval(() => (clock.now = Date.now()), TICK_MS);
+    return () => {
+      if (--clockUsers === 0 && clockTimer) {
+        clearInterval(clockTimer);
+        clockTimer = null;
+      }
+    };
   });
   return {
     get current() {
-      return now;
+      return clock.now;
     },
   };
 }
