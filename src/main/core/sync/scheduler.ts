@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { ScheduleSettings } from './schedule-settings';
-import type { RunOptions, SyncManager } from './sync-manager';
+import type { SyncManager } from './sync-manager';
 import { realTimers, type Timers } from './timers';
 
 /** After a run that found no network: wait 1, 2, 5, then 10 minutes, then the interval. */
@@ -27,12 +27,6 @@ export interface SchedulerDeps {
   settings: ScheduleSettings;
   log: Logger;
   timers?: Timers;
-  /**
-   * Per store, what its runs need beyond the keychain: a long-running CLI over a script store (`--base-url`, with
-   * credentials from the environment) hands them in here; such a store is then not paused for having no keychain
-   * entry.
-   */
-  runOptions?: (storeId: string) => RunOptions | undefined;
 }
 
 interface StoreSchedule {
@@ -166,7 +160,6 @@ export class SyncScheduler {
       .then((stores) => {
         for (const store of stores) {
           const s = this.#schedule(store.id);
-          // Known to fail until the person fixes it: a run would only say so again.
           if (this.#failing(store)) s.paused = true;
           if (!s.paused) this.#run(store.id, reason);
         }
@@ -181,14 +174,17 @@ export class SyncScheduler {
     if (this.#d.sync.isRunning(storeId)) return;
     this.#clear(this.#schedule(storeId));
     this.#d.log.info('scheduled sync', { storeId, reason });
-    this.#track(this.#d.sync.run(storeId, 'auto', this.#d.runOptions?.(storeId)));
+    this.#track(this.#d.sync.run(storeId, 'auto'));
   }
 
+  /**
+   * Known to fail until the person fixes it. A store with no keychain entry is still tried: a script's store gets its
+   * credentials in memory (Core.useScriptCredentials), and one that really has none fails AUTH_INVALID without a
+   * request, which pauses it.
+   */
   #failing(store: StoreSummary): boolean {
-    const handedIn = this.#d.runOptions?.(store.id)?.credentials !== undefined;
-    return store.credentialsOk === false || (store.hasCredentials === false && !handedIn);
+    return store.credentialsOk === false;
   }
-
   #track(promise: Promise<unknown>): void {
     this.#runs.add(promise);
     void promise.finally(() => this.#runs.delete(promise));
