@@ -1,7 +1,8 @@
 import type { OrderQuery } from '../../../shared/domain/query';
 import { formatInstant, formatMoney } from '../../../shared/format';
 import { getCustomerDetail, listCustomers } from '../db/customers-repo';
-import { getOrderDetail, listOrders } from '../db/orders-query';
+import { getOrderDetail } from '../db/order-detail';
+import { listOrders } from '../db/orders-list';
 import { countUnreadable } from '../db/unreadable-repo';
 import { day, positiveInt, recordId, text } from './args';
 import { pickStore, printJson, type CommandContext } from './context';
