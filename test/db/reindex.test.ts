@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listCustomers, listOrders, MIGRATIONS, openDatabase, SEARCH_INDEX_VERSION } from '../../src/main/core/db';
 import { seed } from './dataset';
+import { tempFiles } from './helpers';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-reindex-'));
-  dirs.push(dir);
-  return join(dir, 'cache.sqlite');
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const files = tempFiles('balcao-reindex-');
+const tempFile = () => files.file();
+afterEach(() => files.cleanup());
 
 /** A seeded file whose search index was then emptied behind the app's back, at the given stored index version. */
 function seededFile(version: number | null): string {

@@ -1,4 +1,4 @@
-import type { Order, OrderSummary } from '../../../../shared/domain/order';
+import type { Address, Order, OrderSummary } from '../../../../shared/domain/order';
 import type { ZonedTime } from '../../../../shared/domain/time';
 import { sqlFragment } from '../sql';
 import { problemList } from './json';
@@ -94,18 +94,8 @@ export interface ItemRow {
   bundle_name: string | null;
 }
 
-export interface AddressRow {
-  receiver: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  neighborhood: string | null;
-  city: string | null;
-  uf: string | null;
-  zipcode: string | null;
-  country: string | null;
-  full_address: string | null;
-}
+/** order_addresses: the domain's Address fields, one column each (snake_case where they have two words). */
+export type AddressRow = Omit<Address, 'fullAddress'> & { full_address: string | null };
 
 export interface TransactionRow {
   id: number | null;

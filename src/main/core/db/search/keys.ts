@@ -193,7 +193,21 @@ function cachedOrderTerms(row: OrderTermsRow): string {
   return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
 }
 
-type KeyedTermsRow = OrderTermsRow & { search_key: number };
+/**
+ * The search terms of up to `batch` cached orders after pk `afterPk`, in pk order, with their search keys (the
+ * reindex reads them in batches: a connection cannot write while one of its statements is still iterating).
+ */
+export function cachedTermsBatch(
+  db: ReadableDB,
+  afterPk: number,
+  batch: number,
+): { pk: number; searchKey: number | null; terms: string }[] {
+  return readAll(
+    db,
+    sql<OrderTermsRow & { search_key: number | null }>`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o
+      WHERE o.pk > ${afterPk} ORDER BY o.pk LIMIT ${sqlConstant(batch)}`,
+  ).map((row) => ({ pk: row.pk, searchKey: row.search_key, terms: cachedOrderTerms(row) }));
+}
 
 /**
  * Writes the search row of an order just upserted. `previous` is the row as it was before (undefined for
@@ -233,8 +247,7 @@ const BATCH = 5000;
  * Gives every cached order its search key and rebuilds the orders' search index from the cached columns
  * (the reindex). Each store's orders are placed in (creation, id) order, so each lands next to the one
  * before; the index rows are written once every key is placed, so keys that move meanwhile (several stores
- * sharing a day) cost nothing. Rows are read in batches: a connection cannot write while one of its
- * statements is still iterating.
+ * sharing a day) cost nothing. Rows are read in batches (see cachedTermsBatch).
  */
 export function rebuildOrderSearchIndex(db: WritableDB): void {
   write(db, sql`UPDATE orders SET search_key = NULL`);
@@ -262,12 +275,9 @@ export function rebuildOrderSearchIndex(db: WritableDB): void {
     }
   }
   for (let after = 0; ;) {
-    const rows = readAll(
-      db,
-      sql<KeyedTermsRow>`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ${after} ORDER BY o.pk LIMIT ${limit}`,
-    );
+    const rows = cachedTermsBatch(db, after, BATCH);
     for (const row of rows)
-      write(db, sql`INSERT INTO orders_fts (rowid, terms) VALUES (${row.search_key}, ${cachedOrderTerms(row)})`);
+      write(db, sql`INSERT INTO orders_fts (rowid, terms) VALUES (${row.searchKey}, ${row.terms})`);
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1].pk;
   }
