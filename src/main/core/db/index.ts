@@ -1,7 +1,7 @@
 /** The cache: one module owns the database; callers use these functions, never SQL. */
 export { openDatabase, migrate, readVersion, type Db, type OpenOptions } from './open';
 export type { ReadableDB, WritableDB } from './connection';
-export { sql, sqlFragment, sqlJoin, sqlConstant, type SqlQuery, type SqlFragment, type SqlValue } from './sql';
+export { sql, sqlFragment, sqlJoin, sqlConstant, type SqlQuery, type SqlFragment } from './sql';
 export { MIGRATIONS, type Migration } from './migrations';
 export {
   addStore,

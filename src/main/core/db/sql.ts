@@ -20,7 +20,7 @@ export class SqlFragment {
 }
 
 /**
- * A whole statement, ready for stmt()/the read and write helpers. `Row` is the row it yields: the one place a
+ * A whole statement, for readAll / readOne / write (statements.ts). `Row` is the row it yields: the one place a
  * query's columns meet their TypeScript type is where the query is written, beside the row mapper of its table.
  */
 export class SqlQuery<Row = unknown> {
@@ -88,6 +88,3 @@ export function sqlConstant(value: number): SqlFragment {
   if (!Number.isSafeInteger(value)) throw new TypeError(`not an integer: ${value}`);
   return SqlFragment[BUILT](String(value), []);
 }
-
-/** The empty fragment, for a condition that does not apply. */
-export const EMPTY = sqlFragment``;

@@ -72,7 +72,7 @@ export function customerSearchFilter(db: ReadableDB, storeId: string, text: stri
 }
 
 export { COMMON_SEARCH_MATCHES } from './probes';
-export { ftsQuery, orderSearchTerms, customerSearchTerms, type SearchableOrder } from './terms';
-export { writeOrderSearchRow, freeSearchNo, storeKeyRange, type KeyRange } from './keys';
+export { ftsQuery } from './terms';
+export { writeOrderSearchRow, freeSearchNo } from './keys';
 export { writeCustomerSearchRow } from './customer-rows';
 export { reindexIfStale, SEARCH_INDEX_VERSION } from './reindex';
