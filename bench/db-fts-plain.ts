@@ -4,29 +4,35 @@
 //   BENCH_DB_DIR=/tmp/x node --import tsx bench/db-fts-plain.ts 100000
 //
 // "Plain" is what an FTS5 search is without the search index's machinery: one FTS5 table keyed by the orders'
-// pk, with the first schema's prefix list (3), holding the same terms; a page gathers every match, fetches the
-// orders and sorts them by date; its total counts every match. It is built once beside the cache
-// (cache-N.sqlite.plain-fts.sqlite, attached), so the cache itself is not changed.
+// pk holding the same terms; a page gathers every match, fetches the orders and sorts them by date; its total
+// counts every match. Two of them: with the first schema's prefix list (3) and with the index's (3 to 10), to tell
+// the date-ordered keys' share from the prefix lists'. Each is built once beside the cache
+// (cache-N.sqlite.plain-fts-*.sqlite, attached), so the cache itself is not changed.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { listOrders, openDatabase, ftsQuery, sql, sqlConstant, type ReadableDB } from '../src/main/core/db';
+import { ftsQuery, listOrders, openDatabase, type ReadableDB } from '../src/main/core/db';
 import { cachedTermsBatch } from '../src/main/core/db/search/keys';
 import { customers, rng, skuOf } from './db-generator';
-import { measure, RUNS, type Row } from './db-measure-lib';
+import { measureSideBySide, RUNS, type Row } from './db-measure-lib';
 
 const STORE = 'bench-store';
 const PAGE = 100;
 
-function buildPlainIndex(db: ReadableDB, file: string): void {
+const PLAIN = [
+  { name: 'plain FTS5', schema: 'plain', prefix: '3' },
+  { name: 'plain FTS5 + prefix lists', schema: 'plainp', prefix: '3 4 5 6 7 8 9 10' },
+] as const;
+
+function buildPlainIndex(db: ReadableDB, file: string, prefix: string): void {
   process.stderr.write(`building the plain FTS5 index in ${file}…\n`);
   const started = process.hrtime.bigint();
   const tmp = `${file}.part`;
   rmSync(tmp, { force: true });
-  db.prepare('ATTACH ? AS plain').run(tmp);
-  db.exec(`CREATE VIRTUAL TABLE plain.plain_fts USING fts5(
-    terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '3')`);
-  const insert = db.prepare('INSERT INTO plain.plain_fts (rowid, terms) VALUES (?, ?)');
+  db.prepare('ATTACH ? AS building').run(tmp);
+  db.exec(`CREATE VIRTUAL TABLE building.plain_fts USING fts5(
+    terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '${prefix}')`);
+  const insert = db.prepare('INSERT INTO building.plain_fts (rowid, terms) VALUES (?, ?)');
   for (let after = 0; ;) {
     const rows = cachedTermsBatch(db, after, 5000);
     db.transaction(() => {
@@ -35,7 +41,7 @@ function buildPlainIndex(db: ReadableDB, file: string): void {
     if (rows.length < 5000) break;
     after = rows[rows.length - 1].pk;
   }
-  db.exec('DETACH plain');
+  db.exec('DETACH building');
   rmSync(file, { force: true });
   // Renamed only when whole: an interrupted build is started again, not reused.
   renameSync(tmp, file);
@@ -46,10 +52,12 @@ function run(count: number): string {
   const dir = process.env.BENCH_DB_DIR;
   if (dir === undefined) throw new Error('BENCH_DB_DIR must name the folder of a cache db-queries.ts kept');
   const file = join(dir, `cache-${count}.sqlite`);
-  const plainFile = `${file}.plain-fts.sqlite`;
   const db = openDatabase(file);
-  if (!existsSync(plainFile)) buildPlainIndex(db, plainFile);
-  db.prepare('ATTACH ? AS plain').run(plainFile);
+  for (const { schema, prefix } of PLAIN) {
+    const plainFile = `${file}.plain-fts-${prefix.replace(/ /g, '')}.sqlite`;
+    if (!existsSync(plainFile)) buildPlainIndex(db, plainFile, prefix);
+    db.prepare('ATTACH ? AS ' + schema).run(plainFile);
+  }
   const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
   const random = rng(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -60,36 +68,37 @@ function run(count: number): string {
     ['e-mail prefix', () => pick(people).email.slice(0, 12)],
     ['SKU', () => skuOf(Math.floor(random() * 8000))],
   ];
-  const plainPage = (match: string) =>
-    sql<{
-      id: number;
-    }>`SELECT o.id, o.number, o.customer_name, o.created_utc, o.total_cents, o.status_alias FROM orders o
-      WHERE o.pk IN (SELECT rowid FROM plain_fts WHERE plain_fts MATCH ${match}) AND +o.store_id = ${STORE}
-      ORDER BY +o.created_utc DESC, +o.id DESC LIMIT ${sqlConstant(PAGE)}`;
-  const plainCount = (match: string) =>
-    sql<{ n: number }>`SELECT count(*) AS n FROM orders o
-      WHERE o.pk IN (SELECT rowid FROM plain_fts WHERE plain_fts MATCH ${match}) AND +o.store_id = ${STORE}`;
+  // The table is named plain_fts in both attached files: each statement names its file.
+  const plainPage = (schema: string) =>
+    `SELECT o.id, o.number, o.customer_name, o.created_utc, o.total_cents, o.status_alias FROM orders o
+      WHERE o.pk IN (SELECT rowid FROM ${schema}.plain_fts WHERE plain_fts MATCH ?) AND +o.store_id = ?
+      ORDER BY +o.created_utc DESC, +o.id DESC LIMIT ${PAGE}`;
+  const plainCount = (schema: string) =>
+    `SELECT count(*) AS n FROM orders o
+      WHERE o.pk IN (SELECT rowid FROM ${schema}.plain_fts WHERE plain_fts MATCH ?) AND +o.store_id = ?`;
+  // Prepared once, as the app's statements are.
+  const statements = Object.fromEntries(
+    PLAIN.map(({ schema }) => [schema, { page: db.prepare(plainPage(schema)), count: db.prepare(plainCount(schema)) }]),
+  );
   const rows: Row[] = [];
   const matches: string[] = [];
   for (const [name, term] of searches) {
-    // The same terms, in the same order, for both.
-    const terms = Array.from({ length: RUNS }, term);
-    rows.push(
-      measure(
-        `index: ${name} — page + total`,
-        (i) => listOrders(db, STORE, { search: terms[i], limit: PAGE }).rows.length,
-      ),
-    );
+    // The same terms, in the same order, for every way.
+    const terms = Array.from({ length: RUNS + 3 }, term);
     let found = 0;
     rows.push(
-      measure(`plain FTS5: ${name} — page + total`, (i) => {
-        const match = ftsQuery(terms[i]) ?? '""';
-        const page = plainPage(match);
-        const total = plainCount(match);
-        const n = db.prepare(page.sql).all(...page.params).length;
-        found = (db.prepare(total.sql).get(...total.params) as { n: number }).n;
-        return n;
-      }),
+      ...measureSideBySide([
+        [`index: ${name} — page + total`, (i) => listOrders(db, STORE, { search: terms[i], limit: PAGE }).rows.length],
+        ...PLAIN.map(({ name: way, schema }): [string, (i: number) => number] => [
+          `${way}: ${name} — page + total`,
+          (i) => {
+            const match = ftsQuery(terms[i]) ?? '""';
+            const n = statements[schema].page.all(match, STORE).length;
+            found = (statements[schema].count.get(match, STORE) as { n: number }).n;
+            return n;
+          },
+        ]),
+      ]),
     );
     matches.push(`${name}: ${found} matches (last run)`);
   }

@@ -30,3 +30,21 @@ export function measure(name: string, run: (i: number) => number, runs = RUNS): 
   }
   return { name, ...percentiles(samples), rows };
 }
+
+/**
+ * Several ways of answering the same queries, timed run by run in turn (the order rotating each run), so a busy
+ * machine slows them alike; run i of every way gets the same input i. One Row per way, in the given order.
+ */
+export function measureSideBySide(ways: [string, (i: number) => number][], runs = RUNS): Row[] {
+  const samples = ways.map(() => [] as number[]);
+  const rows = ways.map(() => 0);
+  for (let i = 0; i < runs + 3; i += 1) {
+    for (let k = 0; k < ways.length; k += 1) {
+      const w = (i + k) % ways.length;
+      const start = process.hrtime.bigint();
+      rows[w] = ways[w][1](i);
+      if (i >= 3) samples[w].push(ms(start));
+    }
+  }
+  return ways.map(([name], w) => ({ name, ...percentiles(samples[w]), rows: rows[w] }));
+}
