@@ -1,7 +1,8 @@
-// The cache's UI queries timed side by side against another checkout of Balcão (the "before"), run by run in
-// one process, so a busy machine slows both alike. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
+// The cache's UI queries timed side by side against another checkout of Balcão (the "before"), in turns of ten
+// runs in one process, so a busy machine slows both alike. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
 //
 //   BENCH_BASE=/path/to/checkout BENCH_BASE_DB_DIR=/dir/a BENCH_DB_DIR=/dir/b node --import tsx bench/db-ab.ts 100000
+//   (BENCH_ONLY=text keeps the queries whose name contains it)
 //
 // Each side opens its own copy of a cache db-queries.ts built (cache-N.sqlite, as the same generator made it):
 // the base its copy, this checkout its own (which its migrations and reindex may have updated on open).
@@ -100,18 +101,24 @@ async function main(): Promise<void> {
     ],
   ];
   const lines = [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}; ${RUNS} runs a query after 3 warm-ups, before and after alternating run by run on the same terms.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}; ${RUNS} runs a query after 3 warm-ups, before and after taking turns in blocks of 10 runs on the same terms.`,
     `Opening this checkout's copy (migrations and reindex check): ${openMs.toFixed(0)} ms.`,
     '',
     `| ${count.toLocaleString('en-US')} orders | before p50 | after p50 | before p95 | after p95 | rows (before / after) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
+  const only = process.env.BENCH_ONLY;
   for (const [name, run, query] of cases) {
+    if (only !== undefined && !name.includes(only)) continue;
     const queries = Array.from({ length: RUNS + 3 }, query);
-    const [b, a] = measureSideBySide([
-      ['before', (i) => run(before, dbBefore, queries[i])],
-      ['after', (i) => run(here, dbAfter, queries[i])],
-    ]);
+    const [b, a] = measureSideBySide(
+      [
+        ['before', (i) => run(before, dbBefore, queries[i])],
+        ['after', (i) => run(here, dbAfter, queries[i])],
+      ],
+      RUNS,
+      10,
+    );
     const f = (n: number) => n.toFixed(2);
     lines.push(`| ${name} | ${f(b.p50)} | ${f(a.p50)} | ${f(b.p95)} | ${f(a.p95)} | ${b.rows} / ${a.rows} |`);
   }

@@ -32,18 +32,23 @@ export function measure(name: string, run: (i: number) => number, runs = RUNS): 
 }
 
 /**
- * Several ways of answering the same queries, timed run by run in turn (the order rotating each run), so a busy
- * machine slows them alike; run i of every way gets the same input i. One Row per way, in the given order.
+ * Several ways of answering the same queries, timed in turn in blocks of `block` runs (which way goes first
+ * rotating each block), so a busy machine slows them alike; run i of every way gets the same input i. One Row per
+ * way, in the given order. Blocks longer than one run keep each way's code and data warm in the CPU caches, which
+ * matters when the ways are two copies of SQLite (bench/db-ab.ts).
  */
-export function measureSideBySide(ways: [string, (i: number) => number][], runs = RUNS): Row[] {
+export function measureSideBySide(ways: [string, (i: number) => number][], runs = RUNS, block = 1): Row[] {
   const samples = ways.map(() => [] as number[]);
   const rows = ways.map(() => 0);
-  for (let i = 0; i < runs + 3; i += 1) {
+  const total = runs + 3;
+  for (let start = 0; start < total; start += block) {
     for (let k = 0; k < ways.length; k += 1) {
-      const w = (i + k) % ways.length;
-      const start = process.hrtime.bigint();
-      rows[w] = ways[w][1](i);
-      if (i >= 3) samples[w].push(ms(start));
+      const w = (start / block + k) % ways.length;
+      for (let i = start; i < Math.min(start + block, total); i += 1) {
+        const began = process.hrtime.bigint();
+        rows[w] = ways[w][1](i);
+        if (i >= 3) samples[w].push(ms(began));
+      }
     }
   }
   return ways.map(([name], w) => ({ name, ...percentiles(samples[w]), rows: rows[w] }));
