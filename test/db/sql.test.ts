@@ -9,6 +9,13 @@ describe('the SQL template', () => {
     expect(q.params).toEqual(['a', evil, 3, null]);
   });
 
+  it('gives each run of one template its own parameters (the text is kept per call site)', () => {
+    const byId = (id: number) => sql`SELECT 1 FROM orders WHERE id = ${id}`;
+    const [a, b] = [byId(1), byId(2)];
+    expect(a.sql).toBe(b.sql);
+    expect([a.params, b.params]).toEqual([[1], [2]]);
+  });
+
   it('splices fragments with their parameters where they stand, nested and joined', () => {
     const statuses = sqlFragment`o.status_alias IN (${sqlJoin(['paid', 'sent'])})`;
     const where = sqlJoin([sqlFragment`o.store_id = ${'s'}`, statuses, sqlFragment`o.total_cents >= ${100}`], ' AND ');

@@ -38,7 +38,25 @@ export class SqlQuery<Row = unknown> {
 
 export type SqlPiece = SqlFragment | SqlValue;
 
+/**
+ * The text of a template whose values are all plain, by call site (a template's strings array is the same object
+ * every time its line runs): the hot writes then build no text and hand the statement cache the same string, whose
+ * hash V8 keeps.
+ */
+const plainTexts = new WeakMap<TemplateStringsArray, string>();
+
+const allPlain = (values: readonly SqlPiece[]): values is readonly SqlValue[] =>
+  !values.some((value) => value instanceof SqlFragment);
+
 function build(strings: TemplateStringsArray, values: readonly SqlPiece[]): SqlFragment {
+  if (allPlain(values)) {
+    let text = plainTexts.get(strings);
+    if (text === undefined) {
+      text = strings.join('?');
+      plainTexts.set(strings, text);
+    }
+    return SqlFragment[BUILT](text, values);
+  }
   let text = strings[0];
   const params: SqlValue[] = [];
   values.forEach((value, i) => {
