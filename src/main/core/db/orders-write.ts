@@ -92,7 +92,8 @@ ON CONFLICT (store_id, id) DO UPDATE SET
   raw = excluded.raw, synced_at = excluded.synced_at
 RETURNING pk`,
   );
-  if (row === undefined) throw new AppError('INTERNAL', `writeOrderPage: order ${o.id} was not written`);
+  // An upsert with DO UPDATE always returns its row: this only guards the type.
+  if (row === undefined) throw new Error(`writeOrderPage: no row returned for order ${o.id}`);
   return row.pk;
 }
 

@@ -60,7 +60,8 @@ export function addStore(db: WritableDB, store: NewStore): StoreRecord {
        ${store.createdAt}, ${freeSearchNo(db)}, ${store.keychainEntry === false ? 0 : 1})`,
   );
   const added = getStore(db, store.id);
-  if (added === null) throw new AppError('INTERNAL', `addStore: ${store.id} was not written`);
+  // Just inserted in this connection: this only guards the type.
+  if (added === null) throw new Error(`addStore: store ${store.id} not found after its insert`);
   return added;
 }
 
