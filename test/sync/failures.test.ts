@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connectivity, SyncProgress } from '../../src/shared/domain/app';
-import { listOrders } from '../../src/main/core/db/orders-query';
+import { listOrders } from '../../src/main/core/db';
 import { readSyncState } from '../../src/main/core/db/sync-state-repo';
 import { cacheDifferences } from './expect-cache';
 import { syncFixture, type SyncFixture } from './helpers';
