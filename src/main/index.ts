@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   app.on('second-instance', () => focusWindow([...windows][0]));
   app.on('activate', () => windows.size === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, () => void syncAllStores(core.dispatch));
+  core.freshness.start();
+  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, core.freshness);
 }
 
 // A failure before the window opens (a database from a newer version, a data folder that cannot be written) would
