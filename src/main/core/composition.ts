@@ -24,6 +24,8 @@ export interface CoreOptions {
   appName: string;
   version: string;
   dataDir: string;
+  /** The platform's log folder in the app (macOS: ~/Library/Logs/Balcão); `<dataDir>/logs` elsewhere. */
+  logDir?: string;
   shell: AppInfo['shell'];
   /** The store API; tests point it at a fake store on 127.0.0.1. */
   apiBaseUrl?: string;
@@ -86,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
 export function assembleCore(options: CoreOptions): CoreParts {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
-  const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
+  const log = createLogger({ file: join(options.logDir ?? join(options.dataDir, 'logs'), 'balcao.log') });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const connectivity = new ConnectivityTracker(events);
   const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
