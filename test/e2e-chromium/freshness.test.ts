@@ -107,6 +107,25 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('freshness in the frame (C
     await expect.poll(() => page.getByTestId('sync-interval').inputValue()).toBe('30');
   });
 
+  it('says the interval and the new orders in English, with its plural', async () => {
+    await page.getByRole('button', { name: 'Configurações' }).click();
+    await page.getByTestId('locale-select').selectOption('en');
+    const labels = await page.getByTestId('sync-interval').locator('option').allTextContents();
+    expect(labels).toEqual(['Off', 'Every 5 min', 'Every 10 min', 'Every 15 min', 'Every 30 min', 'Every 60 min']);
+    fake.control.addOrders(2);
+    await page.getByTestId('sync-button').click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('new-orders')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('2 new orders');
+    await page.getByTestId('new-orders-dismiss').click();
+    await page.getByTestId('locale-select').selectOption('pt-BR');
+  });
+
   it('turns the badge offline after the store stops and online after it starts, with no action', async () => {
     // The core's own check, on its own clock: the online check every second instead of every 30 s; the offline
     // retries at their real times, so "tentando de novo em 10 s" is what happens.
