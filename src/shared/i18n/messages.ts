@@ -278,6 +278,15 @@ const ptBR = {
   'sync.newOrders': '{count} pedido(s) novo(s)',
   'sync.pausedCredentials': 'Sincronização automática pausada: as credenciais desta loja não funcionam.',
   'connectivity.retryingIn': 'tentando de novo em {seconds} s',
+  // Renderer: progress, schedule setting, new-orders notice.
+  'sync.progressOrdersOnly': '{orders} de {ordersTotal} pedidos',
+  'sync.scheduleInterval': 'Intervalo',
+  'sync.scheduleHint':
+    'Também sincroniza ao abrir o Balcão, ao adicionar uma loja e quando o computador acorda ou volta a ter internet.',
+  'count.newOrders.one': '{count} pedido novo',
+  'count.newOrders.other': '{count} pedidos novos',
+  'sync.newOrdersOpen': 'Ver pedidos',
+  'sync.newOrdersDismiss': 'Dispensar aviso',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
@@ -555,6 +564,15 @@ const en: Record<MessageKey, string> = {
   'sync.newOrders': '{count} new order(s)',
   'sync.pausedCredentials': "Automatic sync paused: this store's credentials do not work.",
   'connectivity.retryingIn': 'retrying in {seconds} s',
+  // Renderer: progress, schedule setting, new-orders notice.
+  'sync.progressOrdersOnly': '{orders} of {ordersTotal} orders',
+  'sync.scheduleInterval': 'Interval',
+  'sync.scheduleHint':
+    'Balcão also syncs when it opens, when a store is added and when the computer wakes up or is back online.',
+  'count.newOrders.one': '{count} new order',
+  'count.newOrders.other': '{count} new orders',
+  'sync.newOrdersOpen': 'Show orders',
+  'sync.newOrdersDismiss': 'Dismiss notice',
 };
 
 export const LOCALES = ['pt-BR', 'en'] as const;
