@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../domain/app';
+import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress, SyncSchedule } from '../domain/app';
+import { SYNC_INTERVALS } from '../domain/app';
 import { ORDER_LINK_KINDS, type OrderDetail, type OrderSummary, type ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
@@ -71,6 +72,12 @@ export const customerQuerySchema = v.strictObject({
   limit,
 });
 
+/** Automatic sync (issue 14): how often stores sync by themselves, as Configurações offers it. */
+const syncScheduleCalls = {
+  'sync.getSchedule': call<SyncSchedule>()(noInput),
+  'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
+};
+
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
   /** The state `connectivity.changed` last announced: a window opened later learns it here. */
@@ -125,6 +132,7 @@ export const calls = {
 
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
+  ...syncScheduleCalls,
 
   /**
    * Opens an order's tracking page, boleto or the customer's WhatsApp in the person's browser. Main builds the URL

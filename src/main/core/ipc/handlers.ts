@@ -4,12 +4,14 @@ import type { OrdersService } from '../orders/orders-service';
 import { orderLink, type OpenOrderLink } from '../orders/order-links';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
+import type { SyncScheduler } from '../sync/scheduler';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
   stores: StoresService;
   orders: OrdersService;
   sync: SyncManager;
+  scheduler: Pick<SyncScheduler, 'schedule' | 'setSchedule'>;
   connectivity: { readonly current: Connectivity };
   /** Absent where no browser can be opened (the preview's bridge, the CLI): `links.open` then opens nothing. */
   openLink?: OpenOrderLink;
@@ -54,6 +56,9 @@ export function createService(deps: ServiceDeps): Handlers {
     'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
+
+    'sync.getSchedule': () => deps.scheduler.schedule,
+    'sync.setSchedule': (schedule) => deps.scheduler.setSchedule(schedule),
 
     'links.open': async ({ storeId, orderId, kind }) => {
       const link = orderLink(orders.order(storeId, orderId).order, kind);

@@ -49,7 +49,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
  * Zero has its own words where written ("nenhum pedido"): Portuguese rules put 0 with 1, and "0 pedido" reads wrong.
  */
 export function tn(
-  base: 'count.orders' | 'count.customers' | 'count.badFields' | 'count.days' | 'count.hours',
+  base: 'count.orders' | 'count.customers' | 'count.badFields' | 'count.newOrders' | 'count.days' | 'count.hours',
   count: number,
 ): string {
   const exact = `${base}.zero`;
