@@ -28,6 +28,8 @@ import { APP_ENTRY_URL, APP_SCHEME, createUrlTrust, devServerOrigin } from './or
 import { serveRenderer } from './protocol';
 import { builtInFeed, startUpdates, type UpdaterLike } from './updates';
 import { openMainWindow } from './window';
+import { electronExportShell } from './export-shell';
+import { ElectronPdfPrinter } from './pdf-printer';
 
 // Chromium formats native date fields by the app locale, which follows the OS unless set: the app speaks
 // Brazilian Portuguese by default, so its date filters read dd/mm/aaaa even on an English system.
@@ -49,7 +51,24 @@ async function main(): Promise<void> {
     return;
   }
   secureDataFolder(dataDir);
-  const core = createCore({ appName: app.getName(), version: app.getVersion(), dataDir, shell: 'electron' });
+  const exportShell = electronExportShell({
+    dialog,
+    shell,
+    parentWindow: () => BrowserWindow.getFocusedWindow(),
+    defaultFolder: app.getPath('documents'),
+    makePrinter: () =>
+      new ElectronPdfPrinter({
+        createWindow: (options) => new BrowserWindow(options),
+        session: session.fromPartition('balcao-print'),
+      }),
+  });
+  const core = createCore({
+    appName: app.getName(),
+    version: app.getVersion(),
+    dataDir,
+    shell: 'electron',
+    exportShell,
+  });
   guardAllWebContents(app, isTrustedUrl, core.log);
   await app.whenReady();
   const updateFeed = builtInFeed(process.resourcesPath, app.isPackaged);

@@ -16,6 +16,7 @@ import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
 import { OrdersService } from './orders/orders-service';
+import { ExportService, NO_EXPORT_SHELL, type ExportShell } from './export/export-service';
 
 export interface CoreOptions {
   appName: string;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   rateLimit?: RateLimiterSettings;
   /** Per request, in ms. */
   apiTimeoutMs?: number;
+  /** Where exports are saved, opened and printed: each shell brings its own (docs/export.md). */
+  exportShell?: ExportShell;
 }
 
 /**
@@ -97,11 +100,14 @@ export function assembleCore(options: CoreOptions): CoreParts {
     defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
   });
   const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor });
+  const orders = new OrdersService(db);
+  const exportShell = options.exportShell ?? NO_EXPORT_SHELL;
   const service = createService({
     stores,
     sync,
     connectivity,
-    orders: new OrdersService(db),
+    orders,
+    exports: new ExportService({ db, orders, events, shell: exportShell }),
     appInfo: {
       name: options.appName,
       version: options.version,
@@ -124,6 +130,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
       await sync.close();
+      await exportShell.close();
       await demo.close();
       db.close();
       await log.close();

@@ -29,3 +29,33 @@ export function setReview(
   ).run(storeId, orderId, next.reviewed ? 1 : 0, next.flagged ? 1 : 0, next.note, next.updatedAt);
   return next;
 }
+
+/**
+ * Sets the same marks on many orders in one transaction: all of them change, or none. Notes are kept. Ids the
+ * cache does not hold are skipped (a review row for them would be an orphan). Returns how many orders changed.
+ */
+export function setReviewMany(
+  db: Db,
+  storeId: string,
+  orderIds: readonly number[],
+  patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged'>>,
+): number {
+  const updatedAt = new Date().toISOString();
+  const exists = stmt(db, 'SELECT 1 FROM orders WHERE store_id = ? AND id = ?');
+  const write = stmt(
+    db,
+    `INSERT INTO review_state (store_id, order_id, reviewed, flagged, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (store_id, order_id) DO UPDATE SET reviewed = excluded.reviewed, flagged = excluded.flagged,
+       updated_at = excluded.updated_at`,
+  );
+  return db.transaction(() => {
+    let updated = 0;
+    for (const orderId of new Set(orderIds)) {
+      if (exists.get(storeId, orderId) === undefined) continue;
+      const next = { ...getReview(db, storeId, orderId), ...patch };
+      write.run(storeId, orderId, next.reviewed ? 1 : 0, next.flagged ? 1 : 0, next.note, updatedAt);
+      updated += 1;
+    }
+    return updated;
+  })();
+}

@@ -177,7 +177,10 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
   };
   if (request.kind === 'customer') {
     const record = await deps.source.customer(request.customerId);
-    if (!record) throw new AppError('NOT_FOUND', `Customer ${request.customerId} is not in the cache.`);
+    if (!record)
+      throw new AppError('NOT_FOUND', `Customer ${request.customerId} is not in the cache.`, {
+        params: { reason: 'customer', id: request.customerId },
+      });
     const rows = [];
     const query: OrderQuery = { customerId: request.customerId, sort: { key: 'date', direction: 'desc' } };
     for await (const page of deps.source.ordersMatching(query)) rows.push(...page);

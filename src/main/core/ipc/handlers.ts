@@ -3,6 +3,8 @@ import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
+import type { ExportService } from '../export/export-service';
+import { MAX_REVIEW_MANY } from '../../../shared/ipc/contract';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
@@ -10,6 +12,7 @@ export interface ServiceDeps {
   orders: OrdersService;
   sync: SyncManager;
   connectivity: { readonly current: Connectivity };
+  exports: ExportService;
 }
 
 /**
@@ -51,5 +54,20 @@ export function createService(deps: ServiceDeps): Handlers {
     'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
+
+    'export.pdf': (input) => deps.exports.pdf(input),
+    'export.csv': (input) => deps.exports.csv(input),
+    'export.cancel': ({ jobId }) => {
+      deps.exports.cancel(jobId);
+      return null;
+    },
+    'export.open': async ({ jobId, reveal }) => {
+      await deps.exports.open(jobId, reveal);
+      return null;
+    },
+    'export.getSender': ({ storeId }) => deps.exports.sender(storeId),
+    'export.setSender': ({ storeId, sender }) => deps.exports.setSender(storeId, sender),
+    'orders.setReviewMany': ({ storeId, selection, ...patch }) =>
+      orders.setReviewMany(storeId, selection, patch, MAX_REVIEW_MANY),
   };
 }
