@@ -115,10 +115,14 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
     stopProgress();
     if (outcome.status === 'done') {
       if (ctx.json) printJson(ctx.raw, { storeId: store.id, out: resolve(out), ...outcome });
-      else
-        ctx.term.err(
-          `exported ${outcome.orders} ${what === 'csv' ? 'rows' : `orders, ${outcome.pages} pages`} to ${resolve(out)}\n`,
-        );
+      else {
+        const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+        const done =
+          what === 'csv'
+            ? count(outcome.orders, 'row')
+            : `${count(outcome.orders, 'order')}, ${count(outcome.pages, 'page')}`;
+        ctx.term.err(`exported ${done} to ${resolve(out)}\n`);
+      }
     }
     return EXIT.ok;
   } catch (error) {

@@ -114,6 +114,7 @@ export class ExportService {
       throw new AppError('INVALID_INPUT', `A ${call.kind} is one document.`, {
         params: { reason: 'field', field: 'perOrderFiles' },
       });
+    if (call.selection) this.#refuseEmpty(call.storeId, call.selection);
     const folder = perOrder && call.perOrderFiles === true;
     const name = await this.#suggestedName(call, source);
     const sender = call.kind === 'declaration' ? this.sender(call.storeId) : undefined;
@@ -139,6 +140,7 @@ export class ExportService {
 
   async csv(call: CsvCall): Promise<ExportOutcome> {
     const source = await this.#source(call.storeId);
+    this.#refuseEmpty(call.storeId, call.selection);
     const suggestedName = `${documentText(call.locale, `file.csv.${call.shape}`)}.csv`;
     return this.#run(call.jobId, { folder: false, suggestedName, extension: 'csv', locale: call.locale }, (file, job) =>
       exportCsv(
@@ -197,6 +199,15 @@ export class ExportService {
       uf: blankIsNull(sender.uf)?.toUpperCase() ?? null,
       zipcode: blankIsNull(sender.zipcode),
     });
+  }
+
+  /** An empty filter is said before the save dialog opens: there is nothing to save. */
+  #refuseEmpty(storeId: string, selection: Selection): void {
+    if (
+      'query' in selection &&
+      this.deps.orders.listOrders(storeId, { ...selection.query, limit: 1 }).rows.length === 0
+    )
+      throw new AppError('EXPORT_EMPTY', 'No order to export: the filter is empty.');
   }
 
   #store(storeId: string): StoreRecord {
