@@ -1,0 +1,33 @@
+import "node:module";
+import { resolve } from "node:path";
+import { defineConfig } from "electron-vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+// electron.vite.config.ts
+var electron_vite_config_default = defineConfig({
+	main: { build: {
+		externalizeDeps: true,
+		rollupOptions: { input: {
+			index: resolve("src/main/index.ts"),
+			"writer-worker": resolve("src/main/core/sync/writer-worker.ts")
+		} }
+	} },
+	preload: { build: {
+		externalizeDeps: false,
+		rollupOptions: {
+			input: { index: resolve("src/preload/index.ts") },
+			external: ["electron"],
+			output: {
+				format: "cjs",
+				entryFileNames: "[name].cjs"
+			}
+		}
+	} },
+	renderer: {
+		root: resolve("src/renderer"),
+		plugins: [svelte({ configFile: resolve("svelte.config.js") })],
+		build: { rollupOptions: { input: { index: resolve("src/renderer/index.html") } } }
+	}
+});
+export { electron_vite_config_default as default };
+
+//# sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoiZWxlY3Ryb24udml0ZS5jb25maWcuanMiLCJuYW1lcyI6W10sInNvdXJjZXMiOlsiL3dvcmsvd3Qtd2lyZS9lbGVjdHJvbi52aXRlLmNvbmZpZy50cyJdLCJzb3VyY2VzQ29udGVudCI6WyJpbXBvcnQgeyByZXNvbHZlIH0gZnJvbSAnbm9kZTpwYXRoJztcbmltcG9ydCB7IGRlZmluZUNvbmZpZyB9IGZyb20gJ2VsZWN0cm9uLXZpdGUnO1xuaW1wb3J0IHsgc3ZlbHRlIH0gZnJvbSAnQHN2ZWx0ZWpzL3ZpdGUtcGx1Z2luLXN2ZWx0ZSc7XG5cbmV4cG9ydCBkZWZhdWx0IGRlZmluZUNvbmZpZyh7XG4gIG1haW46IHtcbiAgICBidWlsZDoge1xuICAgICAgLy8gYmV0dGVyLXNxbGl0ZTMgYW5kIEBnaXRodWIva2V5dGFyIGFyZSBuYXRpdmUgYW5kIHN0YXkgaW4gbm9kZV9tb2R1bGVzLlxuICAgICAgZXh0ZXJuYWxpemVEZXBzOiB0cnVlLFxuICAgICAgcm9sbHVwT3B0aW9uczoge1xuICAgICAgICBpbnB1dDoge1xuICAgICAgICAgIGluZGV4OiByZXNvbHZlKCdzcmMvbWFpbi9pbmRleC50cycpLFxuICAgICAgICAgIC8vIFRoZSBzeW5jJ3MgZGF0YWJhc2Ugd3JpdGVyIHRocmVhZCwgbG9hZGVkIGZyb20gbmV4dCB0byB0aGUgbWFpbiBidW5kbGUgKHNyYy9tYWluL2NvcmUvc3luYy93b3JrZXItc2luay50cykuXG4gICAgICAgICAgJ3dyaXRlci13b3JrZXInOiByZXNvbHZlKCdzcmMvbWFpbi9jb3JlL3N5bmMvd3JpdGVyLXdvcmtlci50cycpLFxuICAgICAgICB9LFxuICAgICAgfSxcbiAgICB9LFxuICB9LFxuICBwcmVsb2FkOiB7XG4gICAgYnVpbGQ6IHtcbiAgICAgIC8vIEEgc2FuZGJveGVkIHByZWxvYWQgY2FuIHJlcXVpcmUgb25seSAnZWxlY3Ryb24nOiBidW5kbGUgZXZlcnl0aGluZyBlbHNlLCBhcyBDb21tb25KUy5cbiAgICAgIGV4dGVybmFsaXplRGVwczogZmFsc2UsXG4gICAgICByb2xsdXBPcHRpb25zOiB7XG4gICAgICAgIGlucHV0OiB7IGluZGV4OiByZXNvbHZlKCdzcmMvcHJlbG9hZC9pbmRleC50cycpIH0sXG4gICAgICAgIGV4dGVybmFsOiBbJ2VsZWN0cm9uJ10sXG4gICAgICAgIG91dHB1dDogeyBmb3JtYXQ6ICdjanMnLCBlbnRyeUZpbGVOYW1lczogJ1tuYW1lXS5janMnIH0sXG4gICAgICB9LFxuICAgIH0sXG4gIH0sXG4gIHJlbmRlcmVyOiB7XG4gICAgcm9vdDogcmVzb2x2ZSgnc3JjL3JlbmRlcmVyJyksXG4gICAgcGx1Z2luczogW3N2ZWx0ZSh7IGNvbmZpZ0ZpbGU6IHJlc29sdmUoJ3N2ZWx0ZS5jb25maWcuanMnKSB9KV0sXG4gICAgYnVpbGQ6IHtcbiAgICAgIHJvbGx1cE9wdGlvbnM6IHsgaW5wdXQ6IHsgaW5kZXg6IHJlc29sdmUoJ3NyYy9yZW5kZXJlci9pbmRleC5odG1sJykgfSB9LFxuICAgIH0sXG4gIH0sXG59KTtcbiJdLCJtYXBwaW5ncyI6Ijs7Ozs7QUFJQSxJQUFBLCtCQUFlLGFBQWE7Q0FDMUIsTUFBTSxFQUNKLE9BQU87RUFFTCxpQkFBaUI7RUFDakIsZUFBZSxFQUNiLE9BQU87R0FDTCxPQUFPLFFBQVEsbUJBQW1CO0dBRWxDLGlCQUFpQixRQUFRLHFDQUFxQztFQUNoRSxFQUNGO0NBQ0YsRUFDRjtDQUNBLFNBQVMsRUFDUCxPQUFPO0VBRUwsaUJBQWlCO0VBQ2pCLGVBQWU7R0FDYixPQUFPLEVBQUUsT0FBTyxRQUFRLHNCQUFzQixFQUFFO0dBQ2hELFVBQVUsQ0FBQyxVQUFVO0dBQ3JCLFFBQVE7SUFBRSxRQUFRO0lBQU8sZ0JBQWdCO0dBQWE7RUFDeEQ7Q0FDRixFQUNGO0NBQ0EsVUFBVTtFQUNSLE1BQU0sUUFBUSxjQUFjO0VBQzVCLFNBQVMsQ0FBQyxPQUFPLEVBQUUsWUFBWSxRQUFRLGtCQUFrQixFQUFFLENBQUMsQ0FBQztFQUM3RCxPQUFPLEVBQ0wsZUFBZSxFQUFFLE9BQU8sRUFBRSxPQUFPLFFBQVEseUJBQXlCLEVBQUUsRUFBRSxFQUN4RTtDQUNGO0FBQ0YsQ0FBQyJ9
