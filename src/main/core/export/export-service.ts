@@ -9,7 +9,7 @@ import type { EventBus } from '../events/event-bus';
 import type { OrdersService } from '../orders/orders-service';
 import { cacheSource } from './cache-source';
 import { exportCsv, type CsvSeparator, type CsvShape } from './csv-export';
-import { exportPdf, type PdfKind, type PdfRequest } from './pdf-export';
+import { blankSender, exportPdf, type PdfKind, type PdfRequest } from './pdf-export';
 import type { PdfPrinter } from './printer';
 import type { Selection } from './source';
 
@@ -171,18 +171,7 @@ export class ExportService {
   /** The saved sender, or one pre-filled with the store's name for the merchant to complete. */
   sender(storeId: string): SenderData {
     const saved = getSender(this.deps.db, storeId);
-    if (saved) return saved;
-    return {
-      name: this.#storeName(storeId),
-      taxId: null,
-      street: null,
-      number: null,
-      complement: null,
-      neighborhood: null,
-      city: null,
-      uf: null,
-      zipcode: null,
-    };
+    return saved ?? blankSender(this.#storeName(storeId));
   }
 
   setSender(storeId: string, sender: SenderData): SenderData {
