@@ -147,4 +147,41 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('export from the UI (Chrom
     expect(text).toContain('Belo Horizonte');
     await page.keyboard.press('Escape');
   });
+
+  it('prints the open order with Ctrl+P, and the Exportar menu works from the keyboard', async () => {
+    const row = page.getByTestId('orders-table').locator('tbody tr').nth(1);
+    const number = ((await row.locator('.row-link').textContent()) ?? '').replace('#', '').trim();
+    await row.locator('.row-link').click();
+    await page.getByTestId('export-order-pdf').waitFor();
+    const printed = await downloadBy(() => page.keyboard.press('Control+P'), 'ctrl-p.pdf');
+    expect(printed.suggested).toBe(`pedido-${number}.pdf`);
+    expect(pdfText(printed.path)).toContain(`Pedido nº ${number}`);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('export-menu').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('export-report');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-slips');
+    // Letters in the menu are not the list's shortcuts: 'r' must not mark the order under the cursor.
+    await page.keyboard.press('r');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('export-report').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-menu');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('orders-table')
+          .locator('tbody tr')
+          .nth(1)
+          .getByTestId('row-marks')
+          .locator('svg.reviewed')
+          .count(),
+      )
+      .toBe(1);
+  });
 });
