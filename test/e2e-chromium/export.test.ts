@@ -184,4 +184,18 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('export from the UI (Chrom
       )
       .toBe(1);
   });
+
+  it('shows the progress of a batch and cancels it, leaving no download', async () => {
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-declarations').click();
+    await expect.poll(() => page.getByTestId('export-progress').textContent(), { timeout: 30_000 }).toMatch(/ de 300$/);
+    await page.getByTestId('export-notice').screenshot({ path: screenshotPath('export-notice-running') });
+    await page.getByTestId('export-cancel').click();
+    await expect
+      .poll(() => page.getByTestId('export-notice').textContent(), { timeout: 60_000 })
+      .toContain('Exportação cancelada; nenhum arquivo foi gravado.');
+    expect(downloaded).toBe(false);
+  });
 });
