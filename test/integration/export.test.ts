@@ -9,6 +9,7 @@ import { ChromiumPrinter } from '../../src/main/core/export/chromium-printer';
 import { keptPrinter, type ExportShell, type TargetRequest } from '../../src/main/core/export/export-service';
 import { OrdersService } from '../../src/main/core/orders/orders-service';
 import type { SyncOutcome } from '../../src/shared/domain/app';
+import type { CallInput } from '../../src/shared/ipc/contract';
 import type { ExportFinished, ExportProgressEvent } from '../../src/shared/domain/export';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable } from '../helpers/chromium';
@@ -74,6 +75,9 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
     await core?.dispose();
   });
 
+  const exportPdf = (jobId: string, input: Omit<CallInput<'export.pdf'>, 'storeId' | 'jobId'>) =>
+    dispatchTyped(core.dispatch, 'export.pdf', { storeId, jobId, ...input });
+
   async function firstOrders(count: number) {
     const page = await dispatchTyped(core.dispatch, 'orders.list', { storeId, query: { limit: count } });
     if (!page.ok) throw new Error('list failed');
@@ -83,9 +87,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
   it('prints an order from the cache to the path the shell chose, with progress and an end event', async () => {
     const [order] = await firstOrders(1);
     shell.next = join(out, 'chosen-name.pdf');
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-order',
+    const result = await exportPdf('job-order', {
       kind: 'order',
       selection: { ids: [order.id] },
       locale: 'pt-BR',
@@ -135,9 +137,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
     const [order] = await firstOrders(1);
     const dir = mkdtempSync(join(out, 'missing-'));
     shell.next = join(dir, 'batch.pdf');
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-missing',
+    const result = await exportPdf('job-missing', {
       kind: 'packing-slip',
       selection: { ids: [order.id, 987654321] },
       locale: 'pt-BR',
@@ -150,9 +150,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
   it('refuses an empty filter before asking where to save', async () => {
     const asked = shell.asked.length;
     shell.next = join(out, 'empty.pdf');
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-empty',
+    const result = await exportPdf('job-empty', {
       kind: 'report',
       selection: { query: { search: 'zzzz-no-such-order' } },
       locale: 'pt-BR',
@@ -171,9 +169,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
       if (event === 'export.progress' && p.jobId === 'job-cancel' && p.done >= 1)
         void dispatchTyped(core.dispatch, 'export.cancel', { jobId: 'job-cancel' });
     });
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-cancel',
+    const result = await exportPdf('job-cancel', {
       kind: 'order',
       selection: { ids },
       locale: 'pt-BR',
@@ -190,9 +186,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
     shell.printerPath = '/nonexistent/chromium';
     shell.next = join(out, 'nochromium.pdf');
     const [order] = await firstOrders(1);
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-nochromium',
+    const result = await exportPdf('job-nochromium', {
       kind: 'order',
       selection: { ids: [order.id] },
       locale: 'pt-BR',
@@ -206,9 +200,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
   it('ends quietly when the person closes the save dialog', async () => {
     shell.next = null;
     const [order] = await firstOrders(1);
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-dismissed',
+    const result = await exportPdf('job-dismissed', {
       kind: 'order',
       selection: { ids: [order.id] },
       locale: 'en',
@@ -218,9 +210,7 @@ describe.skipIf(!inTestKeyring || !chromiumAvailable)('export through the dispat
   });
 
   it('refuses a folder for a document that is one file', async () => {
-    const result = await dispatchTyped(core.dispatch, 'export.pdf', {
-      storeId,
-      jobId: 'job-folder',
+    const result = await exportPdf('job-folder', {
       kind: 'picking',
       selection: { query: {} },
       locale: 'pt-BR',
