@@ -44,6 +44,8 @@ const locale = shellLocale(app.getPreferredSystemLanguages());
 // A test or a second profile keeps everything, Chromium's files included, in a folder of its own.
 if (process.env['BALCAO_DATA_DIR']) app.setPath('userData', process.env['BALCAO_DATA_DIR']);
 const dataDir = app.getPath('userData');
+// Electron's log folder: ~/Library/Logs/Balcão on macOS, <userData>/logs on Windows and Linux.
+const logDir = app.getPath('logs');
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   secureDataFolder(dataDir);
+  secureDataFolder(logDir);
   const exportShell = electronExportShell({
     dialog,
     shell,
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     appName: app.getName(),
     version: app.getVersion(),
     dataDir,
+    logDir,
     shell: 'electron',
     exportShell,
   });
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
           setTheme: (theme) => (nativeTheme.themeSource = theme),
           about: () => showAbout(dialog, locale, { ...about, updateFeed }),
           openDataFolder: () => void shell.openPath(dataDir),
-          openLogs: () => void shell.openPath(join(dataDir, 'logs')),
+          openLogs: () => void shell.openPath(logDir),
         },
       ),
     ),
@@ -129,7 +133,8 @@ async function main(): Promise<void> {
   app.on('second-instance', () => focusWindow([...windows][0]));
   app.on('activate', () => windows.size === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, () => void syncAllStores(core.dispatch));
+  core.freshness.start();
+  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, core.freshness);
 }
 
 // A failure before the window opens (a database from a newer version, a data folder that cannot be written) would

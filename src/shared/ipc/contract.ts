@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../domain/app';
+import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress, SyncSchedule } from '../domain/app';
+import { SYNC_INTERVALS } from '../domain/app';
 import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
@@ -78,6 +79,12 @@ export const customerQuerySchema = v.strictObject({
   limit,
 });
 
+/** Automatic sync (issue 14): how often stores sync by themselves, as Configurações offers it. */
+const syncScheduleCalls = {
+  'sync.getSchedule': call<SyncSchedule>()(noInput),
+  'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
+};
+
 /** Ids picked by hand in the order list; a larger selection is sent as its filter. */
 export const MAX_SELECTED_IDS = 10_000;
 export const MAX_REVIEW_MANY = 5_000;
@@ -154,6 +161,7 @@ export const calls = {
 
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
+  ...syncScheduleCalls,
 
   /**
    * Export (docs/export.md): the renderer never names a path. The shell asks where to save (a save dialog, a folder

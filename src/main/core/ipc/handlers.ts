@@ -3,6 +3,7 @@ import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
+import type { SyncScheduler } from '../sync/scheduler';
 import type { ExportService } from '../export/export-service';
 import { MAX_REVIEW_MANY } from '../../../shared/ipc/contract';
 
@@ -11,6 +12,7 @@ export interface ServiceDeps {
   stores: StoresService;
   orders: OrdersService;
   sync: SyncManager;
+  scheduler: Pick<SyncScheduler, 'schedule' | 'setSchedule'>;
   connectivity: { readonly current: Connectivity };
   exports: ExportService;
 }
@@ -55,6 +57,8 @@ export function createService(deps: ServiceDeps): Handlers {
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
 
+    'sync.getSchedule': () => deps.scheduler.schedule,
+    'sync.setSchedule': (schedule) => deps.scheduler.setSchedule(schedule),
     'export.pdf': (input) => deps.exports.pdf(input),
     'export.csv': (input) => deps.exports.csv(input),
     'export.cancel': ({ jobId }) => {

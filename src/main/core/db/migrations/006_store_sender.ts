@@ -2,11 +2,10 @@ import type { Migration } from './migration';
 
 /**
  * The content declaration's sender, one row per store, typed by the merchant in Configurações › Lojas: local only,
- * never sent to the API, erased with its store. `version` is 5 until the database layer's step 005 is on main, when
- * this becomes 6 (wave-2 numbering).
+ * never sent to the API, erased with its store.
  */
 export const migration006: Migration = {
-  version: 5,
+  version: 6,
   name: 'store_sender',
   up(db) {
     db.exec(`CREATE TABLE store_sender (
