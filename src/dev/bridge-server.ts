@@ -7,6 +7,7 @@ import { RENDERER_CSP } from '../shared/csp';
 import type { Envelope } from '../shared/errors';
 import type { Dispatch } from '../main/core/ipc/dispatcher';
 import type { EventBus } from '../main/core/events/event-bus';
+import { DOWNLOAD_PATH, type BridgeDownloads } from './bridge-downloads';
 
 /**
  * Carries the IPC contract over HTTP on 127.0.0.1 for the browser preview and the
@@ -22,6 +23,8 @@ export interface BridgeOptions {
   staticDir?: string;
   port?: number;
   token?: string;
+  /** Finished exports to serve once each; omitted, the download route answers 404. */
+  downloads?: BridgeDownloads;
 }
 
 export interface Bridge {
@@ -131,6 +134,25 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   }
 
+  /** A finished export, once, to the holder of the token (a query parameter: a download link cannot send headers). */
+  async function handleDownload(res: ServerResponse, url: URL, id: string): Promise<void> {
+    if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 401);
+    const download = options.downloads?.take(id);
+    if (!download) return sendJson(res, 404, { message: 'Not found' });
+    try {
+      const body = await readFile(download.path);
+      res.writeHead(200, {
+        'content-type': download.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/pdf',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } finally {
+      await options.downloads?.served(download);
+    }
+  }
+
   const server = createServer((req, res) => {
     if (req.headers.host !== host) return refuse(res, 421);
     const url = new URL(req.url ?? '/', `http://${host}`);
@@ -139,9 +161,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         ? Promise.resolve(handleEvents(req, res, url))
         : url.pathname.startsWith(`${BRIDGE_PREFIX}call/`)
           ? handleCall(req, res, url.pathname.slice(`${BRIDGE_PREFIX}call/`.length))
-          : req.method === 'GET'
-            ? handleStatic(res, url.pathname)
-            : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));
+          : req.method === 'GET' && url.pathname.startsWith(`${BRIDGE_PREFIX}${DOWNLOAD_PATH}`)
+            ? handleDownload(res, url, url.pathname.slice(`${BRIDGE_PREFIX}${DOWNLOAD_PATH}`.length))
+            : req.method === 'GET'
+              ? handleStatic(res, url.pathname)
+              : Promise.resolve(sendJson(res, 405, { message: 'Method not allowed' }));
     task.catch(() => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
       else res.end();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createCore } from '../main/core/composition';
 import { openDemoIfEmpty } from '../main/core/stores/first-run';
 import { startBridge } from './bridge-server';
+import { BridgeDownloads } from './bridge-downloads';
 import { defaultDataDir } from '../main/core/cli/data-dir';
 
 /**
@@ -14,10 +15,18 @@ const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { produ
 const port = Number(process.env['BALCAO_PREVIEW_PORT'] ?? 0);
 const dataDir = defaultDataDir(pkg.productName);
 
-const core = createCore({ appName: pkg.productName, version: pkg.version, dataDir, shell: 'bridge' });
+const downloads = new BridgeDownloads();
+const core = createCore({
+  appName: pkg.productName,
+  version: pkg.version,
+  dataDir,
+  shell: 'bridge',
+  exportShell: downloads.shell,
+});
 const bridge = await startBridge({
   dispatch: core.dispatch,
   events: core.events,
+  downloads,
   staticDir: resolve('out/renderer'),
   port,
 });

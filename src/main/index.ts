@@ -29,6 +29,8 @@ import { APP_ENTRY_URL, APP_SCHEME, createUrlTrust, devServerOrigin } from './or
 import { serveRenderer } from './protocol';
 import { builtInFeed, startUpdates, type UpdaterLike } from './updates';
 import { openMainWindow } from './window';
+import { electronExportShell } from './export-shell';
+import { ElectronPdfPrinter } from './pdf-printer';
 
 // Chromium formats native date fields by the app locale, which follows the OS unless set: the app speaks
 // Brazilian Portuguese by default, so its date filters read dd/mm/aaaa even on an English system.
@@ -53,6 +55,17 @@ async function main(): Promise<void> {
   }
   secureDataFolder(dataDir);
   secureDataFolder(logDir);
+  const exportShell = electronExportShell({
+    dialog,
+    shell,
+    parentWindow: () => BrowserWindow.getFocusedWindow(),
+    defaultFolder: app.getPath('documents'),
+    makePrinter: () =>
+      new ElectronPdfPrinter({
+        createWindow: (options) => new BrowserWindow(options),
+        session: session.fromPartition('balcao-print'),
+      }),
+  });
   const core = createCore({
     appName: app.getName(),
     version: app.getVersion(),
@@ -60,6 +73,7 @@ async function main(): Promise<void> {
     logDir,
     shell: 'electron',
     openLink: (link) => openOrderLink((url) => shell.openExternal(url), link),
+    exportShell,
   });
   guardAllWebContents(app, isTrustedUrl, core.log);
   await app.whenReady();

@@ -20,6 +20,7 @@ import { SyncScheduler } from './sync/scheduler';
 import { SCHEDULE_FILE, scheduleSettingsFile } from './sync/schedule-settings';
 import { OrdersService } from './orders/orders-service';
 import type { OpenOrderLink } from './orders/order-links';
+import { ExportService, NO_EXPORT_SHELL, type ExportShell } from './export/export-service';
 
 export interface CoreOptions {
   appName: string;
@@ -38,6 +39,8 @@ export interface CoreOptions {
   apiTimeoutMs?: number;
   /** The Electron shell opens order links in the person's browser; other shells leave it out and open nothing. */
   openLink?: OpenOrderLink;
+  /** Where exports are saved, opened and printed: each shell brings its own (docs/export.md). */
+  exportShell?: ExportShell;
 }
 
 /**
@@ -123,13 +126,16 @@ export function assembleCore(options: CoreOptions): CoreParts {
     syncing: () => sync.busy,
     log,
   });
+  const orders = new OrdersService(db);
+  const exportShell = options.exportShell ?? NO_EXPORT_SHELL;
   const service = createService({
     stores,
     sync,
     scheduler,
     connectivity,
-    orders: new OrdersService(db),
+    orders,
     ...(options.openLink ? { openLink: options.openLink } : {}),
+    exports: new ExportService({ db, orders, events, shell: exportShell }),
     appInfo: {
       name: options.appName,
       version: options.version,
@@ -170,6 +176,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
       connectivityCheck.stop();
       scheduler.close();
       await sync.close();
+      await exportShell.close();
       await demo.close();
       db.close();
       await log.close();

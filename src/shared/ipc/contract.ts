@@ -4,6 +4,13 @@ import { SYNC_INTERVALS } from '../domain/app';
 import { ORDER_LINK_KINDS, type OrderDetail, type OrderSummary, type ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
+import type {
+  ExportOutcome,
+  ExportProgressEvent,
+  ExportFinished,
+  ReviewManyResult,
+  SenderData,
+} from '../domain/export';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -78,6 +85,28 @@ const syncScheduleCalls = {
   'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
 };
 
+/** Ids picked by hand in the order list; a larger selection is sent as its filter. */
+export const MAX_SELECTED_IDS = 10_000;
+export const MAX_REVIEW_MANY = 5_000;
+const jobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const locale = v.picklist(['pt-BR', 'en']);
+const selectionSchema = v.union([
+  v.strictObject({ ids: v.pipe(v.array(recordId), v.minLength(1), v.maxLength(MAX_SELECTED_IDS)) }),
+  v.strictObject({ query: orderQuerySchema }),
+]);
+const optionalText = (max: number) => v.nullable(shortText(max));
+const senderSchema = v.strictObject({
+  name: shortText(200),
+  taxId: optionalText(32),
+  street: optionalText(200),
+  number: optionalText(32),
+  complement: optionalText(200),
+  neighborhood: optionalText(120),
+  city: optionalText(120),
+  uf: optionalText(2),
+  zipcode: optionalText(16),
+});
+
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
   /** The state `connectivity.changed` last announced: a window opened later learns it here. */
@@ -140,6 +169,47 @@ export const calls = {
    * open a browser, as the preview's bridge and the CLI).
    */
   'links.open': call<boolean>()(v.strictObject({ storeId, orderId: recordId, kind: v.picklist(ORDER_LINK_KINDS) })),
+  /**
+   * Export (docs/export.md): the renderer never names a path. The shell asks where to save (a save dialog, a folder
+   * dialog for one file per order; the preview answers with a download) and the call ends when the file is written,
+   * or with `dismissed` when the person closed the dialog. `jobId` is the caller's, so it can cancel and hear progress.
+   */
+  'export.pdf': call<ExportOutcome>()(
+    v.strictObject({
+      storeId,
+      jobId,
+      kind: v.picklist(['order', 'packing-slip', 'declaration', 'picking', 'report', 'customer']),
+      selection: v.optional(selectionSchema),
+      customerId: v.optional(recordId),
+      locale,
+      perOrderFiles: v.optional(v.boolean()),
+    }),
+  ),
+  'export.csv': call<ExportOutcome>()(
+    v.strictObject({
+      storeId,
+      jobId,
+      shape: v.picklist(['orders', 'items']),
+      separator: v.optional(v.picklist([';', ','])),
+      selection: selectionSchema,
+      locale,
+    }),
+  ),
+  'export.cancel': call<null>()(v.strictObject({ jobId })),
+  /** Opens the finished export's file (or shows it in its folder) with the system; the preview has a download instead. */
+  'export.open': call<null>()(v.strictObject({ jobId, reveal: v.boolean() })),
+  /** The declaração de conteúdo's sender for a store: saved locally, pre-filled from the store until then. */
+  'export.getSender': call<SenderData>()(v.strictObject({ storeId })),
+  'export.setSender': call<SenderData>()(v.strictObject({ storeId, sender: senderSchema })),
+  /** Marks many orders at once, in one transaction: at most MAX_REVIEW_MANY, by ids or by a filter. */
+  'orders.setReviewMany': call<ReviewManyResult>()(
+    v.strictObject({
+      storeId,
+      selection: selectionSchema,
+      reviewed: v.optional(v.boolean()),
+      flagged: v.optional(v.boolean()),
+    }),
+  ),
 } as const;
 
 /** Events the main process pushes; the value is a phantom type for the payload. */
@@ -148,6 +218,8 @@ export const events = {
   'stores.changed': {} as StoreSummary[],
   'sync.progress': {} as SyncProgress,
   'sync.finished': {} as SyncOutcome,
+  'export.progress': {} as ExportProgressEvent,
+  'export.finished': {} as ExportFinished,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,6 +1,6 @@
 import type { OrderQuery } from '../../../shared/domain/query';
 import { formatInstant, formatMoney } from '../../../shared/format';
-import { numberArg, text } from './args';
+import { numberArg, text, type Parsed } from './args';
 import { pickStore, printJson, type CommandContext } from './context';
 import { EXIT } from './exit-codes';
 
@@ -34,19 +34,26 @@ const cell = (value: unknown, width: number): string =>
 // Every command below asks the core through the contract (ctx.api()), as the app's screens do: the flags become
 // the same call inputs, checked by the same schemas.
 
-export async function ordersCommand(ctx: CommandContext): Promise<number> {
-  const api = ctx.api();
-  const store = await pickStore(api, ctx.values);
-  const status = text(ctx.values, 'status');
-  const q = text(ctx.values, 'q');
-  const from = text(ctx.values, 'from');
-  const to = text(ctx.values, 'to');
-  const query: OrderQuery = {
-    limit: numberArg(text(ctx.values, 'limit')) ?? DEFAULT_LIMIT,
+/** The order filter of --q, --status, --from and --to, as `orders` and `export` take it. */
+export function filterQuery(values: Parsed['values']): OrderQuery {
+  const status = text(values, 'status');
+  const q = text(values, 'q');
+  const from = text(values, 'from');
+  const to = text(values, 'to');
+  return {
     ...(q !== undefined ? { search: q } : {}),
     ...(status !== undefined ? { statuses: status.split(',') } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
+  };
+}
+
+export async function ordersCommand(ctx: CommandContext): Promise<number> {
+  const api = ctx.api();
+  const store = await pickStore(api, ctx.values);
+  const query: OrderQuery = {
+    limit: numberArg(text(ctx.values, 'limit')) ?? DEFAULT_LIMIT,
+    ...filterQuery(ctx.values),
   };
   const page = await api.call('orders.list', { storeId: store.id, query });
   if (ctx.json) {

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../composition';
 import { defaultDataDir } from './data-dir';
 import { text, type Parsed } from './args';
 import { UsageError } from './exit-codes';
+import { cliExportShell } from './export-command';
 import type { Terminal } from './terminal';
 
 function version(): string {
@@ -39,6 +40,7 @@ export function openCore(values: Parsed['values'], rateLimit?: RateLimiterSettin
     version: version(),
     dataDir: text(values, 'data-dir') ?? defaultDataDir(),
     shell: 'cli',
+    exportShell: cliExportShell(text(values, 'out')),
     ...(rateLimit ? { rateLimit } : {}),
   });
 }

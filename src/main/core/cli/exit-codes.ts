@@ -2,7 +2,17 @@ import type { ErrorCode, ErrorInfo } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/i18n/error-message';
 
 /** Stable for scripts: documented in docs/cli.md. */
-export const EXIT = { ok: 0, usage: 2, auth: 3, offline: 4, other: 5, interrupted: 130 } as const;
+export const EXIT = {
+  ok: 0,
+  usage: 2,
+  auth: 3,
+  offline: 4,
+  other: 5,
+  exportNothing: 6,
+  exportUnwritable: 7,
+  exportNoChromium: 8,
+  interrupted: 130,
+} as const;
 
 export class UsageError extends Error {}
 
@@ -19,6 +29,16 @@ export function exitCodeFor(code: ErrorCode | string): number {
       return EXIT.offline;
     case 'INVALID_INPUT':
       return EXIT.usage;
+    case 'EXPORT_EMPTY':
+      return EXIT.exportNothing;
+    case 'PATH_UNWRITABLE':
+    case 'DISK_FULL':
+      return EXIT.exportUnwritable;
+    case 'CHROMIUM_MISSING':
+    case 'CHROMIUM_CRASHED':
+      return EXIT.exportNoChromium;
+    case 'CANCELLED':
+      return EXIT.interrupted;
     default:
       return EXIT.other;
   }

@@ -17,6 +17,7 @@ import { openCore, type CommandContext } from './context';
 import { describeError, EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
+import { EXPORT_OPTIONS, exportCommand } from './export-command';
 import { inertTerminal } from './inert';
 import { processTerminal, type Terminal } from './terminal';
 
@@ -29,7 +30,11 @@ export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--jso
   customers [--store ID] [--q TEXT] [--limit N]
   customer ID [--store ID]
   stores list | add --alias A [--name N] [--base-url URL] | test ID | remove ID [--yes] | demo
-exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other`;
+  export pdf --kind order|packing-slip|declaration|picking|report|customer
+             [--order ID… | --customer ID | --q/--status/--from/--to] --out FILE|DIR [--store ID]
+  export csv [--items] [--q/--status/--from/--to | --order ID…] [--separator ';'|','] --out FILE [--store ID]
+exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other, 6 nothing to export, 7 cannot write, 8 no Chromium,
+  130 interrupted`;
 
 type Command = (ctx: CommandContext) => number | Promise<number>;
 
@@ -43,6 +48,7 @@ const COMMANDS: Record<
   customers: { options: CUSTOMERS_OPTIONS, positionals: { min: 0, max: 0 }, run: customersCommand },
   customer: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: customerCommand },
   stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
+  export: { options: EXPORT_OPTIONS, positionals: { min: 1, max: 1 }, run: exportCommand },
 };
 
 export async function runCli(argv: readonly string[], raw: Terminal): Promise<number> {

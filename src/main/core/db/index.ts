@@ -35,6 +35,7 @@ export {
   listCustomerOrders,
   NOT_SPENT_STATUSES,
 } from './customers-repo';
-export { getReview, setReview } from './review-repo';
+export { getReview, setReview, setReviewMany } from './review-repo';
+export { getSender, setSender } from './sender-repo';
 export { listUnreadable, countUnreadable, type UnreadableInput, type UnreadableRecord } from './unreadable-repo';
 export { ftsQuery, COMMON_SEARCH_MATCHES, SEARCH_INDEX_VERSION } from './search';

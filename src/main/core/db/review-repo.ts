@@ -37,3 +37,36 @@ export function setReview(
   );
   return next;
 }
+
+/**
+ * Sets the same marks on many orders in one transaction: all of them change, or none. Notes are kept. Ids the
+ * cache does not hold are skipped (a review row for them would be an orphan). Returns how many orders changed.
+ */
+export function setReviewMany(
+  db: WritableDB,
+  storeId: string,
+  orderIds: readonly number[],
+  patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged'>>,
+): number {
+  const updatedAt = new Date().toISOString();
+  return db.transaction(() => {
+    let updated = 0;
+    for (const orderId of new Set(orderIds)) {
+      const cached = readOne(
+        db,
+        sql<{ one: number }>`SELECT 1 AS one FROM orders WHERE store_id = ${storeId} AND id = ${orderId}`,
+      );
+      if (cached === undefined) continue;
+      const next = { ...getReview(db, storeId, orderId), ...patch };
+      write(
+        db,
+        sql`INSERT INTO review_state (store_id, order_id, reviewed, flagged, note, updated_at)
+         VALUES (${storeId}, ${orderId}, ${next.reviewed ? 1 : 0}, ${next.flagged ? 1 : 0}, ${next.note}, ${updatedAt})
+         ON CONFLICT (store_id, order_id) DO UPDATE SET reviewed = excluded.reviewed, flagged = excluded.flagged,
+           updated_at = excluded.updated_at`,
+      );
+      updated += 1;
+    }
+    return updated;
+  })();
+}

@@ -138,20 +138,18 @@ async function printParts(
 }
 
 /** The declaration's sender when the store has none saved yet: its name, the rest left to fill by hand. */
-function senderOrBlank(ctx: DocumentContext, sender: SenderData | undefined): SenderData {
-  return (
-    sender ?? {
-      name: ctx.store.name,
-      taxId: null,
-      street: null,
-      number: null,
-      complement: null,
-      neighborhood: null,
-      city: null,
-      uf: null,
-      zipcode: null,
-    }
-  );
+export function blankSender(name: string): SenderData {
+  return {
+    name,
+    taxId: null,
+    street: null,
+    number: null,
+    complement: null,
+    neighborhood: null,
+    city: null,
+    uf: null,
+    zipcode: null,
+  };
 }
 
 /**
@@ -164,7 +162,7 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
   const ctx: DocumentContext = { locale: request.locale, store, generatedAt: (deps.now ?? (() => new Date()))() };
   throwIfCancelled(request.signal);
   if (request.kind === 'order' || request.kind === 'packing-slip' || request.kind === 'declaration')
-    return perOrderExport(request.kind, request, ctx, deps, senderOrBlank(ctx, request.sender));
+    return perOrderExport(request.kind, request, ctx, deps, request.sender ?? blankSender(ctx.store.name));
   if (!('file' in request.target))
     throw new AppError('INVALID_INPUT', `A ${request.kind} is one document: give a file, not a folder.`);
   const file = request.target.file;
@@ -177,7 +175,10 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
   };
   if (request.kind === 'customer') {
     const record = await deps.source.customer(request.customerId);
-    if (!record) throw new AppError('NOT_FOUND', `Customer ${request.customerId} is not in the cache.`);
+    if (!record)
+      throw new AppError('NOT_FOUND', `Customer ${request.customerId} is not in the cache.`, {
+        params: { reason: 'customer', id: request.customerId },
+      });
     const rows = [];
     const query: OrderQuery = { customerId: request.customerId, sort: { key: 'date', direction: 'desc' } };
     for await (const page of deps.source.ordersMatching(query)) rows.push(...page);

@@ -31,7 +31,10 @@ export async function loadOrders(source: ExportSource, ids: readonly number[]): 
   await turn();
   const details = await source.orders(ids);
   return details.map((detail, index) => {
-    if (!detail) throw new AppError('NOT_FOUND', `Order ${ids[index]} is not in the cache.`);
+    if (!detail)
+      throw new AppError('NOT_FOUND', `Order ${ids[index]} is not in the cache.`, {
+        params: { reason: 'order', id: ids[index] },
+      });
     return detail;
   });
 }

@@ -9,11 +9,7 @@ export interface StoreInfo {
   timeZone: string;
 }
 
-/** The sender block of the content declaration; kept per store by the caller, never sent to the API. */
-export type SenderData = { name: string; /** CPF or CNPJ, digits or punctuated. */ taxId: string | null } & Pick<
-  Address,
-  'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'uf' | 'zipcode'
->;
+export type { SenderData } from '../../../shared/domain/export';
 
 export interface CustomerRecord {
   detail: CustomerDetail;

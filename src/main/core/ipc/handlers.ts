@@ -5,6 +5,8 @@ import { orderLink, type OpenOrderLink } from '../orders/order-links';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
 import type { SyncScheduler } from '../sync/scheduler';
+import type { ExportService } from '../export/export-service';
+import { MAX_REVIEW_MANY } from '../../../shared/ipc/contract';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
@@ -15,6 +17,7 @@ export interface ServiceDeps {
   connectivity: { readonly current: Connectivity };
   /** Absent where no browser can be opened (the preview's bridge, the CLI): `links.open` then opens nothing. */
   openLink?: OpenOrderLink;
+  exports: ExportService;
 }
 
 /**
@@ -64,5 +67,19 @@ export function createService(deps: ServiceDeps): Handlers {
       const link = orderLink(orders.order(storeId, orderId).order, kind);
       return link !== null && deps.openLink !== undefined ? deps.openLink(link) : false;
     },
+    'export.pdf': (input) => deps.exports.pdf(input),
+    'export.csv': (input) => deps.exports.csv(input),
+    'export.cancel': ({ jobId }) => {
+      deps.exports.cancel(jobId);
+      return null;
+    },
+    'export.open': async ({ jobId, reveal }) => {
+      await deps.exports.open(jobId, reveal);
+      return null;
+    },
+    'export.getSender': ({ storeId }) => deps.exports.sender(storeId),
+    'export.setSender': ({ storeId, sender }) => deps.exports.setSender(storeId, sender),
+    'orders.setReviewMany': ({ storeId, selection, ...patch }) =>
+      orders.setReviewMany(storeId, selection, patch, MAX_REVIEW_MANY),
   };
 }

@@ -3,12 +3,14 @@ import type { OrderDetail, OrderSummary, ReviewState } from '../../../shared/dom
 import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
 import {
+  countOrders,
   getCustomerDetail,
   getOrderDetail,
   listCustomers,
   listOrders,
   orderStatusCounts,
   setReview,
+  setReviewMany,
   type Db,
 } from '../db';
 import { getStore } from '../db/stores-repo';
@@ -58,6 +60,35 @@ export class OrdersService {
   ): ReviewState {
     this.order(storeId, orderId);
     return setReview(this.db, storeId, orderId, patch);
+  }
+
+  /**
+   * The same marks on many orders (picked ids, or every order a filter matches), in one transaction. Past `max`
+   * orders nothing is written: a bulk change that large is more likely a slip than a wish.
+   */
+  setReviewMany(
+    storeId: string,
+    selection: { ids: readonly number[] } | { query: OrderQuery },
+    patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged'>>,
+    max: number,
+  ): { updated: number } {
+    this.#store(storeId);
+    const tooMany = () =>
+      new AppError('INVALID_INPUT', `At most ${max} orders at once.`, { params: { reason: 'tooMany', max } });
+    let ids: readonly number[];
+    if ('ids' in selection) ids = selection.ids;
+    else {
+      if (countOrders(this.db, storeId, selection.query, max + 1).total > max) throw tooMany();
+      const found: number[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const { rows } = listOrders(this.db, storeId, { ...selection.query, offset, limit: 500 });
+        found.push(...rows.map((r) => r.id));
+        if (rows.length < 500) break;
+      }
+      ids = found;
+    }
+    if (ids.length > max) throw tooMany();
+    return { updated: setReviewMany(this.db, storeId, ids, patch) };
   }
 
   listCustomers(storeId: string, query: CustomerQuery): Page<CustomerSummary> {

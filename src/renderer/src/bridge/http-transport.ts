@@ -58,3 +58,8 @@ export function createBridgeTransport(location: Location): Transport {
     },
   };
 }
+
+/** A finished export's one-time download (`ExportOutcome.download`) as a link this tab may follow: with the token. */
+export function bridgeDownloadHref(download: string): string {
+  return `${PREFIX}${download}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}

@@ -3,12 +3,20 @@ import { migration002 } from './002_review_mirror_facets_search';
 import { migration003 } from './003_search_key';
 import { migration004 } from './004_keychain_entry';
 import { migration005 } from './005_derived_versions';
+import { migration006 } from './006_store_sender';
 import type { Migration } from './migration';
 
 /**
  * In version order; append, never edit a released step. A step imports nothing from outside this folder
  * (test/db/migrations.test.ts checks): derived data is the reindex's (db/search/reindex.ts), not a migration's.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export type { Migration } from './migration';
