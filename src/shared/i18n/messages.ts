@@ -267,6 +267,17 @@ const ptBR = {
   'keys.help': 'Mostrar esta lista',
   'keys.typingNote':
     'Os atalhos não valem enquanto você digita num campo; Esc fecha o pedido também de dentro da anotação.',
+
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} de {ordersTotal} pedidos · {customers} de {customersTotal} clientes',
+  'sync.etaSeconds': 'faltam ~{seconds} s',
+  'sync.schedule': 'Sincronizar automaticamente',
+  'sync.scheduleOff': 'Desligado',
+  'sync.scheduleEvery': 'A cada {minutes} min',
+  'sync.neverSynced': 'nunca sincronizada',
+  'sync.newOrders': '{count} pedido(s) novo(s)',
+  'sync.pausedCredentials': 'Sincronização automática pausada: as credenciais desta loja não funcionam.',
+  'connectivity.retryingIn': 'tentando de novo em {seconds} s',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
@@ -533,6 +544,17 @@ const en: Record<MessageKey, string> = {
   'keys.nextUnreviewed': 'Next unreviewed',
   'keys.help': 'Show this list',
   'keys.typingNote': 'Shortcuts do not fire while you type in a field; Esc closes the order from inside the note too.',
+
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} of {ordersTotal} orders · {customers} of {customersTotal} customers',
+  'sync.etaSeconds': '~{seconds} s left',
+  'sync.schedule': 'Sync automatically',
+  'sync.scheduleOff': 'Off',
+  'sync.scheduleEvery': 'Every {minutes} min',
+  'sync.neverSynced': 'never synced',
+  'sync.newOrders': '{count} new order(s)',
+  'sync.pausedCredentials': "Automatic sync paused: this store's credentials do not work.",
+  'connectivity.retryingIn': 'retrying in {seconds} s',
 };
 
 export const LOCALES = ['pt-BR', 'en'] as const;
