@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
 import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
 import { ConnectivityCheck } from './connectivity-check';
+import { AppError } from './base/app-error';
+import { storageFailure } from './db/failures';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
-import { createLogger, type Logger } from './log/logger';
+import { createLogger, type ClosableLogger, type Logger } from './log/logger';
 import { redactor } from './log/redactor';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore, StoreCredentials } from './secrets/secret-store';
@@ -82,12 +84,29 @@ export function createCore(options: CoreOptions): Core {
   return { dispatch, events, log, useScriptCredentials, freshness, close };
 }
 
+/**
+ * The cache's file, its open failure said as a code a person can act on (and logged, where the folder lets a log be
+ * written): a shell that cannot open the core has nothing else to tell the person with.
+ */
+function openCache(dataDir: string, log: ClosableLogger): Db {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    // The WAL and its index are files beside the database: a folder that cannot be written fails here (EROFS, EACCES).
+    accessSync(dataDir, constants.W_OK);
+    return openDatabase(join(dataDir, DATABASE_FILE));
+  } catch (error) {
+    const known = storageFailure(error);
+    log.error('could not open the data file', { code: known?.code ?? 'INTERNAL', error });
+    void log.close();
+    throw known ?? error;
+  }
+}
+
 /** createCore's wiring with every part in reach: for tests and benchmarks only. */
 export function assembleCore(options: CoreOptions): CoreParts {
-  mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const db = openCache(options.dataDir, log);
   const connectivity = new ConnectivityTracker(events);
   const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
   const apiFactory = createStoreApiFactory({
@@ -134,6 +153,11 @@ export function assembleCore(options: CoreOptions): CoreParts {
   });
   const dispatch = createDispatcher(service, {
     onUnexpectedError: (channel, error) => log.error(`${channel} failed unexpectedly`, { error }),
+    explain: (error) => {
+      const known = storageFailure(error);
+      if (known && !(error instanceof AppError)) log.error('the data folder failed', { code: known.code, error });
+      return known;
+    },
   });
   return {
     dispatch,

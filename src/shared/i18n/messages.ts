@@ -278,6 +278,16 @@ const ptBR = {
   'sync.newOrders': '{count} pedido(s) novo(s)',
   'sync.pausedCredentials': 'Sincronização automática pausada: as credenciais desta loja não funcionam.',
   'connectivity.retryingIn': 'tentando de novo em {seconds} s',
+
+  // The data folder's failures and a damaged cache (issue 16; the cache-trust helper's block).
+  'error.DATA_FOLDER_READ_ONLY':
+    'A pasta de dados do Balcão está somente leitura: nada foi gravado. Permita a gravação na pasta e tente de novo.',
+  'error.DATABASE_DAMAGED':
+    'O arquivo de dados do Balcão está danificado. Feche e abra o Balcão: ele guarda o arquivo danificado à parte e refaz o cache a partir da loja, sem perder suas marcações e anotações.',
+  'error.DATABASE_DAMAGED.rebuilt':
+    'O arquivo de dados estava danificado ({problem}). Ele foi guardado como {kept} e o cache está sendo refeito a partir da loja; suas marcações e anotações foram preservadas.',
+  'error.DISK_FULL.database':
+    'Disco cheio: o Balcão não conseguiu gravar na pasta de dados e nada ficou gravado pela metade. Libere espaço e tente de novo.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
@@ -555,6 +565,16 @@ const en: Record<MessageKey, string> = {
   'sync.newOrders': '{count} new order(s)',
   'sync.pausedCredentials': "Automatic sync paused: this store's credentials do not work.",
   'connectivity.retryingIn': 'retrying in {seconds} s',
+
+  // The data folder's failures and a damaged cache (issue 16; the cache-trust helper's block).
+  'error.DATA_FOLDER_READ_ONLY':
+    "Balcão's data folder is read-only: nothing was written. Allow writing to the folder and try again.",
+  'error.DATABASE_DAMAGED':
+    "Balcão's data file is damaged. Close and reopen Balcão: it keeps the damaged file aside and rebuilds the cache from the store, keeping your review marks and notes.",
+  'error.DATABASE_DAMAGED.rebuilt':
+    'The data file was damaged ({problem}). It was kept as {kept} and the cache is being rebuilt from the store; your review marks and notes were kept.',
+  'error.DISK_FULL.database':
+    'The disk is full: Balcão could not write to its data folder and nothing was left half-written. Free some space and try again.',
 };
 
 export const LOCALES = ['pt-BR', 'en'] as const;

@@ -1,10 +1,6 @@
 import type { Db } from './open';
+import { optimizeSearchIndexes } from './search';
 import { removeStore } from './stores-repo';
-
-export type EraseStep = 'rows' | 'search-index' | 'free-pages' | 'journal';
-
-/** The steps in order; progress reports the one about to run. */
-export const ERASE_STEPS: readonly EraseStep[] = ['rows', 'search-index', 'free-pages', 'journal'];
 
 /**
  * Removes a store so that none of its bytes stay readable in the data folder (the LGPD erasure):
@@ -14,26 +10,16 @@ export const ERASE_STEPS: readonly EraseStep[] = ['rows', 'search-index', 'free-
  * - pages freed before `secure_delete` was on (files from older versions) still hold old rows: VACUUM rewrites
  *   the file with no free pages at all;
  * - the WAL holds every page image written since the last checkpoint: it is checkpointed and truncated to zero.
- * Steps run one per event-loop turn, so progress can be shown between them. Returns false for no such store.
+ * Steps run one per event-loop turn, so other work gets the loop between them. Returns false for no such store.
  */
-export async function eraseStore(
-  db: Db,
-  id: string,
-  onStep: (step: EraseStep, index: number) => void = () => {},
-): Promise<boolean> {
+export async function eraseStore(db: Db, id: string): Promise<boolean> {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  onStep('rows', 0);
   if (!removeStore(db, id)) return false;
   await turn();
-  onStep('search-index', 1);
-  db.exec(
-    "INSERT INTO orders_fts (orders_fts) VALUES ('optimize'); INSERT INTO customers_fts (customers_fts) VALUES ('optimize');",
-  );
+  optimizeSearchIndexes(db);
   await turn();
-  onStep('free-pages', 2);
   db.exec('VACUUM');
   await turn();
-  onStep('journal', 3);
   checkpointTruncate(db);
   return true;
 }

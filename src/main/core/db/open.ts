@@ -41,6 +41,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
     reindexIfStale(db);
+    // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
+    // says so now, rather than at the person's first mark or the sync's first page.
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
     return db;
   } catch (error) {
     db.close();
