@@ -285,7 +285,7 @@ const ptBR = {
   'error.DATABASE_DAMAGED':
     'O arquivo de dados do Balcão está danificado. Feche e abra o Balcão: ele guarda o arquivo danificado à parte e refaz o cache a partir da loja, sem perder suas marcações e anotações.',
   'error.DATABASE_DAMAGED.rebuilt':
-    'O arquivo de dados estava danificado ({problem}). Ele foi guardado como {kept} e o cache está sendo refeito a partir da loja; suas marcações e anotações foram preservadas.',
+    'O arquivo de dados estava danificado. Ele foi guardado como {kept} e o cache está sendo refeito a partir da loja; suas marcações e anotações foram preservadas.',
   'error.DISK_FULL.database':
     'Disco cheio: o Balcão não conseguiu gravar na pasta de dados e nada ficou gravado pela metade. Libere espaço e tente de novo.',
 } as const;
@@ -572,7 +572,7 @@ const en: Record<MessageKey, string> = {
   'error.DATABASE_DAMAGED':
     "Balcão's data file is damaged. Close and reopen Balcão: it keeps the damaged file aside and rebuilds the cache from the store, keeping your review marks and notes.",
   'error.DATABASE_DAMAGED.rebuilt':
-    'The data file was damaged ({problem}). It was kept as {kept} and the cache is being rebuilt from the store; your review marks and notes were kept.',
+    'The data file was damaged. It was kept as {kept} and the cache is being rebuilt from the store; your review marks and notes were kept.',
   'error.DISK_FULL.database':
     'The disk is full: Balcão could not write to its data folder and nothing was left half-written. Free some space and try again.',
 };
