@@ -1,6 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { runOffThread } from './off-thread';
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -47,48 +46,23 @@ export function markDamaged(file: string, problem: string): void {
   writeFileSync(markerOf(file), `${problem}\n`);
 }
 
-/** The check itself, as a worker's source: the worker loads better-sqlite3 by the path the main thread resolved. */
-const CHECK = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-let problems;
-try {
-  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  try {
-    problems = db.pragma('integrity_check(10)').map((row) => row.integrity_check).filter((line) => line !== 'ok');
-  } finally {
-    db.close();
-  }
-} catch (error) {
-  problems = [String((error && error.code) || error)];
-}
-parentPort.postMessage(problems);
-`;
-
 export interface IntegrityCheck {
   /** The problems SQLite found (empty when the file is whole); null when the check was stopped. */
   result: Promise<string[] | null>;
   stop(): Promise<void>;
 }
 
-/**
- * `PRAGMA integrity_check` on its own thread and read-only connection: at a million orders it reads every page for
- * minutes, which the main thread cannot spend. Stopping ends the thread (the app quitting).
- */
+/** `PRAGMA integrity_check` off the main thread (at a million orders it reads every page for minutes). */
 export function checkIntegrityOffThread(file: string): IntegrityCheck {
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECK, { eval: true, workerData: { file, module } });
-  let stopped = false;
-  const result = new Promise<string[] | null>((resolve) => {
-    worker.once('message', (problems: string[]) => resolve(problems));
-    worker.once('error', (error) => resolve([String(error)]));
-    worker.once('exit', () => resolve(stopped ? null : ['stopped']));
-  });
-  return {
-    result,
-    async stop() {
-      stopped = true;
-      await worker.terminate();
-    },
-  };
+  const check = runOffThread(file, [{ pragma: 'integrity_check(10)' }], { readonly: true });
+  const result = check.result.then(
+    (results) =>
+      results === null
+        ? null
+        : (results[0] as { integrity_check: string }[])
+            .map((row) => row.integrity_check)
+            .filter((line) => line !== 'ok'),
+    (error: unknown) => [String((error as { code?: unknown }).code ?? error)],
+  );
+  return { result, stop: () => check.stop() };
 }

@@ -10,3 +10,6 @@ export function optimizeSearchIndexes(db: WritableDB): void {
   write(db, sql`INSERT INTO orders_fts (orders_fts) VALUES ('optimize')`);
   write(db, sql`INSERT INTO customers_fts (customers_fts) VALUES ('optimize')`);
 }
+
+/** The FTS tables, for work that runs on a connection of its own (db/erase.ts). */
+export const SEARCH_INDEXES = ['orders_fts', 'customers_fts'] as const;
