@@ -1,5 +1,5 @@
 import type { WritableDB } from './connection';
-import { addStore, listStores } from './stores-repo';
+import { addStore, listStores, toStore, type StoreRow } from './stores-repo';
 import { sql } from './sql';
 import { readAll, write } from './statements';
 
@@ -29,27 +29,30 @@ const values = (columns: string) =>
     .map((c) => `new.${c}`)
     .join(', ');
 
-const TRIGGERS = `
-CREATE TEMP TRIGGER merchant_store_insert AFTER INSERT ON main.stores BEGIN
-  INSERT OR REPLACE INTO merchant.stores (${STORE_COLUMNS}) VALUES (${values(STORE_COLUMNS)});
-END;
-CREATE TEMP TRIGGER merchant_store_update AFTER UPDATE ON main.stores BEGIN
-  INSERT OR REPLACE INTO merchant.stores (${STORE_COLUMNS}) VALUES (${values(STORE_COLUMNS)});
-END;
-CREATE TEMP TRIGGER merchant_store_delete AFTER DELETE ON main.stores BEGIN
-  DELETE FROM merchant.review_state WHERE store_id = old.id;
-  DELETE FROM merchant.stores WHERE id = old.id;
-END;
-CREATE TEMP TRIGGER merchant_review_insert AFTER INSERT ON main.review_state BEGIN
-  INSERT OR REPLACE INTO merchant.review_state (${REVIEW_COLUMNS}) VALUES (${values(REVIEW_COLUMNS)});
-END;
-CREATE TEMP TRIGGER merchant_review_update AFTER UPDATE ON main.review_state BEGIN
-  INSERT OR REPLACE INTO merchant.review_state (${REVIEW_COLUMNS}) VALUES (${values(REVIEW_COLUMNS)});
-END;
-CREATE TEMP TRIGGER merchant_review_delete AFTER DELETE ON main.review_state BEGIN
-  DELETE FROM merchant.review_state WHERE store_id = old.store_id AND order_id = old.order_id;
-END;
-`;
+/** Inserts and updates of either table replace the copied row; deletes delete it. */
+const TRIGGERS = [
+  ...(['INSERT', 'UPDATE'] as const).flatMap((event) =>
+    (
+      [
+        ['stores', STORE_COLUMNS],
+        ['review_state', REVIEW_COLUMNS],
+      ] as const
+    ).map(
+      ([
+        table,
+        columns,
+      ]) => `CREATE TEMP TRIGGER merchant_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+  BEGIN INSERT OR REPLACE INTO merchant.${table} (${columns}) VALUES (${values(columns)}); END;`,
+    ),
+  ),
+  `CREATE TEMP TRIGGER merchant_stores_delete AFTER DELETE ON main.stores BEGIN
+     DELETE FROM merchant.review_state WHERE store_id = old.id;
+     DELETE FROM merchant.stores WHERE id = old.id;
+   END;`,
+  `CREATE TEMP TRIGGER merchant_review_state_delete AFTER DELETE ON main.review_state BEGIN
+     DELETE FROM merchant.review_state WHERE store_id = old.store_id AND order_id = old.order_id;
+   END;`,
+].join('\n');
 
 export const MERCHANT_FILE = 'merchant.db';
 
@@ -76,32 +79,14 @@ export function attachMerchantCopy(db: WritableDB, file: string): number {
   return restored;
 }
 
-interface CopiedStore {
-  id: string;
-  alias: string;
-  name: string;
-  api_base_url: string;
-  time_zone: string;
-  is_demo: number;
-  created_at: string;
-  keychain_entry: number;
-}
-
 function restoreFromCopy(db: WritableDB): number {
-  const stores = readAll(db, sql<CopiedStore>`SELECT * FROM merchant.stores ORDER BY created_at, id`);
+  const stores = readAll(
+    db,
+    sql<StoreRow>`SELECT *, NULL AS credentials_ok, NULL AS last_sync_at, NULL AS last_error
+                  FROM merchant.stores ORDER BY created_at, id`,
+  ).map(toStore);
   db.transaction(() => {
-    for (const s of stores) {
-      addStore(db, {
-        id: s.id,
-        alias: s.alias,
-        name: s.name,
-        apiBaseUrl: s.api_base_url,
-        timeZone: s.time_zone,
-        isDemo: s.is_demo === 1,
-        createdAt: s.created_at,
-        keychainEntry: s.keychain_entry === 1,
-      });
-    }
+    for (const store of stores) addStore(db, store);
     write(
       db,
       sql`INSERT INTO main.review_state (store_id, order_id, reviewed, flagged, note, updated_at)
