@@ -54,6 +54,9 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
       return values.flatMap((v) => files.filter(({ bytes }) => bytes.includes(v)).map(({ f }) => `${f}: ${v}`));
     };
     expect(scan()).toEqual([]);
+    // The merchant's own copy (merchant.db) keeps nothing of the store either.
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.stores').get()).toEqual({ n: 0 });
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.review_state').get()).toEqual({ n: 0 });
     await fx.core.close();
     expect(scan()).toEqual([]);
     expect(fx.core.db.open).toBe(false);

@@ -29,20 +29,28 @@ const values = (columns: string) =>
     .map((c) => `new.${c}`)
     .join(', ');
 
-/** Inserts and updates of either table replace the copied row; deletes delete it. */
+/**
+ * Inserts and updates of either table upsert the copied row. An upsert, not INSERT OR REPLACE: a trigger's OR clause
+ * gives way to the conflict policy of the statement that fired it, and review-repo's own upsert made it ABORT.
+ */
 const TRIGGERS = [
   ...(['INSERT', 'UPDATE'] as const).flatMap((event) =>
     (
       [
-        ['stores', STORE_COLUMNS],
-        ['review_state', REVIEW_COLUMNS],
+        ['stores', STORE_COLUMNS, 'id'],
+        ['review_state', REVIEW_COLUMNS, 'store_id, order_id'],
       ] as const
     ).map(
       ([
         table,
         columns,
+        key,
       ]) => `CREATE TEMP TRIGGER merchant_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
-  BEGIN INSERT OR REPLACE INTO merchant.${table} (${columns}) VALUES (${values(columns)}); END;`,
+  BEGIN INSERT INTO merchant.${table} (${columns}) VALUES (${values(columns)}) ON CONFLICT (${key}) DO UPDATE SET
+    ${columns
+      .split(', ')
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}; END;`,
     ),
   ),
   `CREATE TEMP TRIGGER merchant_stores_delete AFTER DELETE ON main.stores BEGIN
