@@ -4,6 +4,8 @@
  * call names what to open (an order's tracking, its boleto, a customer's WhatsApp, the platform's panel) and main
  * builds the URL. `BuiltUrl` can only come from a builder, so `openBuilt` cannot be handed anything else.
  */
+import type { OrderLink } from './core/orders/order-links';
+
 declare const builtByMain: unique symbol;
 export type BuiltUrl = string & { readonly [builtByMain]: true };
 
@@ -51,4 +53,15 @@ export async function openBuilt(openExternal: (url: string) => Promise<void>, ur
   if (!url) return false;
   await openExternal(url);
   return true;
+}
+
+/** `links.open`: the link of the kind asked for, built here from what the core read in the cached order. */
+export function openOrderLink(openExternal: (url: string) => Promise<void>, link: OrderLink): Promise<boolean> {
+  const url =
+    link.kind === 'tracking'
+      ? trackingUrl(link)
+      : link.kind === 'boleto'
+        ? boletoUrl(link.billetUrl)
+        : whatsappUrl(link.phone);
+  return openBuilt(openExternal, url);
 }

@@ -171,6 +171,7 @@ describe('listOrders sorts and pages', () => {
       trackingCode: o.trackingCode,
       reviewed: o.id % 7 === 0,
       flagged: o.id % 9 === 0,
+      hasNote: false,
       parseProblemCount: 0,
     });
   });
@@ -315,6 +316,21 @@ describe('customers', () => {
     const byLast = listCustomers(t.db, 'store-a', { sort: { key: 'lastOrder', direction: 'desc' } }).rows;
     const lasts = byLast.map((r) => r.lastOrderAt?.utc ?? '');
     expect(lasts).toEqual([...lasts].sort().reverse());
+  });
+
+  it('sorts customers by total spent, the same total their view shows', () => {
+    const rows = listCustomers(t.db, 'store-a', { sort: { key: 'totalSpent', direction: 'desc' } }).rows;
+    const spent = rows.map((r) => getCustomerDetail(t.db, 'store-a', r.id)!.totals.spentCents);
+    expect(spent).toEqual([...spent].sort((a, b) => b - a));
+    expect(new Set(spent).size).toBeGreaterThan(1);
+  });
+
+  it('lists the distinct addresses a customer’s orders went to', () => {
+    const mine = orders.filter((o) => o.customer?.id === 102 && o.shippingAddress);
+    const distinct = new Set(mine.map((o) => JSON.stringify(o.shippingAddress)));
+    expect(distinct.size).toBeGreaterThan(0);
+    const addresses = getCustomerDetail(t.db, 'store-a', 102)!.addresses;
+    expect(new Set(addresses.map((a) => JSON.stringify(a)))).toEqual(distinct);
   });
 
   it('computes a customer’s totals, excluding cancelled orders from spending', () => {

@@ -89,6 +89,7 @@ export class MemorySource implements ExportSource {
         firstOrderAt: dates[0] ?? null,
         lastOrderAt: dates[dates.length - 1] ?? null,
       },
+      addresses: [],
     };
     const record = { detail, addresses };
     this.customers.set(customer.id, record);

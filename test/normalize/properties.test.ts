@@ -67,6 +67,21 @@ const SOURCES: Record<keyof Order, string[]> = {
   transactions: ['transactions'],
   statusHistory: ['statuses'],
   promocode: ['promocode'],
+  facts: [
+    'marketplace_id',
+    'marketplace_sale_number',
+    'shipment_service',
+    'days_delivery',
+    'date_delivery',
+    'pickup_address',
+    'pix',
+    'utm_source',
+    'utm_medium',
+    'utm_campaign',
+    'utm_term',
+    'utm_content',
+    'metadata',
+  ],
   parseProblems: ['*'],
 };
 

@@ -24,11 +24,14 @@ import { SyncManager } from './sync/sync-manager';
 import { SyncScheduler } from './sync/scheduler';
 import { SCHEDULE_FILE, scheduleSettingsFile } from './sync/schedule-settings';
 import { OrdersService } from './orders/orders-service';
+import type { OpenOrderLink } from './orders/order-links';
 
 export interface CoreOptions {
   appName: string;
   version: string;
   dataDir: string;
+  /** The platform's log folder in the app (macOS: ~/Library/Logs/Balcão); `<dataDir>/logs` elsewhere. */
+  logDir?: string;
   shell: AppInfo['shell'];
   /** The store API; tests point it at a fake store on 127.0.0.1. */
   apiBaseUrl?: string;
@@ -40,6 +43,8 @@ export interface CoreOptions {
   apiTimeoutMs?: number;
   /** The full integrity check after start-up (default on); a one-shot CLI command has no time for it. */
   checkIntegrity?: boolean;
+  /** The Electron shell opens order links in the person's browser; other shells leave it out and open nothing. */
+  openLink?: OpenOrderLink;
 }
 
 /**
@@ -155,7 +160,7 @@ function checkInBackground(db: Db, log: Logger): { result: Promise<ErrorInfo | n
 /** createCore's wiring with every part in reach: for tests and benchmarks only. */
 export function assembleCore(options: CoreOptions): CoreParts {
   const events = new EventBus();
-  const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
+  const log = createLogger({ file: join(options.logDir ?? join(options.dataDir, 'logs'), 'balcao.log') });
   const { db, recovered } = openCache(options.dataDir, log, new Date());
   const integrity = options.checkIntegrity === false ? null : checkInBackground(db, log);
   const connectivity = new ConnectivityTracker(events);
@@ -194,6 +199,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     scheduler,
     connectivity,
     orders: new OrdersService(db),
+    ...(options.openLink ? { openLink: options.openLink } : {}),
     appInfo: {
       name: options.appName,
       version: options.version,

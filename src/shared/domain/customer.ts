@@ -1,3 +1,4 @@
+import type { Address } from './order';
 import type { Cents, ZonedTime } from './time';
 
 export interface Customer {
@@ -45,5 +46,7 @@ export interface CustomerTotals {
 export interface CustomerDetail {
   customer: Customer;
   totals: CustomerTotals;
+  /** Where the customer's cached orders were sent, the most recently used first. */
+  addresses: Address[];
   raw: unknown;
 }

@@ -35,6 +35,8 @@ export interface OrderItem {
   unitPriceCents: Cents | null;
   gift: boolean;
   bundle: { id: number | null; name: string | null } | null;
+  /** `is_digital`; read from the raw record for the detail, absent where the list built the order. */
+  digital?: boolean;
 }
 
 export interface Address {
@@ -61,6 +63,65 @@ export interface OrderTransaction {
   captured: boolean | null;
   cancelled: boolean | null;
   createdAt: ZonedTime | null;
+  /** The rest is read from the raw record for the detail; a key is left out when the API did not send it. */
+  more?: TransactionFacts;
+}
+
+/** What a payment says beyond its method and amount, as the detail shows it. */
+export interface TransactionFacts {
+  installmentValueCents?: Cents;
+  /** `bank_name`: the card brand as the gateway names it. */
+  brand?: string;
+  /** As sent: first and last digits, the rest masked. */
+  maskedCard?: string;
+  holderName?: string;
+  billetUrl?: string;
+  billetBarcode?: string;
+  /** YYYY-MM-DD: a boleto is due on a day, not at an instant. */
+  billetDueDate?: string;
+  antifraudStatus?: string;
+  antifraudScore?: string;
+  errorMessage?: string;
+  authorizedAt?: ZonedTime;
+  capturedAt?: ZonedTime;
+  cancelledAt?: ZonedTime;
+}
+
+/** Where a store-pickup order is collected: never a delivery. */
+export interface PickupPoint {
+  address: Address;
+  /** `local_description`, e.g. the counter to go to. */
+  description: string | null;
+  /** "ready in `time` `timeType`" (`days`, `hours`). */
+  time: number | null;
+  timeType: string | null;
+  onlyWeekdays: boolean | null;
+}
+
+export interface Utm {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  term?: string;
+  content?: string;
+}
+
+/**
+ * What the detail shows beyond the list's columns, read from the raw record when an order is opened. A key is left
+ * out when the API did not send it, so the screen never shows an empty field.
+ */
+export interface OrderFacts {
+  marketplaceId?: number;
+  marketplaceSaleNumber?: string;
+  shipmentService?: string;
+  /** Promised delivery time in days (`days_delivery`). */
+  deliveryDays?: number;
+  /** Estimated or actual delivery (`date_delivery`). */
+  deliveryDate?: ZonedTime;
+  pickup?: PickupPoint;
+  pixExpiresAt?: ZonedTime;
+  utm?: Utm;
+  metadata?: { key: string; value: string }[];
 }
 
 export interface OrderStatusChange {
@@ -102,6 +163,8 @@ export interface Order {
   transactions: OrderTransaction[];
   statusHistory: OrderStatusChange[];
   promocode: Promocode | null;
+  /** Read from the raw record for the detail; absent where the list built the order. */
+  facts?: OrderFacts;
   parseProblems: string[];
 }
 
@@ -130,6 +193,8 @@ export interface OrderSummary {
   trackingCode: string | null;
   reviewed: boolean;
   flagged: boolean;
+  /** The order has a local note (the review state's note is not empty). */
+  hasNote: boolean;
   parseProblemCount: number;
 }
 
@@ -139,3 +204,7 @@ export interface OrderDetail {
   /** The record exactly as the API sent it (secrets removed), for the "raw" tab and support. */
   raw: unknown;
 }
+
+/** Links main builds from a cached order and opens in the person's browser; the renderer names one, never a URL. */
+export const ORDER_LINK_KINDS = ['tracking', 'boleto', 'whatsapp'] as const;
+export type OrderLinkKind = (typeof ORDER_LINK_KINDS)[number];

@@ -26,7 +26,7 @@ export interface OrderQuery {
   limit?: number;
 }
 
-export type CustomerSortKey = 'name' | 'lastOrder' | 'orderCount';
+export type CustomerSortKey = 'name' | 'lastOrder' | 'orderCount' | 'totalSpent';
 
 export interface CustomerQuery {
   /** Name, e-mail, CPF/CNPJ (with or without punctuation) or phone; prefix match. */

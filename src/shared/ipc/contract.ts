@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress, SyncSchedule } from '../domain/app';
 import { SYNC_INTERVALS } from '../domain/app';
-import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
+import { ORDER_LINK_KINDS, type OrderDetail, type OrderSummary, type ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
 
@@ -67,7 +67,7 @@ export const orderQuerySchema = v.strictObject({
 
 export const customerQuerySchema = v.strictObject({
   search: v.optional(shortText(200)),
-  sort: v.optional(v.strictObject({ key: v.picklist(['name', 'lastOrder', 'orderCount']), direction })),
+  sort: v.optional(v.strictObject({ key: v.picklist(['name', 'lastOrder', 'orderCount', 'totalSpent']), direction })),
   offset,
   limit,
 });
@@ -133,6 +133,13 @@ export const calls = {
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
   ...syncScheduleCalls,
+
+  /**
+   * Opens an order's tracking page, boleto or the customer's WhatsApp in the person's browser. Main builds the URL
+   * from the cached order; true when something was opened (false: the order has no such link, or the shell cannot
+   * open a browser, as the preview's bridge and the CLI).
+   */
+  'links.open': call<boolean>()(v.strictObject({ storeId, orderId: recordId, kind: v.picklist(ORDER_LINK_KINDS) })),
 } as const;
 
 /** Events the main process pushes; the value is a phantom type for the payload. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   boletoUrl,
   openBuilt,
+  openOrderLink,
   panelUrl,
   PLATFORM_PANEL_URL,
   trackingUrl,
@@ -46,5 +47,24 @@ describe('links main builds for the browser', () => {
     expect(openExternal.mock.calls).toEqual([[PLATFORM_PANEL_URL]]);
     // @ts-expect-error a plain string from anywhere else is not a BuiltUrl
     await openBuilt(openExternal, 'https://evil.example/');
+  });
+
+  it('opens the order link of each kind through the builders, and nothing unsafe', async () => {
+    const opened: string[] = [];
+    const openExternal = async (url: string) => void opened.push(url);
+    expect(
+      await openOrderLink(openExternal, { kind: 'tracking', trackUrl: 'https://rastreio.example.com/x?o=1' }),
+    ).toBe(true);
+    expect(await openOrderLink(openExternal, { kind: 'boleto', billetUrl: 'https://boleto.example.com.br/ab' })).toBe(
+      true,
+    );
+    expect(await openOrderLink(openExternal, { kind: 'whatsapp', phone: '16981875668' })).toBe(true);
+    expect(await openOrderLink(openExternal, { kind: 'boleto', billetUrl: 'file:///etc/passwd' })).toBe(false);
+    expect(await openOrderLink(openExternal, { kind: 'tracking', trackUrl: 'https://127.0.0.1/' })).toBe(false);
+    expect(opened).toEqual([
+      'https://rastreio.example.com/x?o=1',
+      'https://boleto.example.com.br/ab',
+      'https://wa.me/5516981875668',
+    ]);
   });
 });

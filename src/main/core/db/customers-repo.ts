@@ -1,5 +1,5 @@
 import type { Customer, CustomerDetail, CustomerSummary, CustomerTotals } from '../../../shared/domain/customer';
-import type { OrderSummary } from '../../../shared/domain/order';
+import type { Address, OrderSummary } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
 import type { ReadableDB, WritableDB } from './connection';
@@ -9,7 +9,7 @@ import { listOrders } from './orders-list';
 import { rawJson } from './raw-json';
 import { toCustomer, toCustomerSummary, type CustomerRow } from './rows/customers';
 import { parseJson } from './rows/json';
-import { zoned } from './rows/orders';
+import { toAddress, zoned, type AddressRow } from './rows/orders';
 import { customerSearchFilter } from './search';
 import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { readAll, readOne } from './statements';
@@ -51,6 +51,9 @@ const SORTS = {
   name: sqlFragment`c.sort_name`,
   lastOrder: sqlFragment`c.last_order_utc`,
   orderCount: sqlFragment`c.order_count`,
+  // Summed per customer from the covering index orders_by_customer, as the customer view's total.
+  totalSpent: sqlFragment`(SELECT coalesce(sum(o.total_cents), 0) FROM orders o WHERE o.store_id = c.store_id
+    AND o.customer_id = c.id AND (o.status_alias IS NULL OR o.status_alias NOT IN (${sqlJoin(NOT_SPENT_STATUSES)})))`,
 } as const;
 
 export function listCustomers(db: ReadableDB, storeId: string, query: CustomerQuery): Page<CustomerSummary> {
@@ -79,8 +82,22 @@ export function getCustomerDetail(db: ReadableDB, storeId: string, customerId: n
   return {
     customer: toCustomer(row),
     totals: customerTotals(db, storeId, customerId),
+    addresses: customerAddresses(db, storeId, customerId),
     raw: row.raw === null ? null : parseJson(row.raw),
   };
+}
+
+/** The distinct addresses the customer's orders were sent to, the most recently used first. */
+export function customerAddresses(db: ReadableDB, storeId: string, customerId: number): Address[] {
+  return readAll(
+    db,
+    sql<AddressRow>`SELECT a.receiver, a.street, a.number, a.complement, a.neighborhood, a.city, a.uf, a.zipcode,
+       a.country, a.full_address, max(o.created_utc) AS last_used
+     FROM orders o JOIN order_addresses a ON a.order_pk = o.pk AND a.kind = 'shipping'
+     WHERE o.store_id = ${storeId} AND o.customer_id = ${customerId}
+     GROUP BY a.street, a.number, a.complement, a.zipcode, a.city
+     ORDER BY last_used DESC LIMIT 20`,
+  ).map(toAddress);
 }
 
 /** Read from the covering index orders_by_customer: no order row is touched but the first and last. */

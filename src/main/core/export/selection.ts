@@ -61,6 +61,7 @@ export function summaryOf(detail: OrderDetail): OrderSummary {
     trackingCode: o.trackingCode,
     reviewed: detail.review.reviewed,
     flagged: detail.review.flagged,
+    hasNote: detail.review.note !== '',
     parseProblemCount: o.parseProblems.length,
   };
 }

@@ -1,6 +1,7 @@
 import type { AppInfo, Connectivity } from '../../../shared/domain/app';
 import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
+import { orderLink, type OpenOrderLink } from '../orders/order-links';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
 import type { SyncScheduler } from '../sync/scheduler';
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   sync: SyncManager;
   scheduler: Pick<SyncScheduler, 'schedule' | 'setSchedule'>;
   connectivity: { readonly current: Connectivity };
+  /** Absent where no browser can be opened (the preview's bridge, the CLI): `links.open` then opens nothing. */
+  openLink?: OpenOrderLink;
 }
 
 /**
@@ -56,5 +59,10 @@ export function createService(deps: ServiceDeps): Handlers {
 
     'sync.getSchedule': () => deps.scheduler.schedule,
     'sync.setSchedule': (schedule) => deps.scheduler.setSchedule(schedule),
+
+    'links.open': async ({ storeId, orderId, kind }) => {
+      const link = orderLink(orders.order(storeId, orderId).order, kind);
+      return link !== null && deps.openLink !== undefined ? deps.openLink(link) : false;
+    },
   };
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain/order';
 import { digitsOnly, field, isRecord, many, one, Reader, unwrap, type JsonRecord } from './read';
 import { customerName, phoneDigits } from './customer';
+import { readOrderFacts, readTransactionFacts } from './order-facts';
 
 export interface NormalizeContext {
   storeId: string;
@@ -73,6 +74,7 @@ function readOrder(raw: unknown, ctx: NormalizeContext): { order: Order | null; 
     transactions,
     statusHistory: many(field(record, 'statuses')).map((s, i) => readStatusChange(s, r.nested(`statuses[${i}]`))),
     promocode: readPromocode(one(field(record, 'promocode')), r.nested('promocode')),
+    facts: readOrderFacts(record, r),
     parseProblems: r.problems,
   };
   if (order.status === null) r.problem('status', 'missing');
@@ -122,6 +124,7 @@ function readTransaction(record: JsonRecord, r: Reader): OrderTransaction {
     captured: r.bool(record, 'captured'),
     cancelled: r.bool(record, 'cancelled'),
     createdAt: r.time(record, 'created_at'),
+    more: readTransactionFacts(record, r),
   };
 }
 
@@ -153,6 +156,7 @@ function readItem(record: JsonRecord, r: Reader): OrderItem {
     r.text(record, 'product_name') ??
     (skuRecord && nested ? nested.text(skuRecord, 'title') : null);
   const quantity = r.int(record, 'quantity');
+  const digital = r.bool(record, 'is_digital');
   if (quantity === null) r.problem('quantity', 'missing, taken as 1');
   return {
     id: r.int(record, 'id'),
@@ -164,6 +168,7 @@ function readItem(record: JsonRecord, r: Reader): OrderItem {
     unitPriceCents: r.cents(record, 'price'),
     gift: r.bool(record, 'gift') ?? false,
     bundle: bundleId === null && bundleName === null ? null : { id: bundleId, name: bundleName },
+    ...(digital === null ? {} : { digital }),
   };
 }
 

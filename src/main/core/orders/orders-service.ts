@@ -12,6 +12,7 @@ import {
   type Db,
 } from '../db';
 import { getStore } from '../db/stores-repo';
+import { normalizeOrder } from '../normalize/order';
 
 /**
  * Reading the cache for the screens: every call answers from SQLite only, so
@@ -22,8 +23,10 @@ import { getStore } from '../db/stores-repo';
 export class OrdersService {
   constructor(private readonly db: Db) {}
 
-  #store(storeId: string): void {
-    if (!getStore(this.db, storeId)) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
+  #store(storeId: string): { timeZone: string } {
+    const store = getStore(this.db, storeId);
+    if (!store) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
+    return store;
   }
 
   listOrders(storeId: string, query: OrderQuery): Page<OrderSummary> {
@@ -36,11 +39,16 @@ export class OrdersService {
     return orderStatusCounts(this.db, storeId, query);
   }
 
+  /**
+   * The cached columns answer lists and filters; the detail shows everything the record holds, so the stored raw
+   * record is read again with the same normaliser that filled those columns.
+   */
   order(storeId: string, orderId: number): OrderDetail {
-    this.#store(storeId);
+    const { timeZone } = this.#store(storeId);
     const detail = getOrderDetail(this.db, storeId, orderId);
     if (!detail) throw new AppError('NOT_FOUND', 'order not cached', { params: { reason: 'order', id: orderId } });
-    return detail;
+    const { order } = normalizeOrder(detail.raw, { storeId, storeZone: timeZone });
+    return order === null || order.id !== orderId ? detail : { ...detail, order };
   }
 
   setReview(

@@ -1,4 +1,7 @@
-/** Relations a full order record needs (`shipping_address` fills `address`; `statuses` is the status history). */
+/**
+ * Relations a full order record needs (`shipping_address` fills `address`; `statuses` is the status history;
+ * `pickup_address` tells a store pickup from a delivery; `pix` holds its expiry).
+ */
 export const ORDER_INCLUDES = [
   'items',
   'customer',
@@ -8,6 +11,9 @@ export const ORDER_INCLUDES = [
   'shipping_address',
   'payments',
   'promocode',
+  'pickup_address',
+  'pix',
+  'metadata',
 ] as const;
 
 export interface SyncSettings {

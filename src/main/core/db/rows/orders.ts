@@ -31,11 +31,14 @@ export interface SummaryRow {
   parse_problem_count: number;
   reviewed: number;
   flagged: number;
+  /** Only in list queries (SUMMARY_COLUMNS). */
+  has_note?: number;
 }
 
 export const SUMMARY_COLUMNS = sqlFragment`o.id, o.number, o.status_alias, o.status_name, o.status_id, o.customer_id, o.customer_name,
   o.customer_email, o.created_utc, o.created_zone, o.total_cents, o.payment_alias, o.installments, o.delivered,
-  o.tracking_code, o.parse_problem_count, o.reviewed, o.flagged`;
+  o.tracking_code, o.parse_problem_count, o.reviewed, o.flagged,
+  EXISTS (SELECT 1 FROM review_state r WHERE r.store_id = o.store_id AND r.order_id = o.id AND r.note <> '') AS has_note`;
 
 const status = (row: Pick<SummaryRow, 'status_alias' | 'status_name' | 'status_id'>) =>
   row.status_alias === null
@@ -58,6 +61,7 @@ export function toSummary(row: SummaryRow): OrderSummary {
     trackingCode: row.tracking_code,
     reviewed: row.reviewed === 1,
     flagged: row.flagged === 1,
+    hasNote: row.has_note === 1,
     parseProblemCount: row.parse_problem_count,
   };
 }
@@ -125,6 +129,22 @@ export interface OrderRelations {
   history: StatusChangeRow[];
 }
 
+/** Column by column: a `SELECT *` row also carries the order's key and the address kind. */
+export function toAddress(a: AddressRow): Address {
+  return {
+    receiver: a.receiver,
+    street: a.street,
+    number: a.number,
+    complement: a.complement,
+    neighborhood: a.neighborhood,
+    city: a.city,
+    uf: a.uf,
+    zipcode: a.zipcode,
+    country: a.country,
+    fullAddress: a.full_address,
+  };
+}
+
 export function toOrder(row: OrderRow, { items, address, transactions, history }: OrderRelations): Order {
   return {
     id: row.id,
@@ -164,21 +184,7 @@ export function toOrder(row: OrderRow, { items, address, transactions, history }
       gift: i.gift === 1,
       bundle: i.bundle_id === null && i.bundle_name === null ? null : { id: i.bundle_id, name: i.bundle_name },
     })),
-    shippingAddress:
-      address === undefined
-        ? null
-        : {
-            receiver: address.receiver,
-            street: address.street,
-            number: address.number,
-            complement: address.complement,
-            neighborhood: address.neighborhood,
-            city: address.city,
-            uf: address.uf,
-            zipcode: address.zipcode,
-            country: address.country,
-            fullAddress: address.full_address,
-          },
+    shippingAddress: address === undefined ? null : toAddress(address),
     transactions: transactions.map((t) => ({
       id: t.id,
       payment: t.payment_alias === null ? null : { alias: t.payment_alias, name: t.payment_name },
