@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'CHROMIUM_MISSING',
   'CHROMIUM_CRASHED',
+  'DATA_FOLDER_READ_ONLY',
+  'DATABASE_DAMAGED',
   'INTERNAL',
 ] as const;
 

@@ -55,7 +55,8 @@ beforeAll(async () => {
     core.db,
     storeId,
     [{ ...order, customer: { ...order.customer!, name: NAME, email: EMAIL } }],
-    [{ id: 1 }],
+    // The detail is read again from the raw record, so the hostile text must be there as the API would send it.
+    [{ id: 1, customer: { data: { id: order.customer!.id, name: NAME, email: EMAIL } } }],
     [],
     null,
   );

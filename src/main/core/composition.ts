@@ -1,13 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
+import type { ErrorInfo } from '../../shared/errors';
 import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
 import { ConnectivityCheck } from './connectivity-check';
+import { AppError } from './base/app-error';
+import { checkIntegrityOffThread, damageAtOpen, markDamaged, setAside } from './db/damage';
+import { storageFailure } from './db/failures';
+import { attachMerchantCopy, MERCHANT_FILE } from './db/merchant-copy';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
-import { createLogger, type Logger } from './log/logger';
+import { createLogger, type ClosableLogger, type Logger } from './log/logger';
 import { redactor } from './log/redactor';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore, StoreCredentials } from './secrets/secret-store';
@@ -37,6 +42,8 @@ export interface CoreOptions {
   rateLimit?: RateLimiterSettings;
   /** Per request, in ms. */
   apiTimeoutMs?: number;
+  /** The full integrity check after start-up (default on); a one-shot CLI command has no time for it. */
+  checkIntegrity?: boolean;
   /** The Electron shell opens order links in the person's browser; other shells leave it out and open nothing. */
   openLink?: OpenOrderLink;
   /** Where exports are saved, opened and printed: each shell brings its own (docs/export.md). */
@@ -68,6 +75,10 @@ export interface Core {
    */
   freshness: { start(): void; onWake(): void; onOnline(): void };
   close(): Promise<void>;
+  /** Set when the cache was found damaged at open, kept aside and started afresh (say it; the stores then sync). */
+  recovered: ErrorInfo | null;
+  /** The full check after start-up: DATABASE_DAMAGED when it found damage (the next start rebuilds). */
+  integrity: Promise<ErrorInfo | null>;
 }
 
 /** The wired parts, for tests and benchmarks that look inside; shells get `Core` from createCore. */
@@ -86,16 +97,75 @@ export const DATABASE_FILE = 'balcao.db';
  * bridge and the CLI all get the same service behind the same dispatcher.
  */
 export function createCore(options: CoreOptions): Core {
-  const { dispatch, events, log, useScriptCredentials, freshness, close } = assembleCore(options);
-  return { dispatch, events, log, useScriptCredentials, freshness, close };
+  const { dispatch, events, log, useScriptCredentials, freshness, close, recovered, integrity } = assembleCore(options);
+  return { dispatch, events, log, useScriptCredentials, freshness, close, recovered, integrity };
+}
+
+/**
+ * The cache's file, its open failure said as a code a person can act on (and logged, where the folder lets a log be
+ * written): a shell that cannot open the core has nothing else to tell the person with.
+ */
+function openCache(dataDir: string, log: ClosableLogger, now: Date): { db: Db; recovered: ErrorInfo | null } {
+  const file = join(dataDir, DATABASE_FILE);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    // The WAL and its index are files beside the database: a folder that cannot be written fails here (EROFS, EACCES).
+    accessSync(dataDir, constants.W_OK);
+    let problem = damageAtOpen(file);
+    let db: Db | null = null;
+    if (problem === null) {
+      try {
+        db = openDatabase(file);
+      } catch (error) {
+        if (storageFailure(error)?.code !== 'DATABASE_DAMAGED') throw error;
+        problem = 'open';
+        log.error('the data file could not be opened', { error });
+      }
+    }
+    let recovered: ErrorInfo | null = null;
+    if (db === null) {
+      // Never deleted: the damaged file is the person's, and may be worth a repair attempt by someone else.
+      const kept = setAside(file, now);
+      recovered = {
+        code: 'DATABASE_DAMAGED',
+        params: { reason: 'rebuilt', problem: problem ?? 'open', kept: basename(kept) },
+      };
+      log.error('the data file was damaged: kept aside, the cache is rebuilt from the stores', { problem, kept });
+      db = openDatabase(file);
+    }
+    const restored = attachMerchantCopy(db, join(dataDir, MERCHANT_FILE));
+    if (recovered) log.info('the merchant data was restored into the new cache', { stores: restored });
+    return { db, recovered };
+  } catch (error) {
+    const known = storageFailure(error);
+    log.error('could not open the data file', { code: known?.code ?? 'INTERNAL', error });
+    void log.close();
+    throw known ?? error;
+  }
+}
+
+/**
+ * The full check after start-up, off the main thread. Damage found is logged and marked beside the file, so the next
+ * start sets it aside and rebuilds; until then the person is told to restart (DATABASE_DAMAGED).
+ */
+function checkInBackground(db: Db, log: Logger): { result: Promise<ErrorInfo | null>; stop: () => Promise<void> } {
+  if (db.memory) return { result: Promise.resolve(null), stop: async () => {} };
+  const check = checkIntegrityOffThread(db.name);
+  const result = check.result.then((problems) => {
+    if (problems === null || problems.length === 0) return null;
+    log.error('the data file is damaged', { problems: problems.length, first: problems[0] });
+    markDamaged(db.name, 'integrity');
+    return { code: 'DATABASE_DAMAGED' as const };
+  });
+  return { result, stop: () => check.stop() };
 }
 
 /** createCore's wiring with every part in reach: for tests and benchmarks only. */
 export function assembleCore(options: CoreOptions): CoreParts {
-  mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const log = createLogger({ file: join(options.logDir ?? join(options.dataDir, 'logs'), 'balcao.log') });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const { db, recovered } = openCache(options.dataDir, log, new Date());
+  const integrity = options.checkIntegrity === false ? null : checkInBackground(db, log);
   const connectivity = new ConnectivityTracker(events);
   const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
   const apiFactory = createStoreApiFactory({
@@ -146,6 +216,12 @@ export function assembleCore(options: CoreOptions): CoreParts {
   });
   const dispatch = createDispatcher(service, {
     onUnexpectedError: (channel, error) => log.error(`${channel} failed unexpectedly`, { error }),
+    explain: (error) => {
+      const known = storageFailure(error);
+      if (known && !(error instanceof AppError)) log.error('the data folder failed', { code: known.code, error });
+      if (known?.code === 'DATABASE_DAMAGED' && !db.memory) markDamaged(db.name, 'read');
+      return known;
+    },
   });
   return {
     dispatch,
@@ -171,7 +247,10 @@ export function assembleCore(options: CoreOptions): CoreParts {
         void connectivityCheck.checkNow();
       },
     },
+    recovered,
+    integrity: integrity?.result ?? Promise.resolve(null),
     async close() {
+      await integrity?.stop();
       // Syncs first: they write to the database and may be talking to the demo store.
       connectivityCheck.stop();
       scheduler.close();

@@ -408,6 +408,16 @@ const ptBR = {
   'sender.saved': 'Remetente salvo.',
   'error.NOT_FOUND.export': 'Esse arquivo exportado não está mais disponível.',
   'error.INVALID_INPUT.tooMany': 'No máximo {max} pedidos de uma vez: filtre mais a lista.',
+
+  // The data folder's failures and a damaged cache (issue 16; the cache-trust helper's block).
+  'error.DATA_FOLDER_READ_ONLY':
+    'A pasta de dados do Balcão está somente leitura: nada foi gravado. Permita a gravação na pasta e tente de novo.',
+  'error.DATABASE_DAMAGED':
+    'O arquivo de dados do Balcão está danificado. Feche e abra o Balcão: ele guarda o arquivo danificado à parte e refaz o cache a partir da loja, sem perder suas marcações e anotações.',
+  'error.DATABASE_DAMAGED.rebuilt':
+    'O arquivo de dados estava danificado. Ele foi guardado como {kept} e o cache está sendo refeito a partir da loja; suas marcações e anotações foram preservadas.',
+  'error.DISK_FULL.database':
+    'Disco cheio: o Balcão não conseguiu gravar na pasta de dados e nada ficou gravado pela metade. Libere espaço e tente de novo.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
@@ -815,6 +825,16 @@ const en: Record<MessageKey, string> = {
   'sender.saved': 'Sender saved.',
   'error.NOT_FOUND.export': 'That exported file is no longer available.',
   'error.INVALID_INPUT.tooMany': 'At most {max} orders at once: narrow the list.',
+
+  // The data folder's failures and a damaged cache (issue 16; the cache-trust helper's block).
+  'error.DATA_FOLDER_READ_ONLY':
+    "Balcão's data folder is read-only: nothing was written. Allow writing to the folder and try again.",
+  'error.DATABASE_DAMAGED':
+    "Balcão's data file is damaged. Close and reopen Balcão: it keeps the damaged file aside and rebuilds the cache from the store, keeping your review marks and notes.",
+  'error.DATABASE_DAMAGED.rebuilt':
+    'The data file was damaged. It was kept as {kept} and the cache is being rebuilt from the store; your review marks and notes were kept.',
+  'error.DISK_FULL.database':
+    'The disk is full: Balcão could not write to its data folder and nothing was left half-written. Free some space and try again.',
 };
 
 export const LOCALES = ['pt-BR', 'en'] as const;

@@ -73,7 +73,14 @@ export async function runCli(argv: readonly string[], raw: Terminal): Promise<nu
       values,
       positionals,
       json: values['json'] === true,
-      core: (rateLimit) => (core ??= openCore(values, rateLimit)),
+      core: (rateLimit) => {
+        if (core === null) {
+          core = openCore(values, rateLimit);
+          // A damaged cache set aside and started afresh at open: said before the command's own output.
+          if (core.recovered) term.err(`balcao: ${describeError(core.recovered)}\n`);
+        }
+        return core;
+      },
       api: () => inProcessClient(ctx.core()),
     };
     return await command.run(ctx);

@@ -34,11 +34,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // NORMAL is durable across application crashes in WAL mode; only power loss may drop the last commit of a cache.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are zeroed, not just unlinked: removing a store must leave none of its bytes in free space.
+    db.pragma('secure_delete = ON');
     // 64 MiB of page cache keeps the upper levels of every orders index hot: page writes and list reads touch them all.
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
     reindexIfStale(db);
+    // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
+    // says so now, rather than at the person's first mark or the sync's first page.
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
     return db;
   } catch (error) {
     db.close();

@@ -24,7 +24,7 @@ export type NewStore = Omit<StoreRecord, 'credentialsOk' | 'lastSyncAt' | 'lastE
 };
 export type StorePatch = Partial<Omit<StoreRecord, 'id' | 'createdAt'>>;
 
-interface StoreRow {
+export interface StoreRow {
   id: string;
   alias: string;
   name: string;
@@ -38,7 +38,7 @@ interface StoreRow {
   keychain_entry: number;
 }
 
-const toStore = (row: StoreRow): StoreRecord => ({
+export const toStore = (row: StoreRow): StoreRecord => ({
   id: row.id,
   alias: row.alias,
   name: row.name,

@@ -12,6 +12,8 @@ export type Dispatch = (channel: string, rawInput: unknown) => Promise<Envelope<
 export interface DispatcherOptions {
   /** Told of failures that are not AppErrors, for the log; never shown to the user. */
   onUnexpectedError?: (channel: CallName, error: unknown) => void;
+  /** Turns a failure a person can act on (a full disk, say) into its AppError; null leaves it unexpected. */
+  explain?: (error: unknown) => AppError | null;
 }
 
 /**
@@ -38,7 +40,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       const value = await handler(parsed.output);
       return { ok: true, value: value ?? null };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+      const known = error instanceof AppError ? error : (options.explain?.(error) ?? null);
+      if (known) return { ok: false, error: known.toInfo() };
       options.onUnexpectedError?.(channel, error);
       return { ok: false, error: { code: 'INTERNAL', params: { reason: 'log' } } };
     }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StoreSummary } from '../../../shared/domain/app';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
-import { addStore, getStore, listStores, removeStore, updateStore, type StoreRecord } from '../db/stores-repo';
+import { eraseStore } from '../db/erase';
+import { addStore, getStore, listStores, updateStore, type StoreRecord } from '../db/stores-repo';
 import { countStoreRecords } from '../db/store-counts';
 import { countUnreadable } from '../db/unreadable-repo';
 import type { EventBus } from '../events/event-bus';
@@ -189,7 +190,7 @@ export class StoresService {
       if (record.keychainEntry && !record.isDemo) throw error;
       return false;
     });
-    removeStore(this.#deps.db, record.id);
+    await eraseStore(this.#deps.db, record.id);
     this.#deps.log.info('store removed', { storeId: record.id });
     this.#changed();
   }

@@ -2,6 +2,7 @@ import { NEW_ORDER_IDS_MAX, type NewOrders, type SyncOutcome, type SyncProgress 
 import type { ErrorInfo } from '../../../shared/errors';
 import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
 import { AppError } from '../base/app-error';
+import { storageFailure } from '../db/failures';
 import type { Db } from '../db/open';
 import { readSyncState } from '../db/sync-state-repo';
 import type { EventBus } from '../events/event-bus';
@@ -210,8 +211,9 @@ export class SyncManager {
     } catch (caught) {
       cancelled = controller.signal.aborted || (caught instanceof AppError && caught.code === 'CANCELLED');
       if (!cancelled) {
-        error = caught instanceof AppError ? caught.toInfo() : { code: 'INTERNAL', params: { reason: 'log' } };
-        if (!(caught instanceof AppError)) log.error('sync failed unexpectedly', { storeId, error: caught });
+        const known = storageFailure(caught);
+        error = known ? known.toInfo() : { code: 'INTERNAL', params: { reason: 'log' } };
+        if (!(caught instanceof AppError)) log.error('sync failed', { storeId, error: caught });
       }
     }
     const finishedAt = now().toISOString();

@@ -1,6 +1,6 @@
 // The sync's writer thread: normalises pages and writes them on its own connection, off the main event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../base/app-error';
+import { storageFailure } from '../db/failures';
 import { openDatabase } from '../db/open';
 import { applySinkRequest, type SinkRequest } from './page-sink';
 import type { WireRequest } from './worker-sink';
@@ -30,10 +30,12 @@ parentPort?.on('message', (message: Envelope | 'close') => {
   try {
     parentPort?.postMessage({ id: message.id, ok: true, result: applySinkRequest(db, decode(message.request)) });
   } catch (error) {
-    // Errors cross as plain data; an AppError keeps its code, anything else becomes INTERNAL on the other side.
+    // Errors cross as plain data; an AppError (or a full, read-only or damaged data folder) keeps its code, anything
+    // else becomes INTERNAL on the other side.
+    const known = storageFailure(error);
     const info =
-      error instanceof AppError
-        ? { ...error.toInfo(), detail: error.message }
+      known !== null
+        ? { ...known.toInfo(), detail: known.message }
         : { code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) };
     parentPort?.postMessage({ id: message.id, ok: false, error: info });
   }

@@ -76,3 +76,4 @@ export { ftsQuery } from './terms';
 export { writeOrderSearchRow, freeSearchNo } from './keys';
 export { writeCustomerSearchRow } from './customer-rows';
 export { reindexIfStale, SEARCH_INDEX_VERSION } from './reindex';
+export { optimizeSearchIndexes, SEARCH_INDEXES } from './optimize';

@@ -1,0 +1,68 @@
+// Erasure benchmark: the cost of each step of removing a store (db/erase.ts) from a cache that also holds another
+// store of N orders, since VACUUM rewrites what remains. Numbers, not pass/fail: see BENCHMARKS.md (Erasure).
+//
+//   node --import tsx bench/erase.ts 100000
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addStore, openDatabase, removeStore, writeOrderPage, type Db } from '../src/main/core/db';
+import { checkpointTruncate } from '../src/main/core/db/erase';
+import { optimizeSearchIndexes } from '../src/main/core/db/search';
+import type { Order } from '../src/shared/domain/order';
+import { customers, orders } from './db-generator';
+
+function fill(db: Db, storeId: string, count: number, seed: number): void {
+  addStore(db, {
+    id: storeId,
+    alias: storeId,
+    name: storeId,
+    apiBaseUrl: 'http://127.0.0.1:1',
+    timeZone: 'America/Sao_Paulo',
+    isDemo: true,
+    createdAt: new Date().toISOString(),
+  });
+  const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))), seed);
+  let page: Order[] = [];
+  const flush = () => {
+    writeOrderPage(db, storeId, page, page, [], null);
+    page = [];
+  };
+  for (const order of orders(count, people, storeId, seed + 1)) {
+    page.push(order);
+    if (page.length === 100) flush();
+  }
+  if (page.length > 0) flush();
+}
+
+const timed = (fn: () => void): number => {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+};
+
+const kept = Number(process.argv[2] ?? 100_000);
+const erased = Number(process.argv[3] ?? 1_000);
+const dir = mkdtempSync(join(tmpdir(), 'balcao-erase-'));
+try {
+  const file = join(dir, 'balcao.db');
+  const db = openDatabase(file);
+  fill(db, 'kept', kept, 10);
+  fill(db, 'erased', erased, 20);
+  checkpointTruncate(db);
+  const bytes = statSync(file).size;
+  const steps = {
+    rows: timed(() => removeStore(db, 'erased')),
+    'search-index': timed(() => optimizeSearchIndexes(db)),
+    'free-pages': timed(() => db.exec('VACUUM')),
+    journal: timed(() => checkpointTruncate(db)),
+  };
+  db.close();
+  console.log(`| orders kept | orders erased | file before | ${Object.keys(steps).join(' | ')} |`);
+  console.log(
+    `| ${kept} | ${erased} | ${(bytes / 2 ** 20).toFixed(0)} MiB | ${Object.values(steps)
+      .map((v) => `${(v / 1000).toFixed(2)} s`)
+      .join(' | ')} |`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

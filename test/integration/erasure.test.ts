@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
+import { syncFixture, type SyncFixture } from '../sync/helpers';
+
+const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
+
+let fx: SyncFixture | null = null;
+afterEach(async () => {
+  await fx?.dispose();
+  fx = null;
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Each CPF, e-mail, phone and street of the store as the cache holds them (plain and as JSON writes them). */
+function personalValues(fx: SyncFixture): string[] {
+  const rows = fx.core.db
+    .prepare(
+      `SELECT email AS v FROM customers WHERE store_id = @s UNION SELECT tax_id FROM customers WHERE store_id = @s
+       UNION SELECT phone FROM customers WHERE store_id = @s UNION SELECT customer_email FROM orders WHERE store_id = @s
+       UNION SELECT customer_tax_id FROM orders WHERE store_id = @s UNION SELECT customer_phone FROM orders WHERE store_id = @s
+       UNION SELECT street FROM order_addresses WHERE store_id = @s`,
+    )
+    .all({ s: fx.store.id }) as { v: string | null }[];
+  const values = rows.map((r) => r.v).filter((v): v is string => v !== null && v.length >= 6);
+  return [...new Set(values.flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]))];
+}
+
+describe.skipIf(!inTestKeyring)('removing a store erases its personal data from the data folder', () => {
+  it('leaves no CPF, e-mail, phone or street of the store in any file, WAL and logs included', async () => {
+    fx = await syncFixture();
+    const outcome = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
+    expect(outcome.ok).toBe(true);
+    const values = personalValues(fx);
+    expect(values.length).toBeGreaterThan(500);
+    const before = filesUnder(fx.core.dataDir).map((f) => readFileSync(f));
+    expect(values.filter((v) => before.some((b) => b.includes(v))).length).toBe(values.length);
+
+    expect(await dispatchTyped(fx.core.dispatch, 'stores.remove', { id: fx.store.id })).toEqual({
+      ok: true,
+      value: null,
+    });
+
+    // While the app runs (the connection open), then after it closed.
+    const scan = () => {
+      const files = filesUnder(fx!.core.dataDir).map((f) => ({ f, bytes: readFileSync(f) }));
+      return values.flatMap((v) => files.filter(({ bytes }) => bytes.includes(v)).map(({ f }) => `${f}: ${v}`));
+    };
+    expect(scan()).toEqual([]);
+    // The merchant's own copy (merchant.db) keeps nothing of the store either.
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.stores').get()).toEqual({ n: 0 });
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.review_state').get()).toEqual({ n: 0 });
+    await fx.core.close();
+    expect(scan()).toEqual([]);
+    expect(fx.core.db.open).toBe(false);
+  });
+});
