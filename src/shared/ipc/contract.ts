@@ -3,6 +3,7 @@ import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } f
 import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
+import { PAINEL_PERIODS, type Painel } from '../domain/painel';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -125,6 +126,17 @@ export const calls = {
 
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
+
+  /** The Painel's figures for a period in the store's zone; from/to are for the custom period. */
+  'painel.get': call<Painel>()(
+    v.strictObject({
+      storeId,
+      period: v.picklist(PAINEL_PERIODS),
+      from: v.optional(day),
+      to: v.optional(day),
+      compare: v.optional(v.picklist(['previous', 'lastYear'])),
+    }),
+  ),
 } as const;
 
 /** Events the main process pushes; the value is a phantom type for the payload. */

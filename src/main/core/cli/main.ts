@@ -14,6 +14,7 @@ import {
   ORDERS_OPTIONS,
 } from './browse-commands';
 import { openCore, type CommandContext } from './context';
+import { PAINEL_OPTIONS, painelCommand } from './painel-command';
 import { describeError, EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
@@ -28,6 +29,7 @@ export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--jso
   customers [--store ID] [--q TEXT] [--limit N]
   customer ID [--store ID]
   stores list | add --alias A [--name N] [--base-url URL] | test ID | remove ID [--yes] | demo
+  painel [--store ID] [--period today|yesterday|7d|30d|90d|thisMonth|lastMonth|thisYear | --from D --to D] [--compare previous|lastYear]
 exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other`;
 
 type Command = (ctx: CommandContext) => number | Promise<number>;
@@ -42,6 +44,7 @@ const COMMANDS: Record<
   customers: { options: CUSTOMERS_OPTIONS, positionals: { min: 0, max: 0 }, run: customersCommand },
   customer: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: customerCommand },
   stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
+  painel: { options: PAINEL_OPTIONS, positionals: { min: 0, max: 0 }, run: painelCommand },
 };
 
 export async function runCli(argv: readonly string[], raw: Terminal): Promise<number> {

@@ -51,5 +51,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
+
+    'painel.get': ({ storeId, ...request }) => orders.painel(storeId, request),
   };
 }

@@ -12,6 +12,8 @@ import {
   type Db,
 } from '../db';
 import { getStore } from '../db/stores-repo';
+import { readPainel, type PainelRequest } from '../db/painel/painel-query';
+import type { Painel } from '../../../shared/domain/painel';
 
 /**
  * Reading the cache for the screens: every call answers from SQLite only, so
@@ -22,8 +24,15 @@ import { getStore } from '../db/stores-repo';
 export class OrdersService {
   constructor(private readonly db: Db) {}
 
-  #store(storeId: string): void {
-    if (!getStore(this.db, storeId)) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
+  #store(storeId: string): { timeZone: string } {
+    const store = getStore(this.db, storeId);
+    if (!store) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
+    return store;
+  }
+
+  /** `now` is the clock the period is read against ("today" in the store's zone). */
+  painel(storeId: string, request: PainelRequest, now: Date = new Date()): Promise<Painel> {
+    return readPainel(this.db, storeId, this.#store(storeId).timeZone, request, now);
   }
 
   listOrders(storeId: string, query: OrderQuery): Page<OrderSummary> {

@@ -1,0 +1,320 @@
+import { DateTime } from 'luxon';
+import {
+  AWAITING_PAYMENT_STATUS,
+  CANCELLED_STATUSES,
+  SALE_STATUSES,
+  type DayRange,
+  type Figure,
+  type Painel,
+  type PainelCompare,
+  type PainelPeriod,
+  type PaymentFigure,
+  type SeriesBucket,
+  type StatusFigure,
+  type TopCustomer,
+  type TopSku,
+} from '../../../../shared/domain/painel';
+import type { Db } from '../open';
+import { stmt } from '../statements';
+import {
+  addDays,
+  bucketIndex,
+  bucketRanges,
+  comparisonRange,
+  dayStartUtc,
+  resolvePeriod,
+  seriesBucket,
+} from './period';
+
+export interface PainelRequest {
+  period: PainelPeriod;
+  from?: string;
+  to?: string;
+  compare?: PainelCompare;
+}
+
+const TOP = 10;
+const inList = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`;
+const SALES = inList(SALE_STATUSES);
+const SALE_SET: ReadonlySet<string> = new Set(SALE_STATUSES);
+const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
+
+/** A turn of the event loop between queries, so one Painel never holds the main loop for all of them at once. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Orders are grouped by the UTC slice their creation falls in, a slice being small enough to lie inside one hour of
+ * the store's zone: an hour where every offset is whole hours, a quarter hour in zones such as Asia/Kolkata or
+ * Asia/Kathmandu. The slices are mapped to store-zone day, hour and weekday in JavaScript, so SQLite needs no zone
+ * rules and a DST change simply moves which slices make up a day.
+ */
+function sliceMinutes(zone: string, startUtc: string, endUtc: string): 15 | 60 {
+  const end = DateTime.fromISO(endUtc, { zone });
+  for (let t = DateTime.fromISO(startUtc, { zone }); t < end; t = t.plus({ days: 15 }))
+    if (t.offset % 60 !== 0) return 15;
+  return end.offset % 60 === 0 ? 60 : 15;
+}
+
+const sliceKey = (minutes: 15 | 60): string =>
+  minutes === 60
+    ? 'substr(created_utc, 1, 13)'
+    : `substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
+
+interface Local {
+  day: string;
+  hour: number;
+  /** 0 = Monday. */
+  weekday: number;
+}
+
+function localOf(key: string, zone: string, cache: Map<string, Local>): Local {
+  let local = cache.get(key);
+  if (local === undefined) {
+    const minutes = key.length > 13 ? key.slice(14).padStart(2, '0') : '00';
+    const t = DateTime.fromISO(`${key.slice(0, 13)}:${minutes}:00.000Z`, { zone: 'UTC' }).setZone(zone);
+    local = { day: t.toISODate() ?? '', hour: t.hour, weekday: t.weekday - 1 };
+    cache.set(key, local);
+  }
+  return local;
+}
+
+interface Tally {
+  orders: number;
+  sales: number;
+  revenueCents: number;
+  awaiting: number;
+  cancelled: number;
+  itemsSold: number;
+  newCustomers: number;
+  returningCustomers: number;
+  byStatus: Map<string, StatusFigure>;
+  byPayment: Map<string, PaymentFigure>;
+  byHour: number[];
+  byWeekday: number[];
+  series: { orders: number; sales: number; revenueCents: number }[];
+  topCustomers: TopCustomer[];
+  topSkus: TopSku[];
+}
+
+interface SliceRow {
+  k: string;
+  s: string;
+  p: string;
+  n: number;
+  c: number;
+}
+
+async function tally(
+  db: Db,
+  storeId: string,
+  zone: string,
+  range: DayRange,
+  bucket: SeriesBucket,
+  buckets: number,
+): Promise<Tally> {
+  const from = dayStartUtc(range.from, zone);
+  const to = dayStartUtc(addDays(range.to, 1), zone);
+  const t: Tally = {
+    orders: 0,
+    sales: 0,
+    revenueCents: 0,
+    awaiting: 0,
+    cancelled: 0,
+    itemsSold: 0,
+    newCustomers: 0,
+    returningCustomers: 0,
+    byStatus: new Map(),
+    byPayment: new Map(),
+    byHour: Array.from({ length: 24 }, () => 0),
+    byWeekday: Array.from({ length: 7 }, () => 0),
+    series: Array.from({ length: buckets }, () => ({ orders: 0, sales: 0, revenueCents: 0 })),
+    topCustomers: [],
+    topSkus: [],
+  };
+
+  const minutes = sliceMinutes(zone, from, to);
+  const rows = stmt(
+    db,
+    `SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+       count(*) AS n, coalesce(sum(total_cents), 0) AS c
+     FROM orders INDEXED BY orders_by_created
+     WHERE store_id = ? AND created_utc >= ? AND created_utc < ?
+     GROUP BY k, s, p`,
+  ).all(storeId, from, to) as SliceRow[];
+  const locals = new Map<string, Local>();
+  for (const r of rows) {
+    const local = localOf(r.k, zone, locals);
+    const sale = SALE_SET.has(r.s);
+    t.orders += r.n;
+    t.byHour[local.hour] += r.n;
+    t.byWeekday[local.weekday] += r.n;
+    const point = t.series[bucketIndex(bucket, range.from, local.day)] ?? { orders: 0, sales: 0, revenueCents: 0 };
+    point.orders += r.n;
+    if (sale) {
+      t.sales += r.n;
+      t.revenueCents += r.c;
+      point.sales += r.n;
+      point.revenueCents += r.c;
+    }
+    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
+    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
+    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
+    status.orders += r.n;
+    status.totalCents += r.c;
+    t.byStatus.set(r.s, status);
+    const payment = t.byPayment.get(r.p) ?? {
+      alias: r.p,
+      name: null,
+      orders: 0,
+      sales: 0,
+      revenueCents: 0,
+      conversion: null,
+    };
+    payment.orders += r.n;
+    if (sale) {
+      payment.sales += r.n;
+      payment.revenueCents += r.c;
+    }
+    t.byPayment.set(r.p, payment);
+  }
+  for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
+  await turn();
+
+  // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
+  const skus = stmt(
+    db,
+    `SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
+       coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
+     FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
+     WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES} AND i.gift = 0
+     GROUP BY 1`,
+  ).all(storeId, from, to) as { sku: string; name: string | null; quantity: number; revenue: number }[];
+  t.itemsSold = skus.reduce((sum, s) => sum + s.quantity, 0);
+  t.topSkus = skus
+    .filter((s) => s.sku !== '')
+    .sort((a, b) => b.revenue - a.revenue || (a.sku < b.sku ? -1 : 1))
+    .slice(0, TOP)
+    .map((s) => ({ sku: s.sku, name: s.name, quantity: s.quantity, revenueCents: s.revenue }));
+  await turn();
+
+  // A customer is new when the period holds their first sale in the cache; returning when one came before it.
+  const customers = stmt(
+    db,
+    `SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
+       coalesce(sum(o.total_cents), 0) AS revenue,
+       EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
+               WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ?
+                 AND p.status_alias IN ${SALES}) AS seen_before
+     FROM orders o INDEXED BY orders_by_created
+     WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES}
+       AND o.customer_id IS NOT NULL
+     GROUP BY o.customer_id`,
+  ).all(from, storeId, from, to) as {
+    id: number;
+    name: string | null;
+    sales: number;
+    revenue: number;
+    seen_before: number;
+  }[];
+  for (const c of customers) {
+    if (c.seen_before === 1) t.returningCustomers += 1;
+    else t.newCustomers += 1;
+  }
+  t.topCustomers = customers
+    .sort((a, b) => b.revenue - a.revenue || a.id - b.id)
+    .slice(0, TOP)
+    .map((c) => ({ customerId: c.id, name: c.name, sales: c.sales, revenueCents: c.revenue }));
+  return t;
+}
+
+/** Percent change, or null when there is nothing to compare with (a 0 % there would mislead). */
+export function changePct(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return ((current - previous) / previous) * 100;
+}
+
+const figure = (current: number | null, previous: number | null): Figure => ({
+  current,
+  previous,
+  changePct: changePct(current, previous),
+});
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+function names(db: Db, storeId: string, t: Tally): void {
+  const statusNames = new Map(
+    (
+      stmt(db, 'SELECT status_alias AS alias, status_name AS name FROM order_status_totals WHERE store_id = ?').all(
+        storeId,
+      ) as { alias: string; name: string | null }[]
+    ).map((r) => [r.alias, r.name]),
+  );
+  for (const s of t.byStatus.values()) s.name = statusNames.get(s.alias) ?? null;
+  for (const p of t.byPayment.values()) {
+    const row = stmt(
+      db,
+      `SELECT payment_name AS name FROM orders INDEXED BY orders_by_payment
+       WHERE store_id = ? AND payment_alias = ? AND payment_name IS NOT NULL LIMIT 1`,
+    ).get(storeId, p.alias) as { name: string } | undefined;
+    p.name = row?.name ?? null;
+  }
+}
+
+/** Every figure of the Painel for one store and period, from the cache only. */
+export async function readPainel(
+  db: Db,
+  storeId: string,
+  zone: string,
+  request: PainelRequest,
+  now: Date = new Date(),
+): Promise<Painel> {
+  const compare = request.compare ?? 'previous';
+  const range = resolvePeriod(request.period, zone, now, request);
+  const previousRange = comparisonRange(range, compare);
+  const bucket = seriesBucket(range);
+  const currentBuckets = bucketRanges(bucket, range);
+  const previousBuckets = bucketRanges(bucket, previousRange);
+  const cur = await tally(db, storeId, zone, range, bucket, currentBuckets.length);
+  await turn();
+  const prev = await tally(db, storeId, zone, previousRange, bucket, previousBuckets.length);
+  names(db, storeId, cur);
+
+  const points = currentBuckets.map((r, i) => {
+    const p = prev.series[i] ?? { orders: 0, sales: 0, revenueCents: 0 };
+    return {
+      range: r,
+      revenueCents: cur.series[i].revenueCents,
+      sales: cur.series[i].sales,
+      orders: cur.series[i].orders,
+      previousRange: previousBuckets[i] ?? { from: addDays(previousRange.to, 1), to: addDays(previousRange.to, 1) },
+      previousRevenueCents: p.revenueCents,
+      previousSales: p.sales,
+      previousOrders: p.orders,
+    };
+  });
+  const ticket = (x: Tally): number | null => (x.sales > 0 ? Math.round(x.revenueCents / x.sales) : null);
+  return {
+    storeId,
+    timeZone: zone,
+    period: request.period,
+    compare,
+    range,
+    previousRange,
+    saleStatuses: SALE_STATUSES,
+    revenueCents: figure(cur.revenueCents, prev.revenueCents),
+    orders: figure(cur.orders, prev.orders),
+    sales: figure(cur.sales, prev.sales),
+    averageTicketCents: figure(ticket(cur), ticket(prev)),
+    itemsSold: figure(cur.itemsSold, prev.itemsSold),
+    newCustomers: figure(cur.newCustomers, prev.newCustomers),
+    returningCustomers: figure(cur.returningCustomers, prev.returningCustomers),
+    awaitingPaymentShare: figure(ratio(cur.awaiting, cur.orders), ratio(prev.awaiting, prev.orders)),
+    cancellationRate: figure(ratio(cur.cancelled, cur.orders), ratio(prev.cancelled, prev.orders)),
+    byPayment: [...cur.byPayment.values()].sort((a, b) => b.revenueCents - a.revenueCents || b.orders - a.orders),
+    byStatus: [...cur.byStatus.values()].sort((a, b) => b.orders - a.orders),
+    topCustomers: cur.topCustomers,
+    topSkus: cur.topSkus,
+    byHour: cur.byHour,
+    byWeekday: cur.byWeekday,
+    series: { bucket, points },
+  };
+}
