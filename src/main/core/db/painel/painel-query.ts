@@ -9,22 +9,13 @@ import {
   type PainelCompare,
   type PainelPeriod,
   type PaymentFigure,
-  type SeriesBucket,
   type StatusFigure,
   type TopCustomer,
   type TopSku,
 } from '../../../../shared/domain/painel';
 import type { Db } from '../open';
 import { stmt } from '../statements';
-import {
-  addDays,
-  bucketIndex,
-  bucketRanges,
-  comparisonRange,
-  dayStartUtc,
-  resolvePeriod,
-  seriesBucket,
-} from './period';
+import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
 export interface PainelRequest {
   period: PainelPeriod;
@@ -104,51 +95,61 @@ interface SliceRow {
   c: number;
 }
 
-async function tally(
-  db: Db,
-  storeId: string,
-  zone: string,
-  range: DayRange,
-  bucket: SeriesBucket,
-  buckets: number,
-): Promise<Tally> {
-  const from = dayStartUtc(range.from, zone);
-  const to = dayStartUtc(addDays(range.to, 1), zone);
-  const t: Tally = {
-    orders: 0,
-    sales: 0,
-    revenueCents: 0,
-    awaiting: 0,
-    cancelled: 0,
-    itemsSold: 0,
-    newCustomers: 0,
-    returningCustomers: 0,
-    byStatus: new Map(),
-    byPayment: new Map(),
-    byHour: Array.from({ length: 24 }, () => 0),
-    byWeekday: Array.from({ length: 7 }, () => 0),
-    series: Array.from({ length: buckets }, () => ({ orders: 0, sales: 0, revenueCents: 0 })),
-    topCustomers: [],
-    topSkus: [],
-  };
+const CHUNK_DAYS = 7;
 
-  const minutes = sliceMinutes(zone, from, to);
-  const rows = stmt(
-    db,
-    `SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
-       count(*) AS n, coalesce(sum(total_cents), 0) AS c
-     FROM orders INDEXED BY orders_by_created
-     WHERE store_id = ? AND created_utc >= ? AND created_utc < ?
-     GROUP BY k, s, p`,
-  ).all(storeId, from, to) as SliceRow[];
-  const locals = new Map<string, Local>();
+const slicesSql = (minutes: 15 | 60): string =>
+  `SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+     count(*) AS n, coalesce(sum(total_cents), 0) AS c
+   FROM orders INDEXED BY orders_by_created
+   WHERE store_id = ? AND created_utc >= ? AND created_utc < ?
+   GROUP BY k, s, p`;
+
+// Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
+const SKUS_SQL = `SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
+     coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
+   FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
+   WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES} AND i.gift = 0
+   GROUP BY 1`;
+
+// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
+const CUSTOMERS_SQL = `SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
+     coalesce(sum(o.total_cents), 0) AS revenue,
+     EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
+             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ?
+               AND p.status_alias IN ${SALES}) AS seen_before
+   FROM orders o INDEXED BY orders_by_created
+   WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES}
+     AND o.customer_id IS NOT NULL
+   GROUP BY o.customer_id`;
+
+interface SkuRow {
+  sku: string;
+  name: string | null;
+  quantity: number;
+  revenue: number;
+}
+interface CustomerRow {
+  id: number;
+  name: string | null;
+  sales: number;
+  revenue: number;
+  seen_before: number;
+}
+
+function addSlices(
+  t: Tally,
+  rows: readonly SliceRow[],
+  zone: string,
+  locals: Map<string, Local>,
+  pointOfDay: ReadonlyMap<string, number>,
+): void {
   for (const r of rows) {
     const local = localOf(r.k, zone, locals);
     const sale = SALE_SET.has(r.s);
     t.orders += r.n;
     t.byHour[local.hour] += r.n;
     t.byWeekday[local.weekday] += r.n;
-    const point = t.series[bucketIndex(bucket, range.from, local.day)] ?? { orders: 0, sales: 0, revenueCents: 0 };
+    const point = t.series[pointOfDay.get(local.day) ?? -1] ?? { orders: 0, sales: 0, revenueCents: 0 };
     point.orders += r.n;
     if (sale) {
       t.sales += r.n;
@@ -177,53 +178,77 @@ async function tally(
     }
     t.byPayment.set(r.p, payment);
   }
+}
+
+async function tally(db: Db, storeId: string, zone: string, range: DayRange, buckets: DayRange[]): Promise<Tally> {
+  // Day → point of the series, looked up per group (a luxon date per group costs more than the query).
+  const pointOfDay = new Map<string, number>();
+  buckets.forEach((b, i) => {
+    for (let d = b.from; d <= b.to; d = addDays(d, 1)) pointOfDay.set(d, i);
+  });
+  const from = dayStartUtc(range.from, zone);
+  const to = dayStartUtc(addDays(range.to, 1), zone);
+  const t: Tally = {
+    orders: 0,
+    sales: 0,
+    revenueCents: 0,
+    awaiting: 0,
+    cancelled: 0,
+    itemsSold: 0,
+    newCustomers: 0,
+    returningCustomers: 0,
+    byStatus: new Map(),
+    byPayment: new Map(),
+    byHour: Array.from({ length: 24 }, () => 0),
+    byWeekday: Array.from({ length: 7 }, () => 0),
+    series: Array.from({ length: buckets.length }, () => ({ orders: 0, sales: 0, revenueCents: 0 })),
+    topCustomers: [],
+    topSkus: [],
+  };
+
+  const minutes = sliceMinutes(zone, from, to);
+  const locals = new Map<string, Local>();
+  const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
+  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
+  // A week at a time, with a turn of the event loop after each query: a year of a million-order store is then many
+  // short blocks instead of one long one. Every sum below is additive, so the weeks merge exactly.
+  for (let day = range.from; day <= range.to; day = addDays(day, CHUNK_DAYS)) {
+    const a = day === range.from ? from : dayStartUtc(day, zone);
+    const next = addDays(day, CHUNK_DAYS);
+    const b = next > range.to ? to : dayStartUtc(next, zone);
+    addSlices(t, stmt(db, slicesSql(minutes)).all(storeId, a, b) as SliceRow[], zone, locals, pointOfDay);
+    await turn();
+    for (const r of stmt(db, SKUS_SQL).all(storeId, a, b) as SkuRow[]) {
+      const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
+      sku.quantity += r.quantity;
+      sku.revenue += r.revenue;
+      skus.set(r.sku, sku);
+    }
+    await turn();
+    for (const r of stmt(db, CUSTOMERS_SQL).all(from, storeId, a, b) as CustomerRow[]) {
+      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
+      c.sales += r.sales;
+      c.revenue += r.revenue;
+      customers.set(r.id, c);
+    }
+    await turn();
+  }
   for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
-  await turn();
 
-  // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
-  const skus = stmt(
-    db,
-    `SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
-       coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
-     FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
-     WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES} AND i.gift = 0
-     GROUP BY 1`,
-  ).all(storeId, from, to) as { sku: string; name: string | null; quantity: number; revenue: number }[];
-  t.itemsSold = skus.reduce((sum, s) => sum + s.quantity, 0);
-  t.topSkus = skus
-    .filter((s) => s.sku !== '')
-    .sort((a, b) => b.revenue - a.revenue || (a.sku < b.sku ? -1 : 1))
+  for (const s of skus.values()) t.itemsSold += s.quantity;
+  t.topSkus = [...skus.entries()]
+    .filter(([sku]) => sku !== '')
+    .sort(([ka, a], [kb, b]) => b.revenue - a.revenue || (ka < kb ? -1 : 1))
     .slice(0, TOP)
-    .map((s) => ({ sku: s.sku, name: s.name, quantity: s.quantity, revenueCents: s.revenue }));
-  await turn();
-
-  // A customer is new when the period holds their first sale in the cache; returning when one came before it.
-  const customers = stmt(
-    db,
-    `SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
-       coalesce(sum(o.total_cents), 0) AS revenue,
-       EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-               WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ?
-                 AND p.status_alias IN ${SALES}) AS seen_before
-     FROM orders o INDEXED BY orders_by_created
-     WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES}
-       AND o.customer_id IS NOT NULL
-     GROUP BY o.customer_id`,
-  ).all(from, storeId, from, to) as {
-    id: number;
-    name: string | null;
-    sales: number;
-    revenue: number;
-    seen_before: number;
-  }[];
-  for (const c of customers) {
-    if (c.seen_before === 1) t.returningCustomers += 1;
+    .map(([sku, s]) => ({ sku, name: s.name, quantity: s.quantity, revenueCents: s.revenue }));
+  for (const c of customers.values()) {
+    if (c.seen) t.returningCustomers += 1;
     else t.newCustomers += 1;
   }
-  t.topCustomers = customers
-    .sort((a, b) => b.revenue - a.revenue || a.id - b.id)
+  t.topCustomers = [...customers.entries()]
+    .sort(([ia, a], [ib, b]) => b.revenue - a.revenue || ia - ib)
     .slice(0, TOP)
-    .map((c) => ({ customerId: c.id, name: c.name, sales: c.sales, revenueCents: c.revenue }));
+    .map(([customerId, c]) => ({ customerId, name: c.name, sales: c.sales, revenueCents: c.revenue }));
   return t;
 }
 
@@ -273,9 +298,9 @@ export async function readPainel(
   const bucket = seriesBucket(range);
   const currentBuckets = bucketRanges(bucket, range);
   const previousBuckets = bucketRanges(bucket, previousRange);
-  const cur = await tally(db, storeId, zone, range, bucket, currentBuckets.length);
+  const cur = await tally(db, storeId, zone, range, currentBuckets);
   await turn();
-  const prev = await tally(db, storeId, zone, previousRange, bucket, previousBuckets.length);
+  const prev = await tally(db, storeId, zone, previousRange, previousBuckets);
   names(db, storeId, cur);
 
   const points = currentBuckets.map((r, i) => {

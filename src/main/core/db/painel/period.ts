@@ -3,6 +3,7 @@ import type { DayRange, PainelCompare, PainelPeriod, SeriesBucket } from '../../
 import { AppError } from '../../base/app-error';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 /** Ten years of days: beyond that a chart by day or week says nothing and a query reads the whole store. */
 export const MAX_PERIOD_DAYS = 3660;
 
@@ -17,13 +18,12 @@ const iso = (d: DateTime): string => d.toISODate() ?? '';
 
 /** Whole days from `from` to `to`, both counted (calendar days: a DST day is still one day). */
 export function dayCount(range: DayRange): number {
-  const a = DateTime.fromISO(range.from, { zone: 'UTC' });
-  const b = DateTime.fromISO(range.to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days) + 1;
+  return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
+/** Calendar arithmetic on `YYYY-MM-DD` (no zone: a day is a day). */
 export function addDays(day: string, days: number): string {
-  return iso(DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }));
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The days a period covers, in the store's zone, on the day `now` is there. */
@@ -90,15 +90,6 @@ export function seriesBucket(range: DayRange): SeriesBucket {
 /** The first instant of a store-zone day, as created_utc text, so day ranges compare as strings do. */
 export function dayStartUtc(day: string, zone: string): string {
   return parseDay(day, zone).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-}
-
-/** Which bucket (0-based) a day of the period falls in. */
-export function bucketIndex(bucket: SeriesBucket, start: string, day: string): number {
-  if (bucket === 'day') return dayCount({ from: start, to: day }) - 1;
-  if (bucket === 'week') return Math.floor((dayCount({ from: start, to: day }) - 1) / 7);
-  const [ys, ms] = start.split('-').map(Number);
-  const [yd, md] = day.split('-').map(Number);
-  return (yd - ys) * 12 + (md - ms);
 }
 
 /** The days of each bucket of a period, in order. */
