@@ -1,10 +1,25 @@
 // Building a bench cache through the real write path, shared by the cache and Painel benches.
+import { cpus } from 'node:os';
 import { addStore, writeOrderPage, writeSyncState, type Db } from '../src/main/core/db';
 import type { Order } from '../src/shared/domain/order';
 import { orders, type BenchCustomer } from './db-generator';
 
 export const STORE = 'bench-store';
 export const PAGE = 100;
+
+/** The cache sizes named on the command line, else `fallback`. */
+export function sizesFromArgs(fallback: number[]): number[] {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  return sizes.length > 0 ? sizes : fallback;
+}
+
+/** The line every bench table starts with: what it ran on. */
+export function machineLine(what: string): string {
+  return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${what}.\n`;
+}
 
 export function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -62,4 +77,3 @@ export function build(
   const seconds = ms(started) / 1000;
   return { seconds, perSecond: count / seconds, longestPageMs: longest };
 }
-

@@ -7,7 +7,7 @@
 //       keeps the built cache in that folder and reuses it on the next run (query changes only:
 //       the build line then repeats the numbers of the run that built it)
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   getCustomerDetail,
@@ -21,7 +21,7 @@ import {
 } from '../src/main/core/db';
 import type { OrderQuery } from '../src/shared/domain/query';
 import { customers, PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
-import { build, ms, PAGE, STORE } from './db-build-lib';
+import { build, machineLine, ms, PAGE, sizesFromArgs, STORE } from './db-build-lib';
 
 const RUNS = 60;
 
@@ -252,11 +252,5 @@ function runSize(count: number): string {
   }
 }
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
-console.log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders).\n`,
-);
-for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) console.log(runSize(size));
+console.log(machineLine(`${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders)`));
+for (const size of sizesFromArgs([100_000, 1_000_000])) console.log(runSize(size));

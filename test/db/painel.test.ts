@@ -10,6 +10,7 @@ import { DATABASE_FILE } from '../../src/main/core/composition';
 import { SALE_STATUSES, type DayRange, type Painel } from '../../src/shared/domain/painel';
 import type { Order } from '../../src/shared/domain/order';
 import { makeOrder } from './helpers';
+import { seededRandom } from '../cli/processes';
 
 /**
  * Every Painel figure against the same figure summed here, independently, over the raw cache rows: days, hours and
@@ -34,20 +35,9 @@ const STORES = [
   { id: 'kolkata', zone: 'Asia/Kolkata' },
 ];
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Orders from mid-2018 to mid-2019 (São Paulo's last DST: 2018-11-04 to 2019-02-17), many near midnight. */
 function orders(storeId: string, zone: string, seed: number): Order[] {
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const start = Date.UTC(2018, 5, 1);
   const span = Date.UTC(2019, 5, 1) - start;
