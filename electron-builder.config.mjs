@@ -95,6 +95,9 @@ export function builderConfig(env = process.env) {
       '!node_modules/@github/keytar/{build,src}/**',
       '!node_modules/@github/keytar/prebuilds/**',
       'node_modules/@github/keytar/prebuilds/${platform}-${arch}/**',
+      // The CLI and the preview print through Chromium with playwright-core; the app prints with Electron's own
+      // printToPDF, so its core loads the Chromium printer only on demand and never in a packaged build.
+      '!node_modules/playwright-core/**',
     ],
     asar: true,
     // Native binaries must sit on disk to be loaded; the builder unpacks *.node by itself, this says so plainly.

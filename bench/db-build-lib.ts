@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { addStore, writeOrderPage, writeSyncState, type Db } from '../src/main/core/db';
 import type { Order } from '../src/shared/domain/order';
 import { orders, type BenchCustomer } from './db-generator';
+import { ms } from './db-measure-lib';
 
 export const STORE = 'bench-store';
 export const PAGE = 100;
@@ -19,10 +20,6 @@ export function sizesFromArgs(fallback: number[]): number[] {
 /** The line every bench table starts with: what it ran on. */
 export function machineLine(what: string): string {
   return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${what}.\n`;
-}
-
-export function ms(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 export function build(

@@ -21,34 +21,8 @@ import {
 } from '../src/main/core/db';
 import type { OrderQuery } from '../src/shared/domain/query';
 import { customers, PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
-import { build, machineLine, ms, PAGE, sizesFromArgs, STORE } from './db-build-lib';
-
-const RUNS = 60;
-
-function percentiles(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-interface Row {
-  name: string;
-  p50: number;
-  p95: number;
-  rows: number;
-}
-
-function measure(name: string, run: (i: number) => number, runs = RUNS): Row {
-  for (let i = 0; i < 3; i += 1) run(i);
-  const samples: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.hrtime.bigint();
-    rows = run(i);
-    samples.push(ms(start));
-  }
-  return { name, ...percentiles(samples), rows };
-}
+import { measure, RUNS, type Row } from './db-measure-lib';
+import { build, machineLine, PAGE, sizesFromArgs, STORE } from './db-build-lib';
 
 function runSize(count: number): string {
   const keepDir = process.env.BENCH_DB_DIR;

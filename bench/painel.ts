@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/core/db';
 import { readPainel, type PainelRequest } from '../src/main/core/db/painel/painel-query';
-import { build, machineLine, ms, sizesFromArgs, STORE } from './db-build-lib';
+import { build, machineLine, sizesFromArgs, STORE } from './db-build-lib';
+import { ms } from './db-measure-lib';
 import { customers } from './db-generator';
 
 const RUNS = 6;

@@ -23,6 +23,8 @@ const bridge = await startBridge({
 });
 
 if (process.argv.includes('--demo')) await openDemoIfEmpty(core);
+// Stores keep themselves fresh: a sync now, then on the schedule (Configurações).
+core.freshness.start();
 
 console.log(`Balcão preview: open ${bridge.appUrl}`);
 console.log(`(data folder: ${dataDir}; stop with Ctrl+C)`);

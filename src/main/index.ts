@@ -42,6 +42,8 @@ const locale = shellLocale(app.getPreferredSystemLanguages());
 // A test or a second profile keeps everything, Chromium's files included, in a folder of its own.
 if (process.env['BALCAO_DATA_DIR']) app.setPath('userData', process.env['BALCAO_DATA_DIR']);
 const dataDir = app.getPath('userData');
+// Electron's log folder: ~/Library/Logs/Balcão on macOS, <userData>/logs on Windows and Linux.
+const logDir = app.getPath('logs');
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
     return;
   }
   secureDataFolder(dataDir);
-  const core = createCore({ appName: app.getName(), version: app.getVersion(), dataDir, shell: 'electron' });
+  secureDataFolder(logDir);
+  const core = createCore({ appName: app.getName(), version: app.getVersion(), dataDir, logDir, shell: 'electron' });
   guardAllWebContents(app, isTrustedUrl, core.log);
   await app.whenReady();
   const updateFeed = builtInFeed(process.resourcesPath, app.isPackaged);
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
           setTheme: (theme) => (nativeTheme.themeSource = theme),
           about: () => showAbout(dialog, locale, { ...about, updateFeed }),
           openDataFolder: () => void shell.openPath(dataDir),
-          openLogs: () => void shell.openPath(join(dataDir, 'logs')),
+          openLogs: () => void shell.openPath(logDir),
         },
       ),
     ),
@@ -110,7 +113,8 @@ async function main(): Promise<void> {
   app.on('second-instance', () => focusWindow([...windows][0]));
   app.on('activate', () => windows.size === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, () => void syncAllStores(core.dispatch));
+  core.freshness.start();
+  onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, core.freshness);
 }
 
 // A failure before the window opens (a database from a newer version, a data folder that cannot be written) would

@@ -1,5 +1,4 @@
 import { dispatchTyped, type Dispatch } from './core/ipc/dispatcher';
-
 /** How long quitting waits for the sync's current page to be written before it quits anyway. */
 export const QUIT_WAIT_MS = 10_000;
 
@@ -51,8 +50,8 @@ export function quitAfterCoreCloses(app: QuittingApp, steps: QuitSteps): void {
 }
 
 /**
- * Asks the core to sync every store (through the dispatcher, like a click on Sincronizar): after the computer wakes
- * up or the network comes back, the data on screen may be hours old. A store already syncing just keeps going.
+ * The menu's "Sincronizar agora": asks the core to sync every store through the dispatcher, like a click on
+ * Sincronizar. A store already syncing just keeps going.
  */
 export async function syncAllStores(dispatch: Dispatch): Promise<void> {
   const stores = await dispatchTyped(dispatch, 'stores.list');
@@ -67,13 +66,16 @@ export interface WakeSources {
   intervalMs?: number;
 }
 
-/** Calls `onWake` on resume from sleep and when the machine goes from offline to online. Returns a stop function. */
-export function onWakeOrOnline(sources: WakeSources, onWake: () => void): () => void {
-  sources.powerMonitor.on('resume', onWake);
+/**
+ * Tells the core's sync scheduler when the computer woke from sleep and when the machine went from offline to online:
+ * the data on screen may then be hours old. Returns a stop function.
+ */
+export function onWakeOrOnline(sources: WakeSources, scheduler: { onWake(): void; onOnline(): void }): () => void {
+  sources.powerMonitor.on('resume', () => scheduler.onWake());
   let online = sources.isOnline();
   const timer = setInterval(() => {
     const now = sources.isOnline();
-    if (now && !online) onWake();
+    if (now && !online) scheduler.onOnline();
     online = now;
   }, sources.intervalMs ?? 15_000);
   timer.unref();

@@ -7,7 +7,7 @@ import {
   setReview,
   writeOrderPage,
 } from '../../src/main/core/db';
-import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db/orders-query';
+import { COMMON_SEARCH_MATCHES } from '../../src/main/core/db';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';

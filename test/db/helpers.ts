@@ -27,6 +27,21 @@ export function tempDb(): TempDb {
   };
 }
 
+/** Fresh file paths in temp folders (no database opened); call cleanup() after each test. */
+export function tempFiles(prefix: string): { file(): string; cleanup(): void } {
+  const dirs: string[] = [];
+  return {
+    file() {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return join(dir, 'cache.sqlite');
+    },
+    cleanup() {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const SP = 'America/Sao_Paulo';
 
 export function addTestStore(db: Db, id = 'store-a'): void {

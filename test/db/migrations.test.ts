@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,17 +13,12 @@ import {
   type Migration,
 } from '../../src/main/core/db';
 import { dataset, flaggedIds, N, reviewedIds } from './dataset';
+import { tempFiles } from './helpers';
 import { AppError } from '../../src/main/core/base/app-error';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-mig-'));
-  dirs.push(dir);
-  return join(dir, 'cache.sqlite');
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const files = tempFiles('balcao-mig-');
+const tempFile = () => files.file();
+afterEach(() => files.cleanup());
 
 /**
  * A copy of a cache written by an earlier version (test/db/fixtures/README.md says how each was made): today's

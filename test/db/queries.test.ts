@@ -7,7 +7,7 @@ import {
   listOrders,
   orderStatusCounts,
 } from '../../src/main/core/db';
-import { ftsQuery } from '../../src/main/core/db/search-terms';
+import { ftsQuery } from '../../src/main/core/db/search/terms';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery, OrderSortKey } from '../../src/shared/domain/query';
 import { tempDb, type TempDb } from './helpers';

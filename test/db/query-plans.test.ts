@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-function plan(sql: string, params: unknown[]): string[] {
+function plan(sql: string, params: readonly unknown[]): string[] {
   return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOrders, writeOrderPage } from '../../src/main/core/db';
-import { bucketOf, OVERFLOW_BUCKET, SLOTS, storeKeyRange } from '../../src/main/core/db/order-search-index';
-import { orderSearchTerms } from '../../src/main/core/db/search-terms';
+import { bucketOf, OVERFLOW_BUCKET, SLOTS, storeKeyRange } from '../../src/main/core/db/search/keys';
+import { orderSearchTerms } from '../../src/main/core/db/search/terms';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
 

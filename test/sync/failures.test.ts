@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connectivity, SyncProgress } from '../../src/shared/domain/app';
-import { listOrders } from '../../src/main/core/db/orders-query';
+import { listOrders } from '../../src/main/core/db';
 import { readSyncState } from '../../src/main/core/db/sync-state-repo';
 import { cacheDifferences } from './expect-cache';
 import { syncFixture, type SyncFixture } from './helpers';
@@ -69,7 +69,7 @@ describe('sync under failures', () => {
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'connectivity.changed') states.push(payload as Connectivity);
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
         closing = fx!.fake.close();
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
@@ -85,6 +85,21 @@ describe('sync under failures', () => {
     expect(readSyncState(fx.core.db, fx.store.id, 'orders').fullSync?.nextPage).toBe(cached / 100 + 1);
     expect((await fx.core.stores.get(fx.store.id)).lastError).toBeTruthy();
   }, 60_000);
+
+  it('says OFFLINE at once when the store cannot be reached, with no progress shown meanwhile', async () => {
+    fx = await syncFixture({ orders: 300 });
+    await fx.fake.close();
+    const progress: SyncProgress[] = [];
+    fx.core.events.subscribeAll((event, payload) => {
+      if (event === 'sync.progress') progress.push(payload as SyncProgress);
+    });
+    const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
+    expect(outcome.error?.code).toBe('OFFLINE');
+    expect(progress).toEqual([]);
+    // The client's own attempts at the first request of each list (4 each, the two lists at once), and no further
+    // rounds of them on top (3 rounds would make it at least 9).
+    expect(outcome.requests).toBeLessThanOrEqual(8);
+  });
 
   it('reports AUTH_INVALID for wrong credentials and deletes nothing', async () => {
     fx = await syncFixture({ orders: 300 });

@@ -34,6 +34,12 @@ describe('full sync', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ phase: 'done', etaSeconds: 0 });
     expect(progress.some((p) => p.pagesTotal !== null && p.pagesTotal >= 7)).toBe(true);
+    // Both lists page at once, each counted apart against the size the store gives.
+    expect(progress.some((p) => p.customers.done > 0 && p.orders.done < 700)).toBe(true);
+    expect(progress.findLast((p) => p.phase !== 'done')).toMatchObject({
+      orders: { done: 700, total: 700 },
+      customers: { done: 250, total: 250 },
+    });
     const state = readSyncState(fx.core.db, fx.store.id, 'orders');
     expect(state.fullSync).toBeNull();
     expect(state.fullSyncDoneAt).not.toBeNull();
@@ -51,7 +57,7 @@ describe('full sync', () => {
     const port = new URL(fx.fake.url).port;
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 3 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
         closing = fx!.fake.close();
     });
     const first = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
@@ -88,7 +94,7 @@ describe('full sync', () => {
     const events: SyncProgress[] = [];
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'sync.progress') events.push(payload as SyncProgress);
-      if (event === 'sync.progress' && (payload as SyncProgress).pagesDone >= 2) fx?.core.sync.cancel(fx.store.id);
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 200) fx?.core.sync.cancel(fx.store.id);
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
     expect(outcome).toMatchObject({ ok: false, cancelled: true, error: null });

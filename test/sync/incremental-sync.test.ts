@@ -36,6 +36,17 @@ describe('incremental sync', () => {
     const incremental = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
     expect(incremental).toMatchObject({ ok: true, mode: 'incremental' });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
+    // Exactly the orders the store added are new (the advanced and cancelled ones were cached already).
+    const addedDesc = [...added].sort((a, b) => b - a);
+    expect(incremental.newOrders).toEqual({
+      count: 7,
+      ids: addedDesc,
+      minId: addedDesc.at(-1),
+      maxId: addedDesc[0],
+    });
+    // The first sync brought every order; its ids are capped, its count is not.
+    expect(full.newOrders.count).toBe(1500);
+    expect(full.newOrders.ids).toHaveLength(1000);
     const current = (id: number): string => fx!.fake.model.currentStatus(fx!.fake.model.orderIndexOfId(id)!);
     for (const id of [...added, ...advanced.map((c) => c.id), ...cancelled.map((c) => c.id)])
       expect(statusOf(fx, id)).toBe(current(id));
@@ -51,6 +62,7 @@ describe('incremental sync', () => {
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
     const again = await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials });
     expect(again.ok).toBe(true);
+    expect(again.newOrders).toEqual({ count: 0, ids: [], minId: null, maxId: null });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
   });
 

@@ -74,11 +74,7 @@ describe('pages handed to the writer ahead of their results', () => {
         api,
         store: getStore(core.db, store.id)!,
         signal: new AbortController().signal,
-        progress: new ProgressTracker(
-          { storeId: store.id, mode: 'full' },
-          () => undefined,
-          () => 0,
-        ),
+        progress: new ProgressTracker({ storeId: store.id, mode: 'full', emit: () => undefined, retries: () => 0 }),
         settings: DEFAULT_SYNC_SETTINGS,
         log: core.log,
         now: () => new Date(),

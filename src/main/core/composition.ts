@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/domain/app';
 import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
+import { ConnectivityCheck } from './connectivity-check';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
@@ -15,12 +16,16 @@ import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/de
 import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
+import { SyncScheduler } from './sync/scheduler';
+import { SCHEDULE_FILE, scheduleSettingsFile } from './sync/schedule-settings';
 import { OrdersService } from './orders/orders-service';
 
 export interface CoreOptions {
   appName: string;
   version: string;
   dataDir: string;
+  /** The platform's log folder in the app (macOS: ~/Library/Logs/Balcão); `<dataDir>/logs` elsewhere. */
+  logDir?: string;
   shell: AppInfo['shell'];
   /** The store API; tests point it at a fake store on 127.0.0.1. */
   apiBaseUrl?: string;
@@ -49,6 +54,13 @@ export interface Core {
    * credentials). Returns that store's id.
    */
   useScriptCredentials(target: { alias: string; apiBaseUrl: string }, credentials: StoreCredentials): string;
+  /**
+   * Stores kept fresh without anyone asking (docs/sync.md): the app, the preview and a long-running CLI call
+   * `start()` (a sync of every store, then the schedule, and the background connectivity check); the shell calls
+   * `onWake()` when the computer wakes and `onOnline()` when the OS says the network is back. A one-off command
+   * never starts it.
+   */
+  freshness: { start(): void; onWake(): void; onOnline(): void };
   close(): Promise<void>;
 }
 
@@ -57,6 +69,8 @@ export interface CoreParts extends Core {
   db: Db;
   stores: StoresService;
   sync: SyncManager;
+  scheduler: SyncScheduler;
+  connectivityCheck: ConnectivityCheck;
 }
 
 export const DATABASE_FILE = 'balcao.db';
@@ -66,15 +80,15 @@ export const DATABASE_FILE = 'balcao.db';
  * bridge and the CLI all get the same service behind the same dispatcher.
  */
 export function createCore(options: CoreOptions): Core {
-  const { dispatch, events, log, useScriptCredentials, close } = assembleCore(options);
-  return { dispatch, events, log, useScriptCredentials, close };
+  const { dispatch, events, log, useScriptCredentials, freshness, close } = assembleCore(options);
+  return { dispatch, events, log, useScriptCredentials, freshness, close };
 }
 
 /** createCore's wiring with every part in reach: for tests and benchmarks only. */
 export function assembleCore(options: CoreOptions): CoreParts {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
-  const log = createLogger({ file: join(options.dataDir, 'logs', 'balcao.log') });
+  const log = createLogger({ file: join(options.logDir ?? join(options.dataDir, 'logs'), 'balcao.log') });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const connectivity = new ConnectivityTracker(events);
   const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
@@ -96,10 +110,20 @@ export function assembleCore(options: CoreOptions): CoreParts {
     log,
     defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
   });
-  const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor });
+  const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor, rateLimit: options.rateLimit });
+  const settings = scheduleSettingsFile(join(options.dataDir, SCHEDULE_FILE));
+  const scheduler = new SyncScheduler({ sync, stores, events, settings, log });
+  const connectivityCheck = new ConnectivityCheck({
+    tracker: connectivity,
+    stores,
+    apiFactory,
+    syncing: () => sync.busy,
+    log,
+  });
   const service = createService({
     stores,
     sync,
+    scheduler,
     connectivity,
     orders: new OrdersService(db),
     appInfo: {
@@ -120,9 +144,27 @@ export function assembleCore(options: CoreOptions): CoreParts {
     db,
     stores,
     sync,
+    scheduler,
+    connectivityCheck,
     useScriptCredentials: (target, credentials) => stores.useScriptCredentials(target, credentials),
+    freshness: {
+      start() {
+        scheduler.start();
+        connectivityCheck.start();
+      },
+      onWake() {
+        scheduler.onWake();
+        void connectivityCheck.checkNow();
+      },
+      onOnline() {
+        scheduler.onOnline();
+        void connectivityCheck.checkNow();
+      },
+    },
     async close() {
       // Syncs first: they write to the database and may be talking to the demo store.
+      connectivityCheck.stop();
+      scheduler.close();
       await sync.close();
       await demo.close();
       db.close();

@@ -36,23 +36,50 @@ export interface Connectivity {
   state: ConnectivityState;
   /** ISO time of the API call that showed this state. */
   since: string | null;
+  /** While offline: when the background check tries again (ISO), for "tentando de novo em 40 s". */
+  nextCheckAt?: string | null;
+}
+
+/** How often stores sync by themselves, in minutes (Configurações); 0 is off. */
+export const SYNC_INTERVALS = [0, 5, 10, 15, 30, 60] as const;
+export type SyncIntervalMinutes = (typeof SYNC_INTERVALS)[number];
+export const DEFAULT_SYNC_INTERVAL: SyncIntervalMinutes = 10;
+
+export interface SyncSchedule {
+  intervalMinutes: SyncIntervalMinutes;
 }
 
 export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
 
-/** Pushed while a store syncs; drives the progress bar. */
+/** One list of a sync, in records. */
+export interface SyncListProgress {
+  /** Written so far (a resumed full sync counts the pages it had written before). */
+  done: number;
+  /** In all, once the API has said; null before. */
+  total: number | null;
+}
+
+/** Pushed while a store syncs, from its first answer on; drives the progress bar. */
 export interface SyncProgress {
   storeId: string;
   mode: 'full' | 'incremental';
   phase: SyncPhase;
+  /** Orders and customers page at the same time, so each has its own count. */
+  orders: SyncListProgress;
+  customers: SyncListProgress;
+  /**
+   * Seconds left, from the requests left in each rate-limit group and the limit's windows (not a rate from the
+   * run so far); null while a list's size is unknown.
+   */
+  etaSeconds: number | null;
+  retries: number;
+  /** Pages over every list, done and in all (null while unknown). */
   pagesDone: number;
-  /** Null while unknown (before the first page answers). */
   pagesTotal: number | null;
+  /** Records over every list. */
   recordsWritten: number;
   /** Records a minute over the run so far. */
   ratePerMinute: number;
-  etaSeconds: number | null;
-  retries: number;
 }
 
 export interface SyncOutcome {
@@ -68,4 +95,18 @@ export interface SyncOutcome {
   requests: number;
   retries: number;
   finishedAt: string;
+  /** Orders this run brought that the cache did not have: for "N pedidos novos" and opening the list on them. */
+  newOrders: NewOrders;
+}
+
+/** At most this many new orders' ids go in an outcome (a first sync brings every order; the count stays exact). */
+export const NEW_ORDER_IDS_MAX = 1_000;
+
+export interface NewOrders {
+  count: number;
+  /** Their ids, highest first; all of them when `count` ≤ NEW_ORDER_IDS_MAX, else the highest that many. */
+  ids: number[];
+  /** The lowest and highest id among all of them; null when there are none. */
+  minId: number | null;
+  maxId: number | null;
 }

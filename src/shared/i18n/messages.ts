@@ -268,6 +268,25 @@ const ptBR = {
   'keys.typingNote':
     'Os atalhos não valem enquanto você digita num campo; Esc fecha o pedido também de dentro da anotação.',
 
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} de {ordersTotal} pedidos · {customers} de {customersTotal} clientes',
+  'sync.etaSeconds': 'faltam ~{seconds} s',
+  'sync.schedule': 'Sincronizar automaticamente',
+  'sync.scheduleOff': 'Desligado',
+  'sync.scheduleEvery': 'A cada {minutes} min',
+  'sync.neverSynced': 'nunca sincronizada',
+  'sync.newOrders': '{count} pedido(s) novo(s)',
+  'sync.pausedCredentials': 'Sincronização automática pausada: as credenciais desta loja não funcionam.',
+  'connectivity.retryingIn': 'tentando de novo em {seconds} s',
+  // Renderer: progress, schedule setting, new-orders notice.
+  'sync.progressOrdersOnly': '{orders} de {ordersTotal} pedidos',
+  'sync.scheduleInterval': 'Intervalo',
+  'sync.scheduleHint':
+    'Também sincroniza ao abrir o Balcão, ao adicionar uma loja e quando o computador acorda ou volta a ter internet.',
+  'count.newOrders.one': '{count} pedido novo',
+  'count.newOrders.other': '{count} pedidos novos',
+  'sync.newOrdersOpen': 'Ver pedidos',
+  'sync.newOrdersDismiss': 'Dispensar aviso',
   // Painel (issue 15)
   'painel.period': 'Período',
   'painel.period.today': 'Hoje',
@@ -595,6 +614,25 @@ const en: Record<MessageKey, string> = {
   'keys.help': 'Show this list',
   'keys.typingNote': 'Shortcuts do not fire while you type in a field; Esc closes the order from inside the note too.',
 
+  // Automatic sync, progress per list, connectivity retries, new orders (issue 14; the sync helper's block).
+  'sync.progressLists': '{orders} of {ordersTotal} orders · {customers} of {customersTotal} customers',
+  'sync.etaSeconds': '~{seconds} s left',
+  'sync.schedule': 'Sync automatically',
+  'sync.scheduleOff': 'Off',
+  'sync.scheduleEvery': 'Every {minutes} min',
+  'sync.neverSynced': 'never synced',
+  'sync.newOrders': '{count} new order(s)',
+  'sync.pausedCredentials': "Automatic sync paused: this store's credentials do not work.",
+  'connectivity.retryingIn': 'retrying in {seconds} s',
+  // Renderer: progress, schedule setting, new-orders notice.
+  'sync.progressOrdersOnly': '{orders} of {ordersTotal} orders',
+  'sync.scheduleInterval': 'Interval',
+  'sync.scheduleHint':
+    'Balcão also syncs when it opens, when a store is added and when the computer wakes up or is back online.',
+  'count.newOrders.one': '{count} new order',
+  'count.newOrders.other': '{count} new orders',
+  'sync.newOrdersOpen': 'Show orders',
+  'sync.newOrdersDismiss': 'Dismiss notice',
   // Painel (issue 15)
   'painel.period': 'Period',
   'painel.period.today': 'Today',

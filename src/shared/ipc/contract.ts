@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../domain/app';
+import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress, SyncSchedule } from '../domain/app';
+import { SYNC_INTERVALS } from '../domain/app';
 import type { OrderDetail, OrderSummary, ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
 import type { Page, StatusCount } from '../domain/query';
@@ -72,6 +73,12 @@ export const customerQuerySchema = v.strictObject({
   limit,
 });
 
+/** Automatic sync (issue 14): how often stores sync by themselves, as Configurações offers it. */
+const syncScheduleCalls = {
+  'sync.getSchedule': call<SyncSchedule>()(noInput),
+  'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
+};
+
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
   /** The state `connectivity.changed` last announced: a window opened later learns it here. */
@@ -126,6 +133,7 @@ export const calls = {
 
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
+  ...syncScheduleCalls,
 
   /** The Painel's figures for a period in the store's zone; from/to are for the custom period. */
   'painel.get': call<Painel>()(

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventEmitter } from 'node:events';
 import type { Dispatch } from '../../../src/main/core/ipc/dispatcher';
+import { EventEmitter } from 'node:events';
 import {
   closeWithin,
   focusWindow,
   MAX_RELOADS,
   onWakeOrOnline,
+  syncAllStores,
   quitAfterCoreCloses,
   reloadOnCrash,
-  syncAllStores,
   type QuittingApp,
 } from '../../../src/main/lifecycle';
 
@@ -79,7 +79,7 @@ describe('quitting', () => {
   });
 });
 
-describe('syncing after sleep or a lost network', () => {
+describe('telling the sync scheduler about sleep and a lost network', () => {
   afterEach(() => vi.useRealTimers());
 
   it('asks the dispatcher to sync every store', async () => {
@@ -100,23 +100,24 @@ describe('syncing after sleep or a lost network', () => {
     vi.useFakeTimers();
     const powerMonitor = new EventEmitter();
     let online = false;
-    const onWake = vi.fn();
-    const stop = onWakeOrOnline({ powerMonitor, isOnline: () => online, intervalMs: 1_000 }, onWake);
+    const scheduler = { onWake: vi.fn(), onOnline: vi.fn() };
+    const stop = onWakeOrOnline({ powerMonitor, isOnline: () => online, intervalMs: 1_000 }, scheduler);
     vi.advanceTimersByTime(3_000);
-    expect(onWake).not.toHaveBeenCalled();
+    expect(scheduler.onOnline).not.toHaveBeenCalled();
     online = true;
     vi.advanceTimersByTime(1_000);
-    expect(onWake).toHaveBeenCalledTimes(1);
+    expect(scheduler.onOnline).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(5_000);
-    expect(onWake).toHaveBeenCalledTimes(1);
+    expect(scheduler.onOnline).toHaveBeenCalledTimes(1);
+    expect(scheduler.onWake).not.toHaveBeenCalled();
     powerMonitor.emit('resume');
-    expect(onWake).toHaveBeenCalledTimes(2);
+    expect(scheduler.onWake).toHaveBeenCalledTimes(1);
     stop();
     online = false;
     vi.advanceTimersByTime(1_000);
     online = true;
     vi.advanceTimersByTime(1_000);
-    expect(onWake).toHaveBeenCalledTimes(2);
+    expect(scheduler.onOnline).toHaveBeenCalledTimes(1);
   });
 });
 

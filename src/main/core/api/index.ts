@@ -3,6 +3,7 @@ export {
   createRateLimiter,
   DEFAULT_LIMITS,
   DEFAULT_WINDOW_MS,
+  limiterShape,
   type RateLimiter,
   type RateLimiterSettings,
 } from './rate-limiter';

@@ -71,21 +71,35 @@ interface GroupState {
  * then. A lower `X-RateLimit-Limit` lowers our limit; it never raises it above
  * the setting.
  */
-export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimiter {
+/** The limits, window and slot hold a limiter with these settings works with (the sync's ETA models them). */
+export function limiterShape(settings: RateLimiterSettings = {}): {
+  limits: Record<RouteGroup, number>;
+  windowMs: number;
+  holdMs: number;
+  timeScale: number;
+} {
   const timeScale = settings.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError('timeScale must be positive');
   // The fake store's meaning: timeScale 60 makes a "minute" last one second.
   const windowMs = (settings.windowMs ?? DEFAULT_WINDOW_MS) / timeScale;
   const safety = settings.safetyFraction ?? 0.02;
   if (!(safety >= 0)) throw new RangeError('safetyFraction must not be negative');
-  const hold = windowMs * (1 + safety);
+  const limits = {
+    orders: settings.limits?.orders ?? DEFAULT_LIMITS.orders,
+    other: settings.limits?.other ?? DEFAULT_LIMITS.other,
+  };
+  return { limits, windowMs, holdMs: windowMs * (1 + safety), timeScale };
+}
+
+export function createRateLimiter(settings: RateLimiterSettings = {}): RateLimiter {
+  const { limits, windowMs, holdMs: hold, timeScale } = limiterShape(settings);
   const now = settings.now ?? (() => performance.now());
   const groups = new Map<RouteGroup, GroupState>();
 
   function state(group: RouteGroup): GroupState {
     let found = groups.get(group);
     if (!found) {
-      const configured = settings.limits?.[group] ?? DEFAULT_LIMITS[group];
+      const configured = limits[group];
       if (!Number.isInteger(configured) || configured < 1)
         throw new RangeError(`limit for ${group} must be a positive integer`);
       found = { configured, limit: configured, inFlight: 0, ended: [], blockedUntil: 0, queue: [], timer: undefined };

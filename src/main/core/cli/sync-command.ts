@@ -1,4 +1,11 @@
-import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import {
+  SYNC_INTERVALS,
+  type SyncIntervalMinutes,
+  type SyncOutcome,
+  type SyncProgress,
+} from '../../../shared/domain/app';
+import type { ApiClient } from '../../../shared/ipc/client';
+import type { Core } from '../composition';
 import type { RateLimiterSettings } from '../api';
 import { positiveInt, positiveNumber, text } from './args';
 import { printJson, pickStore, type CommandContext } from './context';
@@ -11,6 +18,8 @@ export const SYNC_OPTIONS = {
   mode: { type: 'string', default: 'auto' },
   'rate-limit': { type: 'string' },
   'time-scale': { type: 'string' },
+  watch: { type: 'boolean' },
+  interval: { type: 'string' },
 } as const;
 
 const MODES = ['auto', 'full', 'incremental'] as const;
@@ -35,7 +44,43 @@ export function summaryLine(o: SyncOutcome): string {
   return `sync ${what}: ${o.mode}, ${o.ordersWritten} orders, ${o.customersWritten} customers, ${o.unreadable} unreadable, ${o.requests} requests, ${o.retries} retries\n`;
 }
 
+/** `--interval 10m` (or `10`, `off`): minutes, one of the app's settings. */
+function intervalOf(ctx: CommandContext): SyncIntervalMinutes | undefined {
+  const raw = text(ctx.values, 'interval');
+  if (raw === undefined) return undefined;
+  const minutes = raw === 'off' ? 0 : Number(raw.replace(/m(in)?$/, ''));
+  const found = SYNC_INTERVALS.find((m) => m === minutes);
+  if (found === undefined)
+    throw new UsageError(`--interval must be one of off, ${SYNC_INTERVALS.slice(1).join(', ')} (minutes)`);
+  return found;
+}
+
+/**
+ * `sync --watch`: the app's scheduler, run until Ctrl-C — every store in the data folder, at start-up and then at the
+ * interval, backing off while offline — with one line per finished run.
+ */
+async function watch(ctx: CommandContext, core: Core, api: ApiClient): Promise<number> {
+  const interval = intervalOf(ctx);
+  const schedule =
+    interval === undefined
+      ? await api.call('sync.getSchedule')
+      : await api.call('sync.setSchedule', { intervalMinutes: interval });
+  ctx.term.err(
+    `watching: every ${schedule.intervalMinutes === 0 ? 'start only (interval off)' : `${schedule.intervalMinutes} min`}; Ctrl-C stops\n`,
+  );
+  api.on('sync.finished', (o) => ctx.term.err(`${new Date().toISOString()} ${o.storeId} ${summaryLine(o)}`));
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  core.freshness.start();
+  await stopped;
+  return EXIT.ok;
+}
+
 export async function syncCommand(ctx: CommandContext): Promise<number> {
+  if (ctx.values['watch'] !== true && ctx.values['interval'] !== undefined)
+    throw new UsageError('--interval goes with --watch');
   const mode = text(ctx.values, 'mode') as Mode;
   if (!MODES.includes(mode)) throw new UsageError('--mode must be auto, full or incremental');
   const baseUrl = text(ctx.values, 'base-url');
@@ -58,6 +103,11 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
   }
   const core = ctx.core(rateLimitOf(ctx));
   const api = ctx.api();
+  if (ctx.values['watch'] === true) {
+    if (baseUrl !== undefined && alias !== undefined && credentials)
+      core.useScriptCredentials({ alias, apiBaseUrl: baseUrl }, credentials);
+    return watch(ctx, core, api);
+  }
   const storeId =
     baseUrl !== undefined && alias !== undefined && credentials
       ? core.useScriptCredentials({ alias, apiBaseUrl: baseUrl }, credentials)

@@ -1,28 +1,27 @@
 import type { Customer, CustomerDetail, CustomerSummary, CustomerTotals } from '../../../shared/domain/customer';
 import type { OrderSummary } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page } from '../../../shared/domain/query';
-import type { ZonedTime } from '../../../shared/domain/time';
 import { AppError } from '../base/app-error';
+import type { ReadableDB, WritableDB } from './connection';
 import { refreshCustomerStats, upsertCustomerFromApi } from './customer-rows';
-import type { Db } from './open';
 import { pageBounds } from './order-filters';
-import { listOrders } from './orders-query';
+import { listOrders } from './orders-list';
 import { rawJson } from './raw-json';
-import { ftsQuery } from './search-terms';
-import { searchWordsFor } from './search-words';
-import { stmt } from './statements';
+import { toCustomer, toCustomerSummary, type CustomerRow } from './rows/customers';
+import { parseJson } from './rows/json';
+import { zoned } from './rows/orders';
+import { customerSearchFilter } from './search';
+import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from './sql';
+import { readAll, readOne } from './statements';
 import { writePageCheckpoint, type PageCheckpoint } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
 
 /** Orders in these statuses never brought money in: they count as orders but not as spending. */
 export const NOT_SPENT_STATUSES = ['cancelled', 'refused', 'refunded'] as const;
 
-const zoned = (utc: string | null, zone: string | null): ZonedTime | null =>
-  utc === null ? null : { utc, zone: zone ?? 'UTC' };
-
 /** One page of the customer sync, in one transaction with its checkpoint, like writeOrderPage. */
 export function writeCustomers(
-  db: Db,
+  db: WritableDB,
   storeId: string,
   customers: readonly Customer[],
   rawRecords: readonly unknown[],
@@ -48,119 +47,61 @@ export function writeCustomers(
   }).immediate();
 }
 
-interface CustomerRow {
-  store_id: string;
-  id: number;
-  name: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  tax_id: string | null;
-  tax_id_kind: 'cpf' | 'cnpj' | null;
-  company_name: string | null;
-  phone: string | null;
-  birthday: string | null;
-  active: number | null;
-  created_utc: string | null;
-  created_zone: string | null;
-  parse_problems: string;
-  order_count: number;
-  last_order_utc: string | null;
-  last_order_zone: string | null;
-  raw: string | null;
-}
-
 const SORTS = {
-  name: 'c.sort_name',
-  lastOrder: 'c.last_order_utc',
-  orderCount: 'c.order_count',
+  name: sqlFragment`c.sort_name`,
+  lastOrder: sqlFragment`c.last_order_utc`,
+  orderCount: sqlFragment`c.order_count`,
 } as const;
 
-export function listCustomers(db: Db, storeId: string, query: CustomerQuery): Page<CustomerSummary> {
+export function listCustomers(db: ReadableDB, storeId: string, query: CustomerQuery): Page<CustomerSummary> {
   const { offset, limit } = pageBounds(query.offset, query.limit);
-  const conditions = ['c.store_id = ?'];
-  const params: unknown[] = [storeId];
-  if (query.search !== undefined && query.search.trim() !== '') {
-    const match = ftsQuery(query.search, { words: searchWordsFor(db, 'customers', storeId, query.search) });
-    if (match === null) conditions.push('0');
-    else {
-      conditions.push('c.pk IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
-      params.push(match);
-    }
-  }
+  const conditions = [sqlFragment`c.store_id = ${storeId}`];
+  if (query.search !== undefined && query.search.trim() !== '')
+    conditions.push(customerSearchFilter(db, storeId, query.search));
   const key = SORTS[query.sort?.key ?? 'name'];
   const dir =
     (query.sort?.direction ?? (query.sort?.key === undefined || query.sort.key === 'name' ? 'asc' : 'desc')) === 'asc'
-      ? 'ASC'
-      : 'DESC';
-  const where = conditions.join(' AND ');
-  const rows = stmt(
+      ? sqlFragment`ASC`
+      : sqlFragment`DESC`;
+  const where = sqlJoin(conditions, ' AND ');
+  const rows = readAll(
     db,
-    `SELECT c.* FROM customers c WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT ${limit} OFFSET ${offset}`,
-  ).all(...params) as CustomerRow[];
-  const total = (stmt(db, `SELECT count(*) AS n FROM customers c WHERE ${where}`).get(...params) as { n: number }).n;
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      taxId: r.tax_id,
-      phone: r.phone,
-      orderCount: r.order_count,
-      lastOrderAt: zoned(r.last_order_utc, r.last_order_zone),
-    })),
-    total,
-    totalIsExact: true,
-    offset,
-    limit,
-  };
+    sql<CustomerRow>`SELECT c.* FROM customers c WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir}
+      LIMIT ${sqlConstant(limit)} OFFSET ${sqlConstant(offset)}`,
+  );
+  const total = readOne(db, sql<{ n: number }>`SELECT count(*) AS n FROM customers c WHERE ${where}`)?.n ?? 0;
+  return { rows: rows.map(toCustomerSummary), total, totalIsExact: true, offset, limit };
 }
 
-export function getCustomerDetail(db: Db, storeId: string, customerId: number): CustomerDetail | null {
-  const row = stmt(db, 'SELECT * FROM customers WHERE store_id = ? AND id = ?').get(storeId, customerId) as
-    CustomerRow | undefined;
+export function getCustomerDetail(db: ReadableDB, storeId: string, customerId: number): CustomerDetail | null {
+  const row = readOne(db, sql<CustomerRow>`SELECT * FROM customers WHERE store_id = ${storeId} AND id = ${customerId}`);
   if (row === undefined) return null;
-  const customer: Customer = {
-    id: row.id,
-    storeId: row.store_id,
-    name: row.name,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    taxId: row.tax_id,
-    taxIdKind: row.tax_id_kind,
-    companyName: row.company_name,
-    phone: row.phone,
-    birthday: row.birthday,
-    active: row.active === null ? null : row.active === 1,
-    createdAt: zoned(row.created_utc, row.created_zone),
-    parseProblems: JSON.parse(row.parse_problems) as string[],
-  };
   return {
-    customer,
+    customer: toCustomer(row),
     totals: customerTotals(db, storeId, customerId),
-    raw: row.raw === null ? null : (JSON.parse(row.raw) as unknown),
+    raw: row.raw === null ? null : parseJson(row.raw),
   };
 }
 
 /** Read from the covering index orders_by_customer: no order row is touched but the first and last. */
-export function customerTotals(db: Db, storeId: string, customerId: number): CustomerTotals {
-  const notSpent = NOT_SPENT_STATUSES.map((s) => `'${s}'`).join(', ');
-  const agg = stmt(
+export function customerTotals(db: ReadableDB, storeId: string, customerId: number): CustomerTotals {
+  const notSpent = sqlJoin(NOT_SPENT_STATUSES);
+  const agg = readOne(
     db,
-    `SELECT count(*) AS orders,
+    sql<{ orders: number; spent: number | null; counted: number }>`SELECT count(*) AS orders,
        sum(CASE WHEN status_alias IS NULL OR status_alias NOT IN (${notSpent}) THEN total_cents END) AS spent,
        count(CASE WHEN status_alias IS NULL OR status_alias NOT IN (${notSpent}) THEN total_cents END) AS counted
-     FROM orders WHERE store_id = ? AND customer_id = ?`,
-  ).get(storeId, customerId) as { orders: number; spent: number | null; counted: number };
-  const edge = (dir: 'ASC' | 'DESC') =>
-    stmt(
+     FROM orders WHERE store_id = ${storeId} AND customer_id = ${customerId}`,
+  ) ?? { orders: 0, spent: null, counted: 0 };
+  const edge = (dir: SqlFragment) =>
+    readOne(
       db,
-      `SELECT created_utc, created_zone FROM orders WHERE store_id = ? AND customer_id = ? AND created_utc IS NOT NULL
+      sql<{ created_utc: string; created_zone: string | null }>`SELECT created_utc, created_zone FROM orders
+       WHERE store_id = ${storeId} AND customer_id = ${customerId} AND created_utc IS NOT NULL
        ORDER BY created_utc ${dir} LIMIT 1`,
-    ).get(storeId, customerId) as { created_utc: string; created_zone: string | null } | undefined;
-  const first = edge('ASC');
-  const last = edge('DESC');
+    );
+  const first = edge(sqlFragment`ASC`);
+  const last = edge(sqlFragment`DESC`);
   const spent = agg.spent ?? 0;
   return {
     orderCount: agg.orders,
@@ -173,7 +114,7 @@ export function customerTotals(db: Db, storeId: string, customerId: number): Cus
 
 /** A customer's orders, newest first unless asked otherwise, paged like the order list. */
 export function listCustomerOrders(
-  db: Db,
+  db: ReadableDB,
   storeId: string,
   customerId: number,
   query: Omit<OrderQuery, 'customerId'> = {},

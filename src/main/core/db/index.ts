@@ -1,5 +1,7 @@
 /** The cache: one module owns the database; callers use these functions, never SQL. */
 export { openDatabase, migrate, readVersion, type Db, type OpenOptions } from './open';
+export type { ReadableDB, WritableDB } from './connection';
+export { sql, sqlFragment, sqlJoin, sqlConstant, type SqlQuery, type SqlFragment } from './sql';
 export { MIGRATIONS, type Migration } from './migrations';
 export {
   addStore,
@@ -22,16 +24,9 @@ export {
   type FullSyncCheckpoint,
 } from './sync-state-repo';
 export { writeOrderPage } from './orders-write';
-export {
-  listOrders,
-  countOrders,
-  orderStatusCounts,
-  getOrderDetail,
-  orderListSql,
-  COMMON_SEARCH_MATCHES,
-  TOTAL_CAP,
-  totalCap,
-} from './orders-query';
+export { listOrders, orderListSql } from './orders-list';
+export { countOrders, orderStatusCounts, TOTAL_CAP, totalCap } from './orders-counts';
+export { getOrderDetail } from './order-detail';
 export {
   writeCustomers,
   listCustomers,
@@ -42,4 +37,4 @@ export {
 } from './customers-repo';
 export { getReview, setReview } from './review-repo';
 export { listUnreadable, countUnreadable, type UnreadableInput, type UnreadableRecord } from './unreadable-repo';
-export { ftsQuery } from './search-terms';
+export { ftsQuery, COMMON_SEARCH_MATCHES, SEARCH_INDEX_VERSION } from './search';

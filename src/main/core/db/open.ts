@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle } from 'better-sqlite3';
 import { AppError } from '../base/app-error';
+import type { WritableDB } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
+import { reindexIfStale } from './search';
 
-export type Db = DatabaseHandle;
+/** The handle the app holds: writable (and so readable too). */
+export type Db = WritableDB;
 
 export interface OpenOptions {
   /** Tests inject steps; the app uses the shipped list. */
@@ -11,7 +14,8 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating if needed) the cache and brings its schema up to date.
+ * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
+ * is not the code's (the search index: db/search/reindex.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -20,7 +24,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const known = latestVersion(migrations);
   refuseIfTooNew(file, known);
-  const db = new Database(file);
+  // The one place the connection takes its brand: what openDatabase returns may write.
+  const db = new Database(file) as WritableDB;
   try {
     db.pragma('busy_timeout = 5000');
     // Re-checked under the writer's handle: another process may have upgraded the file meanwhile.
@@ -33,6 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
+    reindexIfStale(db);
     return db;
   } catch (error) {
     db.close();
@@ -41,7 +47,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 /** Runs every step above the file's version, each in one transaction that also bumps `user_version`. */
-export function migrate(db: Db, migrations: readonly Migration[]): void {
+export function migrate(db: DatabaseHandle, migrations: readonly Migration[]): void {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
     if (m.version !== i + 1)
@@ -59,7 +65,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   }
 }
 
-export function readVersion(db: Db): number {
+export function readVersion(db: DatabaseHandle): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 

@@ -1,7 +1,10 @@
 import type { OrderQuery } from '../../../shared/domain/query';
+import type { ReadableDB } from './connection';
 import { dayStartUtc, hasSearch } from './order-filters';
-import type { Db } from './open';
-import { stmt } from './statements';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
+import { readAll } from './statements';
+
+type StatusTotal = { status: string; n: number };
 
 /**
  * Exact order counts from the trigger-kept facet totals (migration 002): orders per
@@ -23,9 +26,9 @@ export function facetAnswers(q: OrderQuery): boolean {
  * Orders per status alias ('' for an unreadable status) under the query's filters,
  * ignoring its status filter. Only for queries facetAnswers accepts.
  */
-export function facetStatusCounts(db: Db, storeId: string, zone: string, q: OrderQuery): Map<string, number> {
+export function facetStatusCounts(db: ReadableDB, storeId: string, zone: string, q: OrderQuery): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (rows: { status: string; n: number }[], sign: 1 | -1) => {
+  const add = (rows: StatusTotal[], sign: 1 | -1) => {
     for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + sign * r.n);
   };
   const filter = otherFilters(q);
@@ -35,10 +38,10 @@ export function facetStatusCounts(db: Db, storeId: string, zone: string, q: Orde
 
   if (fromUtc === null && toUtc === null) {
     add(
-      stmt(
+      readAll(
         db,
-        `SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ?${filter.sql} GROUP BY status_alias`,
-      ).all(storeId, ...filter.params) as { status: string; n: number }[],
+        sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ${storeId}${filter} GROUP BY status_alias`,
+      ),
       1,
     );
   } else {
@@ -47,19 +50,18 @@ export function facetStatusCounts(db: Db, storeId: string, zone: string, q: Orde
     const endWholeDay = toUtc === null ? null : toUtc.slice(0, 10);
     if (firstWholeDay !== null && endWholeDay !== null && firstWholeDay >= endWholeDay) scan(fromUtc, toUtc);
     else {
-      const days = [
-        firstWholeDay === null ? "day <> ''" : 'day >= ?',
-        ...(endWholeDay === null ? [] : ['day < ?']),
-      ].join(' AND ');
-      const dayParams = [
-        ...(firstWholeDay === null ? [] : [firstWholeDay]),
-        ...(endWholeDay === null ? [] : [endWholeDay]),
-      ];
+      const days = sqlJoin(
+        [
+          firstWholeDay === null ? sqlFragment`day <> ''` : sqlFragment`day >= ${firstWholeDay}`,
+          ...(endWholeDay === null ? [] : [sqlFragment`day < ${endWholeDay}`]),
+        ],
+        ' AND ',
+      );
       add(
-        stmt(
+        readAll(
           db,
-          `SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ? AND ${days}${filter.sql} GROUP BY status_alias`,
-        ).all(storeId, ...dayParams, ...filter.params) as { status: string; n: number }[],
+          sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ${storeId} AND ${days}${filter} GROUP BY status_alias`,
+        ),
         1,
       );
       if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`)
@@ -73,41 +75,34 @@ export function facetStatusCounts(db: Db, storeId: string, zone: string, q: Orde
   return counts;
 }
 
-interface FacetFilter {
-  sql: string;
-  params: unknown[];
-}
-
 /** Payment and delivered conditions, with the same column names in the totals tables and in orders. */
-function otherFilters(q: OrderQuery): FacetFilter {
-  let sql = '';
-  const params: unknown[] = [];
-  if (q.paymentMethods !== undefined && q.paymentMethods.length > 0) {
-    sql += ` AND payment_alias IN (${q.paymentMethods.map(() => '?').join(', ')})`;
-    params.push(...q.paymentMethods);
-  }
-  if (q.delivered !== undefined) {
-    sql += ' AND delivered = ?';
-    params.push(q.delivered ? 1 : 0);
-  }
-  return { sql, params };
+function otherFilters(q: OrderQuery): SqlFragment {
+  return sqlJoin(
+    [
+      q.paymentMethods !== undefined && q.paymentMethods.length > 0
+        ? sqlFragment` AND payment_alias IN (${sqlJoin(q.paymentMethods)})`
+        : sqlFragment``,
+      q.delivered === undefined ? sqlFragment`` : sqlFragment` AND delivered = ${q.delivered ? 1 : 0}`,
+    ],
+    '',
+  );
 }
 
 function scanOrders(
-  db: Db,
+  db: ReadableDB,
   storeId: string,
-  filter: FacetFilter,
+  filter: SqlFragment,
   from: string | null,
   to: string | null,
   reviewedOnly: boolean,
-): { status: string; n: number }[] {
-  const range = `${from === null ? '' : ' AND created_utc >= ?'}${to === null ? '' : ' AND created_utc < ?'}`;
-  const params = [storeId, ...(from === null ? [] : [from]), ...(to === null ? [] : [to]), ...filter.params];
-  return stmt(
+): StatusTotal[] {
+  return readAll(
     db,
-    `SELECT coalesce(status_alias, '') AS status, count(*) AS n FROM orders${reviewedOnly ? ' INDEXED BY orders_reviewed' : ''}
-     WHERE store_id = ?${reviewedOnly ? ' AND reviewed = 1' : ''}${range}${filter.sql} GROUP BY 1`,
-  ).all(...params) as { status: string; n: number }[];
+    sql<StatusTotal>`SELECT coalesce(status_alias, '') AS status, count(*) AS n FROM orders${reviewedOnly ? sqlFragment` INDEXED BY orders_reviewed` : sqlFragment``}
+     WHERE store_id = ${storeId}${reviewedOnly ? sqlFragment` AND reviewed = 1` : sqlFragment``}${
+       from === null ? sqlFragment`` : sqlFragment` AND created_utc >= ${from}`
+     }${to === null ? sqlFragment`` : sqlFragment` AND created_utc < ${to}`}${filter} GROUP BY 1`,
+  );
 }
 
 /** The first UTC day starting at or after an instant (`YYYY-MM-DDTHH:mm:ss.SSSZ`). */

@@ -1,16 +1,13 @@
 import { DateTime } from 'luxon';
 import type { OrderQuery, OrderSortKey, SortDirection } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
-import { ftsQuery, type SearchWords } from './search-terms';
-
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
+import type { OrderSearch } from './search';
+import { sqlFragment, sqlJoin, type SqlFragment } from './sql';
 
 /** A WHERE clause of the orders table (aliased `o`) and the FROM it must be used with. */
-export interface OrderWhere extends SqlPart {
-  from: string;
+export interface OrderWhere {
+  where: SqlFragment;
+  from: SqlFragment;
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -29,75 +26,40 @@ export interface WhereOptions {
   searchDrives?: boolean;
   /** Let the total index drive a total-range filter (narrow ranges); false walks the sort index instead. */
   totalDrives?: boolean;
-  /** The store's search keys (storeKeyRange): FTS matches are read from that range only. */
-  searchKeys?: { lo: number; hi: number };
+  /** The search (db/search) whose matches the orders must be among; the query's own text is not read here. */
+  search?: OrderSearch | null;
 }
 
-/**
- * How a search's multi-token words are matched: joined into one token (the fast default) or as
- * phrases, the fallback when the joined form finds nothing (see resolveSearchWords).
- */
-export type CacheOrderQuery = OrderQuery & { searchWords?: SearchWords };
-
-export function orderWhere(
-  storeId: string,
-  storeZone: string,
-  q: CacheOrderQuery,
-  options: WhereOptions = {},
-): OrderWhere {
-  const { withoutStatus = false, searchDrives = true, totalDrives = true, searchKeys } = options;
-  const total = totalDrives ? 'o.total_cents' : '+o.total_cents';
-  const conditions = ['o.store_id = ?'];
-  const params: unknown[] = [storeId];
-  const inList = (column: string, values: readonly string[]) => {
-    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  if (!withoutStatus && q.statuses !== undefined && q.statuses.length > 0) inList('o.status_alias', q.statuses);
-  if (q.paymentMethods !== undefined && q.paymentMethods.length > 0) inList('o.payment_alias', q.paymentMethods);
-  if (q.from !== undefined) {
-    conditions.push('o.created_utc >= ?');
-    params.push(dayStartUtc(q.from, storeZone, 0));
-  }
-  if (q.to !== undefined) {
-    conditions.push('o.created_utc < ?');
-    params.push(dayStartUtc(q.to, storeZone, 1));
-  }
-  if (q.minTotalCents !== undefined) {
-    conditions.push(`${total} >= ?`);
-    params.push(q.minTotalCents);
-  }
-  if (q.maxTotalCents !== undefined) {
-    conditions.push(`${total} <= ?`);
-    params.push(q.maxTotalCents);
-  }
-  if (q.delivered !== undefined) {
-    conditions.push('o.delivered = ?');
-    params.push(q.delivered ? 1 : 0);
-  }
-  if (q.customerId !== undefined) {
-    conditions.push('o.customer_id = ?');
-    params.push(q.customerId);
-  }
+export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, options: WhereOptions = {}): OrderWhere {
+  const { withoutStatus = false, searchDrives = true, totalDrives = true, search = null } = options;
+  const total = totalDrives ? sqlFragment`o.total_cents` : sqlFragment`+o.total_cents`;
+  // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
+  // each order by its search key, instead of walking the store's whole index probing the match set.
+  const conditions: SqlFragment[] = [
+    search !== null && search.match !== null && searchDrives
+      ? sqlFragment`+o.store_id = ${storeId}`
+      : sqlFragment`o.store_id = ${storeId}`,
+  ];
+  if (!withoutStatus && q.statuses !== undefined && q.statuses.length > 0)
+    conditions.push(sqlFragment`o.status_alias IN (${sqlJoin(q.statuses)})`);
+  if (q.paymentMethods !== undefined && q.paymentMethods.length > 0)
+    conditions.push(sqlFragment`o.payment_alias IN (${sqlJoin(q.paymentMethods)})`);
+  if (q.from !== undefined) conditions.push(sqlFragment`o.created_utc >= ${dayStartUtc(q.from, storeZone, 0)}`);
+  if (q.to !== undefined) conditions.push(sqlFragment`o.created_utc < ${dayStartUtc(q.to, storeZone, 1)}`);
+  if (q.minTotalCents !== undefined) conditions.push(sqlFragment`${total} >= ${q.minTotalCents}`);
+  if (q.maxTotalCents !== undefined) conditions.push(sqlFragment`${total} <= ${q.maxTotalCents}`);
+  if (q.delivered !== undefined) conditions.push(sqlFragment`o.delivered = ${q.delivered ? 1 : 0}`);
+  if (q.customerId !== undefined) conditions.push(sqlFragment`o.customer_id = ${q.customerId}`);
   // The review flags mirrored on the row (migration 002): partial indexes hold the reviewed and flagged orders.
-  if (q.review === 'unreviewed') conditions.push('o.reviewed = 0');
-  else if (q.review === 'reviewed') conditions.push('o.reviewed = 1');
-  else if (q.review === 'flagged') conditions.push('o.flagged = 1');
-  if (hasSearch(q)) {
-    const match = ftsQuery(q.search ?? '', { words: q.searchWords ?? 'joined' });
-    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
-    if (match === null) conditions.push('0');
-    else {
-      // `+` keeps the store's indexes out of the plan: SQLite then reads the FTS matches and fetches
-      // each order by its search key, instead of walking the store's whole index probing the match set.
-      if (searchDrives) conditions[0] = '+o.store_id = ?';
-      conditions.push(
-        `o.search_key IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?${searchKeys === undefined ? '' : ' AND rowid >= ? AND rowid < ?'})`,
-      );
-      params.push(match, ...(searchKeys === undefined ? [] : [searchKeys.lo, searchKeys.hi]));
-    }
-  }
-  return { sql: conditions.join(' AND '), params, from: reviewIndex(q) ?? 'orders o' };
+  if (q.review === 'unreviewed') conditions.push(sqlFragment`o.reviewed = 0`);
+  else if (q.review === 'reviewed') conditions.push(sqlFragment`o.reviewed = 1`);
+  else if (q.review === 'flagged') conditions.push(sqlFragment`o.flagged = 1`);
+  // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
+  if (search !== null) conditions.push(search.orderFilter());
+  return {
+    where: sqlJoin(conditions, ' AND '),
+    from: (search === null ? reviewIndex(q) : null) ?? sqlFragment`orders o`,
+  };
 }
 
 /**
@@ -105,10 +67,9 @@ export function orderWhere(
  * and already in date order. Without statistics SQLite cannot tell it from the full date index, hence
  * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by its search key.
  */
-function reviewIndex(q: OrderQuery): string | null {
-  if (hasSearch(q)) return null;
-  if (q.review === 'reviewed') return 'orders o INDEXED BY orders_reviewed';
-  if (q.review === 'flagged') return 'orders o INDEXED BY orders_flagged';
+function reviewIndex(q: OrderQuery): SqlFragment | null {
+  if (q.review === 'reviewed') return sqlFragment`orders o INDEXED BY orders_reviewed`;
+  if (q.review === 'flagged') return sqlFragment`orders o INDEXED BY orders_flagged`;
   return null;
 }
 
@@ -121,17 +82,20 @@ function reviewIndex(q: OrderQuery): string | null {
 export function orderBy(
   sort: { key: OrderSortKey; direction: SortDirection } | undefined,
   driveFromMatches = false,
-): string {
-  const key = sort?.key ?? 'date';
-  const dir = (sort?.direction ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
-  const columns: Record<OrderSortKey, string[]> = {
-    date: ['o.created_utc'],
-    number: ['o.number'],
-    total: ['o.total_cents'],
-    customer: ['o.customer_sort'],
-    status: ['o.status_alias', 'o.created_utc'],
+): SqlFragment {
+  const dir = (sort?.direction ?? 'desc') === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
+  const columns: Record<OrderSortKey, SqlFragment[]> = {
+    date: [sqlFragment`o.created_utc`],
+    number: [sqlFragment`o.number`],
+    total: [sqlFragment`o.total_cents`],
+    customer: [sqlFragment`o.customer_sort`],
+    status: [sqlFragment`o.status_alias`, sqlFragment`o.created_utc`],
   };
-  return [...columns[key], 'o.id'].map((c) => `${driveFromMatches ? '+' : ''}${c} ${dir}`).join(', ');
+  return sqlJoin(
+    [...columns[sort?.key ?? 'date'], sqlFragment`o.id`].map((c) =>
+      driveFromMatches ? sqlFragment`+${c} ${dir}` : sqlFragment`${c} ${dir}`,
+    ),
+  );
 }
 
 /** True when nothing but statuses narrows the list: then totals come from order_status_totals. */

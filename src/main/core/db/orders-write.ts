@@ -1,39 +1,16 @@
 import type { Order, OrderCustomerRef } from '../../../shared/domain/order';
 import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
-import type { Db } from './open';
+import type { WritableDB } from './connection';
 import { rawJson } from './raw-json';
-import { writeOrderSearchRow } from './order-search-index';
-import { sortKey } from './search-terms';
-import { stmt } from './statements';
+import { writeOrderSearchRow } from './search';
+import { sortKey } from './sort-key';
+import { sql, sqlFragment } from './sql';
+import { readOne, write, writeReturning } from './statements';
 import { writePageCheckpoint, type PageCheckpoint } from './sync-state-repo';
 import { forgetUnreadable, keepUnreadable, type UnreadableInput } from './unreadable-repo';
 
 const bit = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
-
-const UPSERT_ORDER = `
-INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
-  customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
-  products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
-  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, synced_at)
-VALUES (@storeId, @id, @number, @statusAlias, @statusName, @statusId, @customerId, @customerName, @customerSort,
-  @customerEmail, @customerTaxId, @customerPhone, @createdUtc, @createdZone, @updatedUtc, @updatedZone, @totalCents,
-  @productsCents, @shipmentCents, @discountCents, @taxCents, @paymentAlias, @paymentName, @installments, @delivered,
-  @trackingCode, @trackUrl, @promocodeId, @promocodeCode, @parseProblems, @parseProblemCount, @raw, @syncedAt)
-ON CONFLICT (store_id, id) DO UPDATE SET
-  number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
-  status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
-  customer_sort = excluded.customer_sort, customer_email = excluded.customer_email,
-  customer_tax_id = excluded.customer_tax_id, customer_phone = excluded.customer_phone,
-  created_utc = excluded.created_utc, created_zone = excluded.created_zone, updated_utc = excluded.updated_utc,
-  updated_zone = excluded.updated_zone, total_cents = excluded.total_cents, products_cents = excluded.products_cents,
-  shipment_cents = excluded.shipment_cents, discount_cents = excluded.discount_cents, tax_cents = excluded.tax_cents,
-  payment_alias = excluded.payment_alias, payment_name = excluded.payment_name, installments = excluded.installments,
-  delivered = excluded.delivered, tracking_code = excluded.tracking_code, track_url = excluded.track_url,
-  promocode_id = excluded.promocode_id, promocode_code = excluded.promocode_code,
-  parse_problems = excluded.parse_problems, parse_problem_count = excluded.parse_problem_count,
-  raw = excluded.raw, synced_at = excluded.synced_at
-RETURNING pk`;
 
 /**
  * Writes one page of a sync in ONE transaction: the orders (upserted, their
@@ -45,7 +22,7 @@ RETURNING pk`;
  * `rawRecords[i]` is the API record `orders[i]` was read from.
  */
 export function writeOrderPage(
-  db: Db,
+  db: WritableDB,
   storeId: string,
   orders: readonly Order[],
   rawRecords: readonly unknown[],
@@ -61,11 +38,11 @@ export function writeOrderPage(
     const embedded = new Map<number, OrderCustomerRef & { id: number }>();
     orders.forEach((order, i) => {
       if (order.storeId !== storeId) throw new AppError('INTERNAL', 'writeOrderPage: an order of another store');
-      const previous = stmt(
+      const previous = readOne(
         db,
-        'SELECT customer_id, search_key, created_utc FROM orders WHERE store_id = ? AND id = ?',
-      ).get(storeId, order.id) as
-        { customer_id: number | null; search_key: number | null; created_utc: string | null } | undefined;
+        sql<{ customer_id: number | null; search_key: number | null; created_utc: string | null }>`SELECT customer_id,
+          search_key, created_utc FROM orders WHERE store_id = ${storeId} AND id = ${order.id}`,
+      );
       if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
       const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now);
       replaceRelations(db, pk, order, previous !== undefined);
@@ -85,123 +62,83 @@ export function writeOrderPage(
   }).immediate();
 }
 
-function upsertOrder(db: Db, order: Order, raw: string, now: string): number {
-  const row = stmt(db, UPSERT_ORDER).get({
-    storeId: order.storeId,
-    id: order.id,
-    number: order.number,
-    statusAlias: order.status?.alias ?? null,
-    statusName: order.status?.name ?? null,
-    statusId: order.status?.id ?? null,
-    customerId: order.customer?.id ?? null,
-    customerName: order.customer?.name ?? null,
-    customerSort: sortKey(order.customer?.name ?? null),
-    customerEmail: order.customer?.email ?? null,
-    customerTaxId: order.customer?.taxId ?? null,
-    customerPhone: order.customer?.phone ?? null,
-    createdUtc: order.createdAt?.utc ?? null,
-    createdZone: order.createdAt?.zone ?? null,
-    updatedUtc: order.updatedAt?.utc ?? null,
-    updatedZone: order.updatedAt?.zone ?? null,
-    totalCents: order.totalCents,
-    productsCents: order.productsCents,
-    shipmentCents: order.shipmentCents,
-    discountCents: order.discountCents,
-    taxCents: order.taxCents,
-    paymentAlias: order.payment?.alias ?? null,
-    paymentName: order.payment?.name ?? null,
-    installments: order.installments,
-    delivered: bit(order.delivered),
-    trackingCode: order.trackingCode,
-    trackUrl: order.trackUrl,
-    promocodeId: order.promocode?.id ?? null,
-    promocodeCode: order.promocode?.code ?? null,
-    parseProblems: JSON.stringify(order.parseProblems),
-    parseProblemCount: order.parseProblems.length,
-    raw,
-    syncedAt: now,
-  }) as { pk: number };
+function upsertOrder(db: WritableDB, o: Order, raw: string, now: string): number {
+  const row = writeReturning(
+    db,
+    sql<{ pk: number }>`
+INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
+  customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
+  products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
+  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, synced_at)
+VALUES (${o.storeId}, ${o.id}, ${o.number}, ${o.status?.alias ?? null}, ${o.status?.name ?? null}, ${o.status?.id ?? null},
+  ${o.customer?.id ?? null}, ${o.customer?.name ?? null}, ${sortKey(o.customer?.name ?? null)}, ${o.customer?.email ?? null},
+  ${o.customer?.taxId ?? null}, ${o.customer?.phone ?? null}, ${o.createdAt?.utc ?? null}, ${o.createdAt?.zone ?? null},
+  ${o.updatedAt?.utc ?? null}, ${o.updatedAt?.zone ?? null}, ${o.totalCents}, ${o.productsCents}, ${o.shipmentCents},
+  ${o.discountCents}, ${o.taxCents}, ${o.payment?.alias ?? null}, ${o.payment?.name ?? null}, ${o.installments},
+  ${bit(o.delivered)}, ${o.trackingCode}, ${o.trackUrl}, ${o.promocode?.id ?? null}, ${o.promocode?.code ?? null},
+  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, ${raw}, ${now})
+ON CONFLICT (store_id, id) DO UPDATE SET
+  number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
+  status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
+  customer_sort = excluded.customer_sort, customer_email = excluded.customer_email,
+  customer_tax_id = excluded.customer_tax_id, customer_phone = excluded.customer_phone,
+  created_utc = excluded.created_utc, created_zone = excluded.created_zone, updated_utc = excluded.updated_utc,
+  updated_zone = excluded.updated_zone, total_cents = excluded.total_cents, products_cents = excluded.products_cents,
+  shipment_cents = excluded.shipment_cents, discount_cents = excluded.discount_cents, tax_cents = excluded.tax_cents,
+  payment_alias = excluded.payment_alias, payment_name = excluded.payment_name, installments = excluded.installments,
+  delivered = excluded.delivered, tracking_code = excluded.tracking_code, track_url = excluded.track_url,
+  promocode_id = excluded.promocode_id, promocode_code = excluded.promocode_code,
+  parse_problems = excluded.parse_problems, parse_problem_count = excluded.parse_problem_count,
+  raw = excluded.raw, synced_at = excluded.synced_at
+RETURNING pk`,
+  );
+  // An upsert with DO UPDATE always returns its row: this only guards the type.
+  if (row === undefined) throw new Error(`writeOrderPage: no row returned for order ${o.id}`);
   return row.pk;
 }
 
-function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): void {
-  if (existed) {
-    for (const table of ['order_items', 'order_addresses', 'order_transactions', 'order_status_history']) {
-      stmt(db, `DELETE FROM ${table} WHERE order_pk = ?`).run(pk);
-    }
-  }
-  const item = stmt(
-    db,
-    `INSERT INTO order_items (order_pk, store_id, position, id, sku, name, product_id, sku_id, quantity, unit_price_cents, gift, bundle_id, bundle_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+const RELATION_TABLES = [
+  sqlFragment`order_items`,
+  sqlFragment`order_addresses`,
+  sqlFragment`order_transactions`,
+  sqlFragment`order_status_history`,
+];
+
+function replaceRelations(db: WritableDB, pk: number, order: Order, existed: boolean): void {
+  if (existed) for (const table of RELATION_TABLES) write(db, sql`DELETE FROM ${table} WHERE order_pk = ${pk}`);
+  const store = order.storeId;
   order.items.forEach((it, position) => {
-    item.run(
-      pk,
-      order.storeId,
-      position,
-      it.id,
-      it.sku,
-      it.name,
-      it.productId,
-      it.skuId,
-      it.quantity,
-      it.unitPriceCents,
-      bit(it.gift),
-      it.bundle?.id ?? null,
-      it.bundle?.name ?? null,
+    write(
+      db,
+      sql`INSERT INTO order_items (order_pk, store_id, position, id, sku, name, product_id, sku_id, quantity, unit_price_cents, gift, bundle_id, bundle_name)
+       VALUES (${pk}, ${store}, ${position}, ${it.id}, ${it.sku}, ${it.name}, ${it.productId}, ${it.skuId}, ${it.quantity},
+         ${it.unitPriceCents}, ${bit(it.gift)}, ${it.bundle?.id ?? null}, ${it.bundle?.name ?? null})`,
     );
   });
   const a = order.shippingAddress;
   if (a !== null) {
-    stmt(
+    write(
       db,
-      `INSERT INTO order_addresses (order_pk, store_id, kind, receiver, street, number, complement, neighborhood, city, uf, zipcode, country, full_address)
-       VALUES (?, ?, 'shipping', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      pk,
-      order.storeId,
-      a.receiver,
-      a.street,
-      a.number,
-      a.complement,
-      a.neighborhood,
-      a.city,
-      a.uf,
-      a.zipcode,
-      a.country,
-      a.fullAddress,
+      sql`INSERT INTO order_addresses (order_pk, store_id, kind, receiver, street, number, complement, neighborhood, city, uf, zipcode, country, full_address)
+       VALUES (${pk}, ${store}, 'shipping', ${a.receiver}, ${a.street}, ${a.number}, ${a.complement}, ${a.neighborhood},
+         ${a.city}, ${a.uf}, ${a.zipcode}, ${a.country}, ${a.fullAddress})`,
     );
   }
-  const transaction = stmt(
-    db,
-    `INSERT INTO order_transactions (order_pk, store_id, position, id, payment_alias, payment_name, amount_cents, installments, status, authorized, captured, cancelled, created_utc, created_zone)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   order.transactions.forEach((t, position) => {
-    transaction.run(
-      pk,
-      order.storeId,
-      position,
-      t.id,
-      t.payment?.alias ?? null,
-      t.payment?.name ?? null,
-      t.amountCents,
-      t.installments,
-      t.status,
-      bit(t.authorized),
-      bit(t.captured),
-      bit(t.cancelled),
-      t.createdAt?.utc ?? null,
-      t.createdAt?.zone ?? null,
+    write(
+      db,
+      sql`INSERT INTO order_transactions (order_pk, store_id, position, id, payment_alias, payment_name, amount_cents, installments, status, authorized, captured, cancelled, created_utc, created_zone)
+       VALUES (${pk}, ${store}, ${position}, ${t.id}, ${t.payment?.alias ?? null}, ${t.payment?.name ?? null}, ${t.amountCents},
+         ${t.installments}, ${t.status}, ${bit(t.authorized)}, ${bit(t.captured)}, ${bit(t.cancelled)},
+         ${t.createdAt?.utc ?? null}, ${t.createdAt?.zone ?? null})`,
     );
   });
-  const change = stmt(
-    db,
-    `INSERT INTO order_status_history (order_pk, store_id, position, alias, name, at_utc, at_zone) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
   order.statusHistory.forEach((s, position) => {
-    change.run(pk, order.storeId, position, s.alias, s.name, s.at?.utc ?? null, s.at?.zone ?? null);
+    write(
+      db,
+      sql`INSERT INTO order_status_history (order_pk, store_id, position, alias, name, at_utc, at_zone)
+       VALUES (${pk}, ${store}, ${position}, ${s.alias}, ${s.name}, ${s.at?.utc ?? null}, ${s.at?.zone ?? null})`,
+    );
   });
 }
 
@@ -209,9 +146,9 @@ function replaceRelations(db: Db, pk: number, order: Order, existed: boolean): v
  * `synced_at` is when the sync last looked at an order: written with every record, and set here for an order
  * the store no longer returns (kept as last seen), so the refresh of old open orders moves on to the others.
  */
-export function markOrdersChecked(db: Db, storeId: string, orderIds: readonly number[], now: string): void {
-  const mark = stmt(db, 'UPDATE orders SET synced_at = ? WHERE store_id = ? AND id = ?');
+export function markOrdersChecked(db: WritableDB, storeId: string, orderIds: readonly number[], now: string): void {
   db.transaction(() => {
-    for (const id of orderIds) mark.run(now, storeId, id);
+    for (const id of orderIds)
+      write(db, sql`UPDATE orders SET synced_at = ${now} WHERE store_id = ${storeId} AND id = ${id}`);
   }).immediate();
 }

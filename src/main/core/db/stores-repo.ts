@@ -1,5 +1,8 @@
-import { freeSearchNo } from './order-search-index';
-import type { Db } from './open';
+import { AppError } from '../base/app-error';
+import type { ReadableDB, WritableDB } from './connection';
+import { freeSearchNo } from './search';
+import { sql, sqlFragment, sqlJoin } from './sql';
+import { readAll, readOne, write } from './statements';
 
 export interface StoreRecord {
   id: string;
@@ -49,42 +52,40 @@ const toStore = (row: StoreRow): StoreRecord => ({
   keychainEntry: row.keychain_entry === 1,
 });
 
-export function addStore(db: Db, store: NewStore): StoreRecord {
-  db.prepare(
-    `INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no, keychain_entry)
-     VALUES (@id, @alias, @name, @apiBaseUrl, @timeZone, @isDemo, @createdAt, @searchNo, @keychainEntry)`,
-  ).run({
-    ...store,
-    isDemo: store.isDemo ? 1 : 0,
-    searchNo: freeSearchNo(db),
-    keychainEntry: store.keychainEntry === false ? 0 : 1,
-  });
-  return getStore(db, store.id) as StoreRecord;
+export function addStore(db: WritableDB, store: NewStore): StoreRecord {
+  write(
+    db,
+    sql`INSERT INTO stores (id, alias, name, api_base_url, time_zone, is_demo, created_at, search_no, keychain_entry)
+     VALUES (${store.id}, ${store.alias}, ${store.name}, ${store.apiBaseUrl}, ${store.timeZone}, ${store.isDemo ? 1 : 0},
+       ${store.createdAt}, ${freeSearchNo(db)}, ${store.keychainEntry === false ? 0 : 1})`,
+  );
+  const added = getStore(db, store.id);
+  // Just inserted in this connection: this only guards the type.
+  if (added === null) throw new Error(`addStore: store ${store.id} not found after its insert`);
+  return added;
 }
 
-const COLUMNS: Record<keyof StorePatch, string> = {
-  alias: 'alias',
-  name: 'name',
-  apiBaseUrl: 'api_base_url',
-  timeZone: 'time_zone',
-  isDemo: 'is_demo',
-  credentialsOk: 'credentials_ok',
-  lastSyncAt: 'last_sync_at',
-  lastError: 'last_error',
-  keychainEntry: 'keychain_entry',
-};
+const COLUMNS = {
+  alias: sqlFragment`alias`,
+  name: sqlFragment`name`,
+  apiBaseUrl: sqlFragment`api_base_url`,
+  timeZone: sqlFragment`time_zone`,
+  isDemo: sqlFragment`is_demo`,
+  credentialsOk: sqlFragment`credentials_ok`,
+  lastSyncAt: sqlFragment`last_sync_at`,
+  lastError: sqlFragment`last_error`,
+  keychainEntry: sqlFragment`keychain_entry`,
+} satisfies Record<keyof StorePatch, unknown>;
 
 /** Returns the updated store, or null when there is no such store. */
-export function updateStore(db: Db, id: string, patch: StorePatch): StoreRecord | null {
-  const sets: string[] = [];
-  const values: Record<string, unknown> = { id };
-  for (const [key, column] of Object.entries(COLUMNS) as [keyof StorePatch, string][]) {
-    if (!(key in patch)) continue;
-    const value = patch[key];
-    sets.push(`${column} = @${key}`);
-    values[key] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
-  }
-  if (sets.length > 0) db.prepare(`UPDATE stores SET ${sets.join(', ')} WHERE id = @id`).run(values);
+export function updateStore(db: WritableDB, id: string, patch: StorePatch): StoreRecord | null {
+  const sets = (Object.keys(COLUMNS) as (keyof StorePatch)[])
+    .filter((key) => key in patch)
+    .map((key) => {
+      const value = patch[key];
+      return sqlFragment`${COLUMNS[key]} = ${typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null)}`;
+    });
+  if (sets.length > 0) write(db, sql`UPDATE stores SET ${sqlJoin(sets)} WHERE id = ${id}`);
   return getStore(db, id);
 }
 
@@ -92,15 +93,23 @@ export function updateStore(db: Db, id: string, patch: StorePatch): StoreRecord 
  * Erases the store and everything cached for it (orders, relations, customers,
  * review notes, unreadable records, FTS rows) in one transaction: the LGPD erasure path.
  */
-export function removeStore(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM stores WHERE id = ?').run(id).changes > 0;
+export function removeStore(db: WritableDB, id: string): boolean {
+  return write(db, sql`DELETE FROM stores WHERE id = ${id}`).changes > 0;
 }
 
-export function getStore(db: Db, id: string): StoreRecord | null {
-  const row = db.prepare('SELECT * FROM stores WHERE id = ?').get(id) as StoreRow | undefined;
+export function getStore(db: ReadableDB, id: string): StoreRecord | null {
+  const row = readOne(db, sql<StoreRow>`SELECT * FROM stores WHERE id = ${id}`);
   return row === undefined ? null : toStore(row);
 }
 
-export function listStores(db: Db): StoreRecord[] {
-  return (db.prepare('SELECT * FROM stores ORDER BY name COLLATE NOCASE, id').all() as StoreRow[]).map(toStore);
+export function listStores(db: ReadableDB): StoreRecord[] {
+  return readAll(db, sql<StoreRow>`SELECT * FROM stores ORDER BY name COLLATE NOCASE, id`).map(toStore);
+}
+
+/** The store's time zone, in which its day filters are read. */
+export function storeZone(db: ReadableDB, storeId: string): string {
+  const store = getStore(db, storeId);
+  if (store === null)
+    throw new AppError('NOT_FOUND', 'This store is not in the cache.', { params: { reason: 'store' } });
+  return store.timeZone;
 }

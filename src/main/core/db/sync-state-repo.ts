@@ -1,5 +1,7 @@
 import { AppError } from '../base/app-error';
-import type { Db } from './open';
+import type { ReadableDB, WritableDB } from './connection';
+import { sql } from './sql';
+import { readOne, write } from './statements';
 
 export type SyncResource = 'orders' | 'customers';
 
@@ -43,9 +45,11 @@ const EMPTY: SyncState = {
   updatedAt: null,
 };
 
-export function readSyncState(db: Db, storeId: string, resource: SyncResource): SyncState {
-  const row = db.prepare('SELECT * FROM sync_state WHERE store_id = ? AND resource = ?').get(storeId, resource) as
-    SyncRow | undefined;
+export function readSyncState(db: ReadableDB, storeId: string, resource: SyncResource): SyncState {
+  const row = readOne(
+    db,
+    sql<SyncRow>`SELECT * FROM sync_state WHERE store_id = ${storeId} AND resource = ${resource}`,
+  );
   if (row === undefined) return { ...EMPTY, counts: {} };
   return {
     fullSync: row.full_sync === null ? null : (JSON.parse(row.full_sync) as FullSyncCheckpoint),
@@ -58,25 +62,23 @@ export function readSyncState(db: Db, storeId: string, resource: SyncResource): 
 }
 
 /** Merges the patch into the stored state; callers writing a page do this inside the page's transaction. */
-export function writeSyncState(db: Db, storeId: string, resource: SyncResource, patch: SyncStatePatch): SyncState {
+export function writeSyncState(
+  db: WritableDB,
+  storeId: string,
+  resource: SyncResource,
+  patch: SyncStatePatch,
+): SyncState {
   const next = { ...readSyncState(db, storeId, resource), ...patch, updatedAt: new Date().toISOString() };
-  db.prepare(
-    `INSERT INTO sync_state (store_id, resource, full_sync, full_sync_done_at, high_water_mark, last_incremental_at, counts, updated_at)
-     VALUES (@storeId, @resource, @fullSync, @fullSyncDoneAt, @highWaterMark, @lastIncrementalAt, @counts, @updatedAt)
+  write(
+    db,
+    sql`INSERT INTO sync_state (store_id, resource, full_sync, full_sync_done_at, high_water_mark, last_incremental_at, counts, updated_at)
+     VALUES (${storeId}, ${resource}, ${next.fullSync === null ? null : JSON.stringify(next.fullSync)}, ${next.fullSyncDoneAt},
+       ${next.highWaterMark}, ${next.lastIncrementalAt}, ${JSON.stringify(next.counts)}, ${next.updatedAt})
      ON CONFLICT (store_id, resource) DO UPDATE SET
        full_sync = excluded.full_sync, full_sync_done_at = excluded.full_sync_done_at,
        high_water_mark = excluded.high_water_mark, last_incremental_at = excluded.last_incremental_at,
        counts = excluded.counts, updated_at = excluded.updated_at`,
-  ).run({
-    storeId,
-    resource,
-    fullSync: next.fullSync === null ? null : JSON.stringify(next.fullSync),
-    fullSyncDoneAt: next.fullSyncDoneAt,
-    highWaterMark: next.highWaterMark,
-    lastIncrementalAt: next.lastIncrementalAt,
-    counts: JSON.stringify(next.counts),
-    updatedAt: next.updatedAt,
-  });
+  );
   return next;
 }
 
@@ -92,7 +94,12 @@ export interface PageCheckpoint {
  * Pages are handed to the writer ahead of their results: when one fails, the pages sent after it must not move
  * the checkpoint past it, or the next run would resume beyond a page that was never written.
  */
-export function writePageCheckpoint(db: Db, storeId: string, resource: SyncResource, checkpoint: PageCheckpoint): void {
+export function writePageCheckpoint(
+  db: WritableDB,
+  storeId: string,
+  resource: SyncResource,
+  checkpoint: PageCheckpoint,
+): void {
   const expected = readSyncState(db, storeId, resource).fullSync?.nextPage ?? null;
   if (expected !== checkpoint.page) {
     throw new AppError(

@@ -1,7 +1,9 @@
 import { rawRecordId } from '../normalize/order';
-import type { Db } from './open';
-import { stmt } from './statements';
+import type { ReadableDB, WritableDB } from './connection';
 import { fingerprint, rawJson } from './raw-json';
+import { parseJson, problemList } from './rows/json';
+import { sql, sqlFragment } from './sql';
+import { readAll, readOne, write } from './statements';
 
 /** A record the normaliser could not read: stored raw, counted, never dropped. */
 export interface UnreadableInput {
@@ -20,69 +22,63 @@ export interface UnreadableRecord {
 
 /** Seeing the same bytes again only refreshes `seen_at`: re-syncs do not pile up copies. */
 export function keepUnreadable(
-  db: Db,
+  db: WritableDB,
   storeId: string,
   kind: 'order' | 'customer',
   records: readonly UnreadableInput[],
   now: string,
 ): void {
-  const insert = stmt(
-    db,
-    `INSERT INTO unreadable_records (store_id, kind, record_id, fingerprint, raw, problems, first_seen_at, seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (store_id, kind, fingerprint) DO UPDATE SET problems = excluded.problems, seen_at = excluded.seen_at`,
-  );
   for (const record of records) {
     const json = rawJson(record.raw);
-    insert.run(
-      storeId,
-      kind,
-      rawRecordId(record.raw),
-      fingerprint(json),
-      json,
-      JSON.stringify(record.problems),
-      now,
-      now,
+    write(
+      db,
+      sql`INSERT INTO unreadable_records (store_id, kind, record_id, fingerprint, raw, problems, first_seen_at, seen_at)
+       VALUES (${storeId}, ${kind}, ${rawRecordId(record.raw)}, ${fingerprint(json)}, ${json},
+         ${JSON.stringify(record.problems)}, ${now}, ${now})
+       ON CONFLICT (store_id, kind, fingerprint) DO UPDATE SET problems = excluded.problems, seen_at = excluded.seen_at`,
     );
   }
 }
 
 /** A record that reads now replaces its earlier unreadable copies. */
-export function forgetUnreadable(db: Db, storeId: string, kind: 'order' | 'customer', recordId: number): void {
-  stmt(db, 'DELETE FROM unreadable_records WHERE store_id = ? AND kind = ? AND record_id = ?').run(
-    storeId,
-    kind,
-    recordId,
+export function forgetUnreadable(db: WritableDB, storeId: string, kind: 'order' | 'customer', recordId: number): void {
+  write(
+    db,
+    sql`DELETE FROM unreadable_records WHERE store_id = ${storeId} AND kind = ${kind} AND record_id = ${recordId}`,
   );
 }
 
-export function listUnreadable(db: Db, storeId: string, kind?: 'order' | 'customer'): UnreadableRecord[] {
-  const rows = stmt(
+interface UnreadableRow {
+  kind: 'order' | 'customer';
+  record_id: number | null;
+  raw: string;
+  problems: string;
+  first_seen_at: string;
+  seen_at: string;
+}
+
+export function listUnreadable(db: ReadableDB, storeId: string, kind?: 'order' | 'customer'): UnreadableRecord[] {
+  const ofKind = kind === undefined ? sqlFragment`` : sqlFragment` AND kind = ${kind}`;
+  const rows = readAll(
     db,
-    `SELECT kind, record_id, raw, problems, first_seen_at, seen_at FROM unreadable_records
-     WHERE store_id = ? AND (? IS NULL OR kind = ?) ORDER BY pk`,
-  ).all(storeId, kind ?? null, kind ?? null) as {
-    kind: 'order' | 'customer';
-    record_id: number | null;
-    raw: string;
-    problems: string;
-    first_seen_at: string;
-    seen_at: string;
-  }[];
+    sql<UnreadableRow>`SELECT kind, record_id, raw, problems, first_seen_at, seen_at FROM unreadable_records
+     WHERE store_id = ${storeId}${ofKind} ORDER BY pk`,
+  );
   return rows.map((row) => ({
     kind: row.kind,
     recordId: row.record_id,
-    raw: JSON.parse(row.raw) as unknown,
-    problems: JSON.parse(row.problems) as string[],
+    raw: parseJson(row.raw),
+    problems: problemList(row.problems),
     firstSeenAt: row.first_seen_at,
     seenAt: row.seen_at,
   }));
 }
 
-export function countUnreadable(db: Db, storeId: string): { orders: number; customers: number } {
-  const row = stmt(
+export function countUnreadable(db: ReadableDB, storeId: string): { orders: number; customers: number } {
+  const row = readOne(
     db,
-    `SELECT sum(kind = 'order') AS orders, sum(kind = 'customer') AS customers FROM unreadable_records WHERE store_id = ?`,
-  ).get(storeId) as { orders: number | null; customers: number | null };
-  return { orders: row.orders ?? 0, customers: row.customers ?? 0 };
+    sql<{ orders: number | null; customers: number | null }>`SELECT sum(kind = 'order') AS orders,
+      sum(kind = 'customer') AS customers FROM unreadable_records WHERE store_id = ${storeId}`,
+  );
+  return { orders: row?.orders ?? 0, customers: row?.customers ?? 0 };
 }

@@ -8,7 +8,8 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env['BALCAO_CHROMIUM'] || '/usr/bin/chromium';
 }
 
-const ARGS = [
+/** Flags that keep a headless Chromium off the network and quiet; the e2e tests launch theirs with the same. */
+export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -53,7 +54,7 @@ export class ChromiumPrinter implements PdfPrinter {
       browser = await chromium.launch({
         executablePath: this.executablePath,
         // Chromium's own sandbox needs user namespaces, absent in many containers; the page runs no script anyway.
-        args: ['--no-sandbox', ...ARGS],
+        args: ['--no-sandbox', ...CHROMIUM_ARGS],
       });
     } catch (error) {
       throw new AppError('CHROMIUM_MISSING', `Chromium at ${this.executablePath} could not start.`, { cause: error });

@@ -3,12 +3,14 @@ import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
 import type { StoresService } from '../stores/stores-service';
 import type { SyncManager } from '../sync/sync-manager';
+import type { SyncScheduler } from '../sync/scheduler';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
   stores: StoresService;
   orders: OrdersService;
   sync: SyncManager;
+  scheduler: Pick<SyncScheduler, 'schedule' | 'setSchedule'>;
   connectivity: { readonly current: Connectivity };
 }
 
@@ -51,6 +53,9 @@ export function createService(deps: ServiceDeps): Handlers {
     'orders.setReview': ({ storeId, orderId, ...patch }) => orders.setReview(storeId, orderId, patch),
     'customers.list': ({ storeId, query }) => orders.listCustomers(storeId, query),
     'customers.get': ({ storeId, customerId }) => orders.customer(storeId, customerId),
+
+    'sync.getSchedule': () => deps.scheduler.schedule,
+    'sync.setSchedule': (schedule) => deps.scheduler.setSchedule(schedule),
 
     'painel.get': ({ storeId, ...request }) => orders.painel(storeId, request),
   };

@@ -4,6 +4,7 @@ import {
   type ApiEvent,
   type RateLimiter,
   type RateLimiterSettings,
+  type RetryPolicy,
   type StoreApi,
 } from '../api';
 import type { ConnectivityTracker } from '../connectivity';
@@ -27,7 +28,13 @@ export interface StoreApiFactoryOptions {
 export type StoreApiFactory = (
   target: ApiTarget,
   credentials: StoreCredentials,
-  extra?: { signal?: AbortSignal; onEvent?: (event: ApiEvent) => void },
+  extra?: {
+    signal?: AbortSignal;
+    onEvent?: (event: ApiEvent) => void;
+    /** For a quick check (connectivity): fewer attempts, a shorter timeout. */
+    retry?: Partial<RetryPolicy>;
+    timeoutMs?: number;
+  },
 ) => StoreApi;
 
 /**
@@ -51,7 +58,8 @@ export function createStoreApiFactory(options: StoreApiFactoryOptions): StoreApi
       alias: target.alias,
       credentials,
       limiter,
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(extra.timeoutMs || options.timeoutMs ? { timeoutMs: extra.timeoutMs ?? options.timeoutMs } : {}),
+      ...(extra.retry ? { retry: extra.retry } : {}),
       ...(extra.signal ? { signal: extra.signal } : {}),
       ...(extra.onEvent ? { onEvent: extra.onEvent } : {}),
       ...(reports ? { onConnectivity: (state) => options.connectivity.report(state) } : {}),

@@ -7,11 +7,14 @@ import { writeOrderPage } from '../db/orders-write';
 import type { PageCheckpoint } from '../db/sync-state-repo';
 import type { UnreadableInput } from '../db/unreadable-repo';
 import { normalizeCustomer, normalizeOrder, type NormalizeContext } from '../normalize';
+import { cachedOrderIds } from './sync-queries';
 
 export interface PageWriteResult {
   written: number;
   unreadable: number;
   ids: number[];
+  /** Of `ids`, those the cache did not hold before this write. */
+  newIds: number[];
   /** Zones the records' timestamps named, for keeping the store's zone right. */
   zones: string[];
   /** How long normalising and writing held the event loop, in ms. */
@@ -52,11 +55,18 @@ export function writeOrderRecords(
       if (order.createdAt) zones.push(order.createdAt.zone);
     }
   }
+  // Read on the writer's own connection just before its write: no other writer can add these orders in between.
+  const cached = cachedOrderIds(
+    db,
+    ctx.storeId,
+    orders.map((o) => o.id),
+  );
   writeOrderPage(db, ctx.storeId, orders, raws, unreadable, checkpoint);
   return {
     written: orders.length,
     unreadable: unreadable.length,
     ids: orders.map((o) => o.id),
+    newIds: orders.filter((o) => !cached.has(o.id)).map((o) => o.id),
     zones,
     blockedMs: performance.now() - started,
   };
@@ -85,6 +95,7 @@ export function writeCustomerRecords(
     written: customers.length,
     unreadable: unreadable.length,
     ids: customers.map((c) => c.id),
+    newIds: [],
     zones: [],
     blockedMs: performance.now() - started,
   };

@@ -1,6 +1,6 @@
-import type { SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import { NEW_ORDER_IDS_MAX, type NewOrders, type SyncOutcome, type SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { StoreApi } from '../api';
+import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
 import { readSyncState } from '../db/sync-state-repo';
@@ -13,10 +13,23 @@ import type { StoresService } from '../stores/stores-service';
 import { inlineSink, type PageSink } from './page-sink';
 import { ProgressTracker } from './progress';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings';
-import { SyncRun, type RunTotals } from './sync-run';
+import { emptyTotals, SyncRun, type RunTotals } from './sync-run';
 import { WorkerSink, writerEntry } from './worker-sink';
 
 export type SyncMode = 'auto' | 'full' | 'incremental';
+
+/** The new orders of a run for its outcome: exact count and bounds, the highest ids up to the cap. */
+function newOrders(ids: ReadonlySet<number>): NewOrders {
+  const sorted = [...ids].sort((a, b) => b - a);
+  return {
+    count: sorted.length,
+    ids: sorted.slice(0, NEW_ORDER_IDS_MAX),
+    minId: sorted.at(-1) ?? null,
+    maxId: sorted[0] ?? null,
+  };
+}
+
+const retriesOf = (stats: ApiStats): number => Object.values(stats.retries).reduce((a, b) => a + b, 0);
 
 export interface SyncManagerDeps {
   db: Db;
@@ -26,6 +39,8 @@ export interface SyncManagerDeps {
   log: Logger;
   redactor: Redactor;
   settings?: Partial<SyncSettings>;
+  /** The API client's rate-limit settings (the factory's): the progress ETA models the limiter's windows. */
+  rateLimit?: RateLimiterSettings;
   /**
    * 'worker' (default): pages are normalised and written on one writer thread, because doing it here holds the
    * event loop for far longer than a frame (docs/sync.md has the numbers). 'inline' writes on this thread.
@@ -108,6 +123,11 @@ export class SyncManager {
     return this.#running.has(storeId);
   }
 
+  /** Whether any store is syncing. */
+  get busy(): boolean {
+    return this.#running.size > 0;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const all = [...this.#running.values()];
@@ -152,17 +172,22 @@ export class SyncManager {
       this.#deps.redactor.add(credentials.token, credentials.secret);
       const apiBaseUrl = options.apiBaseUrl ?? (await stores.apiBaseUrl(store, credentials));
       mode = resolveMode(db, storeId, requested);
-      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, { signal: controller.signal });
-      const client = api;
-      const retries = (): number => Object.values(client.stats().retries).reduce((a, b) => a + b, 0);
-      const interval = 1000 / this.#settings.progressPerSecond;
-      const progress = new ProgressTracker(
-        { storeId, mode },
-        (p: SyncProgress) => events.emit('sync.progress', p),
-        retries,
-        undefined,
-        interval,
-      );
+      // The run's own signal: a cancel aborts it, and so does the run itself when one of its lists fails.
+      const requests = new AbortController();
+      if (controller.signal.aborted) requests.abort();
+      controller.signal.addEventListener('abort', () => requests.abort(), { once: true });
+      const progress = new ProgressTracker({
+        storeId,
+        mode,
+        emit: (p: SyncProgress) => events.emit('sync.progress', p),
+        retries: () => (api === null ? 0 : retriesOf(api.stats())),
+        minIntervalMs: 1000 / this.#settings.progressPerSecond,
+        limiter: limiterShape(this.#deps.rateLimit),
+      });
+      api = this.#deps.apiFactory({ alias: store.alias, apiBaseUrl }, credentials, {
+        signal: requests.signal,
+        onEvent: (event) => progress.observe(event),
+      });
       // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
       // thread that nothing would close (it would keep the process from exiting).
       if (controller.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
@@ -171,7 +196,8 @@ export class SyncManager {
         sink: this.#writer(),
         api,
         store,
-        signal: controller.signal,
+        signal: requests.signal,
+        halt: () => requests.abort(),
         progress,
         settings: this.#settings,
         log,
@@ -190,14 +216,7 @@ export class SyncManager {
     }
     const finishedAt = now().toISOString();
     const stats = api?.stats();
-    const totals = run?.totals ?? {
-      ordersWritten: 0,
-      customersWritten: 0,
-      unreadable: 0,
-      pages: 0,
-      longestPageBlockMs: 0,
-      detailReads: 0,
-    };
+    const totals = run?.totals ?? emptyTotals();
     const outcome: SyncOutcome = {
       storeId,
       mode,
@@ -208,8 +227,9 @@ export class SyncManager {
       customersWritten: totals.customersWritten,
       unreadable: totals.unreadable,
       requests: stats?.requests ?? 0,
-      retries: stats ? Object.values(stats.retries).reduce((a, b) => a + b, 0) : 0,
+      retries: stats ? retriesOf(stats) : 0,
       finishedAt,
+      newOrders: newOrders(totals.newOrderIds),
     };
     if (storeKnown) {
       try {

@@ -68,3 +68,12 @@ export function stubCustomersOfOrders(db: Db, storeId: string, orderIds: readonl
     .all(storeId, JSON.stringify(orderIds)) as { id: number }[];
   return rows.map((r) => r.id);
 }
+
+/** Which of `orderIds` the cache already holds for the store (one statement over a JSON list of ids). */
+export function cachedOrderIds(db: Db, storeId: string, orderIds: readonly number[]): Set<number> {
+  if (orderIds.length === 0) return new Set();
+  const rows = db
+    .prepare('SELECT id FROM orders WHERE store_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .all(storeId, JSON.stringify(orderIds)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}

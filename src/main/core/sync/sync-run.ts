@@ -9,7 +9,7 @@ import type { NormalizeContext } from '../normalize';
 import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
 import { listRecords, type PageWriteResult } from './page-writer';
-import type { ProgressTracker } from './progress';
+import type { ProgressList, ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
 import { newestCreated, openOrdersSince, staleOpenOrders, stubCustomersOfOrders } from './sync-queries';
@@ -25,6 +25,8 @@ function recordOf(body: unknown): unknown {
 
 /** Pages fetched but not yet written; bounds memory (a page is ~0.8 MB of JSON). */
 const WRITE_AHEAD = 3;
+/** Requests of one list in flight at once, as the rate limiter allows. */
+const FETCH_AHEAD = 4;
 
 export interface SyncRunDeps {
   /** Reads only: every write goes through the sink. */
@@ -33,6 +35,8 @@ export interface SyncRunDeps {
   api: StoreApi;
   store: StoreRecord;
   signal: AbortSignal;
+  /** Aborts `signal` and every request of the run: one list failing stops the other. */
+  halt?: () => void;
   progress: ProgressTracker;
   settings: SyncSettings;
   log: Logger;
@@ -49,6 +53,20 @@ export interface RunTotals {
   longestPageBlockMs: number;
   /** Orders re-read one by one because the window listing did not return them. */
   detailReads: number;
+  /** Orders the cache did not hold before this run. */
+  newOrderIds: Set<number>;
+}
+
+export function emptyTotals(): RunTotals {
+  return {
+    ordersWritten: 0,
+    customersWritten: 0,
+    unreadable: 0,
+    pages: 0,
+    longestPageBlockMs: 0,
+    detailReads: 0,
+    newOrderIds: new Set(),
+  };
 }
 
 /**
@@ -57,34 +75,38 @@ export interface RunTotals {
  * keeps everything written so far.
  */
 export class SyncRun {
-  readonly totals: RunTotals = {
-    ordersWritten: 0,
-    customersWritten: 0,
-    unreadable: 0,
-    pages: 0,
-    longestPageBlockMs: 0,
-    detailReads: 0,
-  };
+  readonly totals: RunTotals = emptyTotals();
   readonly #d: SyncRunDeps;
   #ctx: NormalizeContext;
+  /** Whether any call of this run has been answered. */
+  #reached = false;
 
   constructor(deps: SyncRunDeps) {
     this.#d = deps;
     this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone };
   }
 
-  /** Orders page by page, then customers, then a catch-up pass over what changed while paging. */
+  /**
+   * Orders and customers page at the same time (the API limits them in separate groups, so the customer list costs
+   * no order requests), then a catch-up pass over what changed while paging.
+   */
   async full(): Promise<void> {
     const { db, store } = this.#d;
-    const startedAt = await this.#pageAll('orders');
+    this.#d.progress.enter('orders');
+    const orders = await this.#checkpoint('orders');
     const customers = readSyncState(db, store.id, 'customers');
     // A run resumed after the customers were listed (during the catch-up) does not list them again.
     const customersDone =
-      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= startedAt;
-    if (!customersDone) await this.#pageAll('customers');
+      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= orders.startedAt;
+    const lists = [(): Promise<void> => this.#pageAll('orders', orders)];
+    if (!customersDone) {
+      const checkpoint = await this.#checkpoint('customers');
+      lists.push(() => this.#pageAll('customers', checkpoint));
+    }
+    await this.#together(lists);
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
-    await this.#window(startedAt, 'refresh-open');
+    await this.#window(orders.startedAt, 'refresh-open');
     const done = this.#d.now().toISOString();
     await this.#d.sink.writeState(store.id, 'orders', {
       fullSync: null,
@@ -92,6 +114,27 @@ export class SyncRun {
       highWaterMark: newestCreated(db, store.id),
       lastIncrementalAt: done,
     });
+  }
+
+  /**
+   * Runs the lists side by side. When one fails the run's requests are stopped (the other list would otherwise
+   * wait for its next rate-limit slot, up to a window), every list settles — pages already handed to the writer
+   * land — and the first failure is the run's.
+   */
+  async #together(lists: readonly (() => Promise<void>)[]): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    await Promise.all(
+      lists.map(async (list) => {
+        try {
+          await list();
+        } catch (error) {
+          if (failure !== null) return;
+          failure = { error };
+          this.#d.halt?.();
+        }
+      }),
+    );
+    if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
   async incremental(): Promise<void> {
@@ -110,16 +153,20 @@ export class SyncRun {
    * after a pause, before a long sync gives up. OFFLINE is included: a reset
    * or two among 5xx answers ends a call as OFFLINE though the store is up;
    * when the network is really gone, the rounds only delay the report by a
-   * few seconds.
+   * few seconds, so they start only once the store has answered in this run.
    */
   async #call<T>(request: () => Promise<T>): Promise<T> {
     for (let round = 1; ; round += 1) {
       try {
-        return await request();
+        const result = await request();
+        this.#reached = true;
+        return result;
       } catch (error) {
         const transient =
           error instanceof AppError && ['SERVER', 'BAD_RESPONSE', 'RATE_LIMITED', 'OFFLINE'].includes(error.code);
-        if (!transient || round >= this.#d.settings.callRounds) throw error;
+        // A store never reached in this run is not having a bad minute: the run says OFFLINE at once.
+        const unreached = error instanceof AppError && error.code === 'OFFLINE' && !this.#reached;
+        if (!transient || unreached || round >= this.#d.settings.callRounds) throw error;
         this.#d.log.warn('sync request failed, trying again', { storeId: this.#d.store.id, code: error.code, round });
         await this.#pause(this.#d.settings.roundPauseMs * round);
       }
@@ -139,19 +186,26 @@ export class SyncRun {
     if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
-  /** Pages through one list from its checkpoint; returns when the list started (for the catch-up window). */
-  async #pageAll(resource: SyncResource): Promise<string> {
-    const { db, store, api, progress, settings } = this.#d;
+  /** Where a list resumes, or a new checkpoint written for it: one under another page size points at other records. */
+  async #checkpoint(resource: SyncResource): Promise<FullSyncCheckpoint> {
+    const { db, store, settings } = this.#d;
     const state = readSyncState(db, store.id, resource);
-    // A checkpoint under another page size points at other records: start over rather than skip or repeat.
-    const resumable = state.fullSync !== null && state.fullSync.pageSize === settings.pageSize;
-    const checkpoint: FullSyncCheckpoint = resumable
-      ? (state.fullSync as FullSyncCheckpoint)
-      : { nextPage: 1, pageSize: settings.pageSize, totalPages: null, startedAt: this.#d.now().toISOString() };
-    if (!resumable) await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
-    progress.enter(resource === 'orders' ? 'orders' : 'customers');
-    progress.plan(resource === 'orders' ? 'orders' : 'customers', checkpoint.totalPages);
-    if (checkpoint.nextPage > 1) progress.resumeAt(checkpoint.nextPage - 1);
+    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize) return state.fullSync;
+    const checkpoint = {
+      nextPage: 1,
+      pageSize: settings.pageSize,
+      totalPages: null,
+      startedAt: this.#d.now().toISOString(),
+    };
+    await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
+    return checkpoint;
+  }
+
+  /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
+  async #pageAll(resource: SyncResource, checkpoint: FullSyncCheckpoint): Promise<void> {
+    const { api, progress, settings } = this.#d;
+    if (checkpoint.nextPage > 1)
+      progress.resumeAt(resource, checkpoint.nextPage - 1, (checkpoint.nextPage - 1) * checkpoint.pageSize);
     const fetchPage = (page: number): Promise<ApiListResult> =>
       resource === 'orders'
         ? this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES }))
@@ -160,34 +214,54 @@ export class SyncRun {
     // WRITE_AHEAD pages wait for it. The writer answers in the order it was sent, and writes a page's checkpoint only
     // while the stored one expects that page: pages sent after one that failed are refused, never written past it.
     const writing: Promise<unknown>[] = [];
+    // Up to FETCH_AHEAD requests of the list in flight, answered pages taken in page order. One at a time, a list
+    // used the first window's slots at one round trip each, and the next window's slots came back at that same
+    // pace: the last window's pages went out one round trip apart, after the window had opened.
+    const fetching: Promise<ApiListResult>[] = [];
+    let ahead = checkpoint.nextPage;
+    let lastPage: number | null = null;
+    const fetchMore = (): void => {
+      // Before the first answer the list's length is unknown: one request, as a short list needs no more.
+      const limit = lastPage === null ? 1 : FETCH_AHEAD;
+      while (fetching.length < limit && (lastPage === null || ahead <= lastPage)) {
+        this.#checkCancelled();
+        const result = fetchPage(ahead);
+        result.catch(() => undefined);
+        fetching.push(result);
+        ahead += 1;
+      }
+    };
     try {
       for (let page = checkpoint.nextPage; ; page += 1) {
         this.#checkCancelled();
-        const result = await fetchPage(page);
+        fetchMore();
+        // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
+        const result = await (fetching.shift() as Promise<ApiListResult>);
+        lastPage = result.totalPages ?? null;
         const records = listRecords(result.body);
         const totalPages = result.totalPages ?? null;
         const finished =
           records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
-        const next: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
+        const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
           resource === 'customers' && finished
             ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
-            : { fullSync: next };
-        const written = this.#write(resource, { listBodyText: result.text }, { page, patch });
+            : { fullSync: after };
+        const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
         written.catch(() => undefined);
         writing.push(written);
-        progress.plan(resource === 'orders' ? 'orders' : 'customers', totalPages);
+        progress.plan(resource, { pages: totalPages, records: result.total ?? null });
         if (writing.length >= WRITE_AHEAD) await writing.shift();
         if (finished) break;
       }
       // Awaited in place, not spliced out first: if one fails, the finally below still waits for the others.
       for (const w of writing) await w;
+      progress.finish(resource);
     } finally {
       // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
       await Promise.allSettled(writing);
     }
-    return checkpoint.startedAt;
   }
 
   /**
@@ -208,6 +282,7 @@ export class SyncRun {
     if (open.length > 0) from = minDay(from, dayOf(open[0].createdUtc, zone));
     // Tomorrow as well: a server clock ahead of ours, or a zone east of the store's, must not hide today's orders.
     const to = addDays(maxDay(today, hwm === null ? today : dayOf(hwm, zone)), 1);
+    const list: ProgressList = phase === 'refresh-open' ? 'refresh' : 'orders';
     progress.enter(phase);
     const seen = new Set<number>();
     const written: number[] = [];
@@ -224,24 +299,28 @@ export class SyncRun {
       );
       const records = listRecords(result.body);
       const totalPages = result.totalPages ?? null;
-      const res = await this.#write('orders', { listBodyText: result.text }, null);
+      const res = await this.#write('orders', { listBodyText: result.text }, null, list);
       for (const id of res.ids) {
         seen.add(id);
         written.push(id);
       }
-      progress.plan(phase, totalPages);
+      progress.plan(list, { pages: totalPages, records: result.total ?? null });
       if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize))
         break;
     }
-    for (const { id } of open) {
-      if (!seen.has(id) && (await this.#readOrder(id))) written.push(id);
+    const unseen = open.filter(({ id }) => !seen.has(id));
+    progress.add(list, unseen.length);
+    for (const { id } of unseen) {
+      if (await this.#readOrder(id, list)) written.push(id);
     }
     // Customers first met in these orders are read in full (the order embeds only a summary).
-    for (const customerId of stubCustomersOfOrders(db, store.id, written)) {
+    const stubs = stubCustomersOfOrders(db, store.id, written);
+    progress.add('customers', stubs.length);
+    for (const customerId of stubs) {
       this.#checkCancelled();
       try {
         const result = await this.#call(() => api.getCustomer(customerId));
-        await this.#write('customers', [recordOf(result.body)], null);
+        await this.#write('customers', [recordOf(result.body)], null, 'customers');
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       }
@@ -257,21 +336,22 @@ export class SyncRun {
     const { db, store, settings } = this.#d;
     const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
     if (hwm === null || settings.staleOpenPerRun <= 0) return;
-    for (const id of staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun))
-      await this.#readOrder(id);
+    const stale = staleOpenOrders(db, store.id, minusDays(hwm, settings.openWindowDays), settings.staleOpenPerRun);
+    this.#d.progress.add('orders', stale.length);
+    for (const id of stale) await this.#readOrder(id, 'orders');
   }
 
   /**
    * Reads one order by id and writes it. One the store no longer returns stays cached as it was last seen (the
    * cache never deletes what the store stops showing), marked as checked so later runs move on to others.
    */
-  async #readOrder(id: number): Promise<boolean> {
+  async #readOrder(id: number, list: ProgressList): Promise<boolean> {
     const { store, api } = this.#d;
     this.#checkCancelled();
     this.totals.detailReads += 1;
     try {
       const result = await this.#call(() => api.getOrder(id, ORDER_INCLUDES));
-      await this.#write('orders', [recordOf(result.body)], null);
+      await this.#write('orders', [recordOf(result.body)], null, list);
       return true;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
@@ -285,18 +365,20 @@ export class SyncRun {
     resource: SyncResource,
     records: PageRecords,
     checkpoint: PageCheckpoint | null,
+    list: ProgressList,
   ): Promise<PageWriteResult> {
     const { sink } = this.#d;
     const result =
       resource === 'orders'
         ? await sink.writeOrders(this.#ctx, records, checkpoint)
         : await sink.writeCustomers(this.#ctx, records, checkpoint);
+    for (const id of result.newIds) this.totals.newOrderIds.add(id);
     if (resource === 'orders') this.totals.ordersWritten += result.written;
     else this.totals.customersWritten += result.written;
     this.totals.unreadable += result.unreadable;
     this.totals.pages += 1;
     this.totals.longestPageBlockMs = Math.max(this.totals.longestPageBlockMs, result.blockedMs);
-    this.#d.progress.page(result.written + result.unreadable);
+    this.#d.progress.page(list, result.written + result.unreadable);
     await this.#adoptZone(result.zones);
     return result;
   }

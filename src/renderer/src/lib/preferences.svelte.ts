@@ -48,7 +48,10 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
  * Words with a count ("1 pedido", "2.000 pedidos"): the form Intl.PluralRules picks, falling back to `.other`.
  * Zero has its own words where written ("nenhum pedido"): Portuguese rules put 0 with 1, and "0 pedido" reads wrong.
  */
-export function tn(base: 'count.orders' | 'count.customers' | 'count.badFields', count: number): string {
+export function tn(
+  base: 'count.orders' | 'count.customers' | 'count.badFields' | 'count.newOrders',
+  count: number,
+): string {
   const exact = `${base}.zero`;
   const key = count === 0 && isMessageKey(exact) ? exact : `${base}.${pluralForm(count, preferences.locale)}`;
   return t(isMessageKey(key) ? key : `${base}.other`, { count: formatNumber(count, preferences.locale) });

@@ -39,21 +39,27 @@ const TICK_MS = 30_000;
 /** One clock for the whole window: the top bar and the Painel must not say "há 11 s" and "há 20 s" side by side. */
 const clock = $state({ now: Date.now() });
 let clockTimer: ReturnType<typeof setInterval> | null = null;
-let clockUsers = 0;
+/** The tick each caller asked for; the clock runs at the finest of them while they are on screen. */
+const clockUsers: number[] = [];
+
+function restartClock(): void {
+  if (clockTimer) clearInterval(clockTimer);
+  clockTimer = clockUsers.length > 0 ? setInterval(() => (clock.now = Date.now()), Math.min(...clockUsers)) : null;
+}
 
 /**
- * The time, read again every 30 s: "há 5 minutos" must not stay on screen for an hour. Every caller reads the same
- * clock, set afresh when one of them appears. Call during component start-up.
+ * The time, read again every 30 s ("há 5 minutos" must not stay on screen for an hour), or every `everyMs` for a
+ * caller that counts seconds ("tentando de novo em 40 s"). Every caller reads the same clock, set afresh when one of
+ * them appears. Call during component start-up.
  */
-export function ticking(): { readonly current: number } {
+export function ticking(everyMs = TICK_MS): { readonly current: number } {
   $effect(() => {
     clock.now = Date.now();
-    if (clockUsers++ === 0) clockTimer = setInterval(() => (clock.now = Date.now()), TICK_MS);
+    clockUsers.push(everyMs);
+    restartClock();
     return () => {
-      if (--clockUsers === 0 && clockTimer) {
-        clearInterval(clockTimer);
-        clockTimer = null;
-      }
+      clockUsers.splice(clockUsers.indexOf(everyMs), 1);
+      restartClock();
     };
   });
   return {

@@ -1,4 +1,5 @@
-import type { Connectivity, StoreSummary, SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import type { Connectivity, NewOrders, StoreSummary, SyncOutcome, SyncProgress } from '../../../shared/domain/app';
+import { NEW_ORDER_IDS_MAX } from '../../../shared/domain/app';
 import { api } from './api';
 import { errorText } from './display';
 
@@ -18,12 +19,21 @@ class Session {
   /** Bumped when a sync writes data, so open lists reload. */
   dataVersion = $state(0);
   loadError = $state<string | null>(null);
+  /** Orders a sync brought, per store, until the person opens or dismisses the notice ("3 pedidos novos"). */
+  newOrders = $state<Record<string, NewOrders>>({});
+  /**
+   * The new orders the person chose to open, for the orders screen to show (newest first, these at the top) and
+   * mark; cleared by that screen once shown.
+   */
+  openedNewOrders = $state<{ storeId: string; orders: NewOrders } | null>(null);
 
   readonly currentStore = $derived(
     this.stores?.find((store) => store.id === this.currentStoreId) ?? this.stores?.[0] ?? null,
   );
 
   #started = false;
+  /** Stores that had synced before their current run: a first sync brings every order, which is not news. */
+  readonly #syncedBefore = new Map<string, boolean>();
 
   start(): void {
     if (this.#started) return;
@@ -43,12 +53,17 @@ class Session {
       })
       .catch(() => undefined);
     client.on('sync.progress', (value) => {
+      if (!this.#syncedBefore.has(value.storeId)) this.#syncedBefore.set(value.storeId, this.#hasSynced(value.storeId));
       this.progress = { ...this.progress, [value.storeId]: value };
     });
     client.on('sync.finished', (outcome) => {
       const { [outcome.storeId]: _done, ...rest } = this.progress;
       this.progress = rest;
       this.lastOutcome = { ...this.lastOutcome, [outcome.storeId]: outcome };
+      const syncedBefore = this.#syncedBefore.get(outcome.storeId) ?? this.#hasSynced(outcome.storeId);
+      this.#syncedBefore.delete(outcome.storeId);
+      if (outcome.ok && syncedBefore && outcome.newOrders.count > 0)
+        this.#addNewOrders(outcome.storeId, outcome.newOrders);
       this.dataVersion++;
     });
     void this.refreshStores();
@@ -67,6 +82,40 @@ class Session {
   selectStore(id: string): void {
     this.currentStoreId = id;
     localStorage.setItem(CURRENT_STORE_KEY, id);
+  }
+
+  /** Opens the orders screen's view of a store's new orders (the caller shows the screen) and ends the notice. */
+  openNewOrders(storeId: string): void {
+    const orders = this.newOrders[storeId];
+    if (!orders) return;
+    this.openedNewOrders = { storeId, orders };
+    this.dismissNewOrders(storeId);
+  }
+
+  dismissNewOrders(storeId: string): void {
+    const { [storeId]: _seen, ...rest } = this.newOrders;
+    this.newOrders = rest;
+  }
+
+  /** Runs not yet seen add up: two syncs of 2 and 3 new orders are "5 pedidos novos". */
+  #addNewOrders(storeId: string, added: NewOrders): void {
+    const before = this.newOrders[storeId];
+    const ids = before ? [...new Set([...added.ids, ...before.ids])].sort((a, b) => b - a) : added.ids;
+    const bound = (pick: (a: number, b: number) => number, a: number | null, b: number | null): number | null =>
+      a === null ? b : b === null ? a : pick(a, b);
+    const merged: NewOrders = before
+      ? {
+          count: before.count + added.count,
+          ids: ids.slice(0, NEW_ORDER_IDS_MAX),
+          minId: bound(Math.min, before.minId, added.minId),
+          maxId: bound(Math.max, before.maxId, added.maxId),
+        }
+      : added;
+    this.newOrders = { ...this.newOrders, [storeId]: merged };
+  }
+
+  #hasSynced(storeId: string): boolean {
+    return this.stores?.find((store) => store.id === storeId)?.lastSyncAt != null;
   }
 
   #setStores(stores: StoreSummary[]): void {

@@ -1,6 +1,3 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { cachedOrderTerms, ORDER_TERMS_COLUMNS, type OrderTermsRow } from '../order-search-index';
-import { customerSearchTerms } from '../search-terms';
 import type { Migration } from './migration';
 
 /**
@@ -13,8 +10,10 @@ import type { Migration } from './migration';
  *    triggers. Totals and status chips under any mix of those filters and a date range become sums over a
  *    few hundred rows (plus an exact count of at most two partial days at the range's ends) instead of
  *    counting hundreds of thousands of index entries.
- * 3. The search index rebuilt with joined tokens (see search-terms.ts): a word such as an e-mail or an SKU
- *    is also indexed as one token, so searching for it is one prefix lookup instead of a phrase check.
+ * 3. The search index with joined tokens (see db/search/terms.ts): a word such as an e-mail or an SKU is also
+ *    indexed as one token, so searching for it is one prefix lookup instead of a phrase check. The index is
+ *    derived data: this step empties it, and the search reindex (db/search/reindex.ts) fills it after the
+ *    migrations with the terms of the code that runs, never with a copy frozen here.
  */
 
 /** The facet key of an order row (`r` is `new` or `old`); '' and -1 stand for "not known". */
@@ -127,62 +126,15 @@ CREATE TRIGGER orders_facets_update AFTER UPDATE OF status_alias, payment_alias,
 ${bump('old', '- 1')}
 ${bump('new', '+ 1')}
 END;
+
+INSERT INTO orders_fts (orders_fts) VALUES ('delete-all');
+INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');
 `;
-
-/**
- * Recomputes every FTS row from the cached columns with today's search terms. Rows are read in pk-ordered
- * batches: a connection cannot write while a statement of it is still iterating.
- */
-function rebuildSearchIndex(db: Database): void {
-  db.exec(
-    `INSERT INTO orders_fts (orders_fts) VALUES ('delete-all'); INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');`,
-  );
-  const insertOrder = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const orders = db.prepare(`SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`);
-  inBatches(orders, (row: OrderTermsRow) => insertOrder.run(row.pk, cachedOrderTerms(row)));
-  const insertCustomer = db.prepare('INSERT INTO customers_fts (rowid, terms) VALUES (?, ?)');
-  const customers = db.prepare(
-    `SELECT pk, name, company_name, email, tax_id, phone FROM customers WHERE pk > ? ORDER BY pk LIMIT ${BATCH}`,
-  );
-  inBatches(customers, (row: CustomerTermsRow) => {
-    insertCustomer.run(
-      row.pk,
-      customerSearchTerms({
-        name: row.name,
-        companyName: row.company_name,
-        email: row.email,
-        taxId: row.tax_id,
-        phone: row.phone,
-      }),
-    );
-  });
-}
-
-const BATCH = 5000;
-
-function inBatches<Row extends { pk: number }>(select: Statement, each: (row: Row) => void): void {
-  for (let after = 0; ;) {
-    const rows = select.all(after) as Row[];
-    for (const row of rows) each(row);
-    if (rows.length < BATCH) return;
-    after = rows[rows.length - 1].pk;
-  }
-}
-
-interface CustomerTermsRow {
-  pk: number;
-  name: string | null;
-  company_name: string | null;
-  email: string | null;
-  tax_id: string | null;
-  phone: string | null;
-}
 
 export const migration002: Migration = {
   version: 2,
   name: 'review flags on orders, facet totals, search index with joined tokens',
   up(db) {
     db.exec(SQL);
-    rebuildSearchIndex(db);
   },
 };

@@ -13,8 +13,9 @@ import {
   type TopCustomer,
   type TopSku,
 } from '../../../../shared/domain/painel';
-import type { Db } from '../open';
-import { stmt } from '../statements';
+import type { ReadableDB } from '../connection';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
+import { readAll, readOne } from '../statements';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
 export interface PainelRequest {
@@ -25,8 +26,7 @@ export interface PainelRequest {
 }
 
 const TOP = 10;
-const inList = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`;
-const SALES = inList(SALE_STATUSES);
+const SALES = sqlFragment`(${sqlJoin(SALE_STATUSES)})`;
 const SALE_SET: ReadonlySet<string> = new Set(SALE_STATUSES);
 const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
 
@@ -46,10 +46,10 @@ function sliceMinutes(zone: string, startUtc: string, endUtc: string): 15 | 60 {
   return end.offset % 60 === 0 ? 60 : 15;
 }
 
-const sliceKey = (minutes: 15 | 60): string =>
+const sliceKey = (minutes: 15 | 60): SqlFragment =>
   minutes === 60
-    ? 'substr(created_utc, 1, 13)'
-    : `substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
+    ? sqlFragment`substr(created_utc, 1, 13)`
+    : sqlFragment`substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
 
 interface Local {
   day: string;
@@ -97,28 +97,31 @@ interface SliceRow {
 
 const CHUNK_DAYS = 7;
 
-const slicesSql = (minutes: 15 | 60): string =>
-  `SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+const slicesSql = (minutes: 15 | 60, storeId: string, from: string, to: string) =>
+  sql<SliceRow>`SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
      count(*) AS n, coalesce(sum(total_cents), 0) AS c
    FROM orders INDEXED BY orders_by_created
-   WHERE store_id = ? AND created_utc >= ? AND created_utc < ?
+   WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
    GROUP BY k, s, p`;
 
 // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
-const SKUS_SQL = `SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
+const skusSql = (storeId: string, from: string, to: string) =>
+  sql<SkuRow>`SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
      coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
    FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
-   WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES} AND i.gift = 0
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}
+     AND o.status_alias IN ${SALES} AND i.gift = 0
    GROUP BY 1`;
 
 // A customer is new when the period holds their first sale in the cache; returning when one came before the period.
-const CUSTOMERS_SQL = `SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
+const customersSql = (storeId: string, periodStart: string, from: string, to: string) =>
+  sql<CustomerRow>`SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
      coalesce(sum(o.total_cents), 0) AS revenue,
      EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ?
+             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ${periodStart}
                AND p.status_alias IN ${SALES}) AS seen_before
    FROM orders o INDEXED BY orders_by_created
-   WHERE o.store_id = ? AND o.created_utc >= ? AND o.created_utc < ? AND o.status_alias IN ${SALES}
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to} AND o.status_alias IN ${SALES}
      AND o.customer_id IS NOT NULL
    GROUP BY o.customer_id`;
 
@@ -180,7 +183,13 @@ function addSlices(
   }
 }
 
-async function tally(db: Db, storeId: string, zone: string, range: DayRange, buckets: DayRange[]): Promise<Tally> {
+async function tally(
+  db: ReadableDB,
+  storeId: string,
+  zone: string,
+  range: DayRange,
+  buckets: DayRange[],
+): Promise<Tally> {
   // Day → point of the series, looked up per group (a luxon date per group costs more than the query).
   const pointOfDay = new Map<string, number>();
   buckets.forEach((b, i) => {
@@ -216,16 +225,16 @@ async function tally(db: Db, storeId: string, zone: string, range: DayRange, buc
     const a = day === range.from ? from : dayStartUtc(day, zone);
     const next = addDays(day, CHUNK_DAYS);
     const b = next > range.to ? to : dayStartUtc(next, zone);
-    addSlices(t, stmt(db, slicesSql(minutes)).all(storeId, a, b) as SliceRow[], zone, locals, pointOfDay);
+    addSlices(t, readAll(db, slicesSql(minutes, storeId, a, b)), zone, locals, pointOfDay);
     await turn();
-    for (const r of stmt(db, SKUS_SQL).all(storeId, a, b) as SkuRow[]) {
+    for (const r of readAll(db, skusSql(storeId, a, b))) {
       const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
       sku.quantity += r.quantity;
       sku.revenue += r.revenue;
       skus.set(r.sku, sku);
     }
     await turn();
-    for (const r of stmt(db, CUSTOMERS_SQL).all(from, storeId, a, b) as CustomerRow[]) {
+    for (const r of readAll(db, customersSql(storeId, from, a, b))) {
       const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
       c.sales += r.sales;
       c.revenue += r.revenue;
@@ -265,28 +274,27 @@ const figure = (current: number | null, previous: number | null): Figure => ({
 });
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-function names(db: Db, storeId: string, t: Tally): void {
+function names(db: ReadableDB, storeId: string, t: Tally): void {
   const statusNames = new Map(
-    (
-      stmt(db, 'SELECT status_alias AS alias, status_name AS name FROM order_status_totals WHERE store_id = ?').all(
-        storeId,
-      ) as { alias: string; name: string | null }[]
+    readAll(
+      db,
+      sql<{ alias: string; name: string | null }>`SELECT status_alias AS alias, status_name AS name
+        FROM order_status_totals WHERE store_id = ${storeId}`,
     ).map((r) => [r.alias, r.name]),
   );
   for (const s of t.byStatus.values()) s.name = statusNames.get(s.alias) ?? null;
-  for (const p of t.byPayment.values()) {
-    const row = stmt(
-      db,
-      `SELECT payment_name AS name FROM orders INDEXED BY orders_by_payment
-       WHERE store_id = ? AND payment_alias = ? AND payment_name IS NOT NULL LIMIT 1`,
-    ).get(storeId, p.alias) as { name: string } | undefined;
-    p.name = row?.name ?? null;
-  }
+  for (const p of t.byPayment.values())
+    p.name =
+      readOne(
+        db,
+        sql<{ name: string }>`SELECT payment_name AS name FROM orders INDEXED BY orders_by_payment
+          WHERE store_id = ${storeId} AND payment_alias = ${p.alias} AND payment_name IS NOT NULL LIMIT 1`,
+      )?.name ?? null;
 }
 
 /** Every figure of the Painel for one store and period, from the cache only. */
 export async function readPainel(
-  db: Db,
+  db: ReadableDB,
   storeId: string,
   zone: string,
   request: PainelRequest,

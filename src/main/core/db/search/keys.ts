@@ -1,13 +1,15 @@
-import type { Database } from 'better-sqlite3';
-import type { Order } from '../../../shared/domain/order';
-import { AppError } from '../base/app-error';
-import { orderSearchTerms } from './search-terms';
-import { stmt } from './statements';
+import type { Order } from '../../../../shared/domain/order';
+import { AppError } from '../../base/app-error';
+import type { ReadableDB, WritableDB } from '../connection';
+import { sql, sqlConstant, sqlFragment } from '../sql';
+import { readAll, readOne, write } from '../statements';
+import { orderSearchTerms } from './terms';
 
 /**
  * The orders' search index is keyed by each order's **search key**, not its pk: keys follow the lists' date
  * order (`created_utc, id`), so FTS5 yields a word's matches newest first and a page of a common word stops
- * after a hundred matches instead of gathering all of them (migration 003; BENCHMARKS.md).
+ * after a hundred matches instead of gathering all of them (migration 003; BENCHMARKS.md). Keys are derived
+ * data: written with each order, and placed again for every order by the reindex (reindex.ts).
  *
  * key = (store number × BUCKETS + bucket) × SLOTS + slot. Each store owns one range of keys
  * (`stores.search_no`, the smallest number free when it was added), so a search reads only its store's part of
@@ -30,19 +32,23 @@ export function bucketOf(createdUtc: string | null): number {
   return Math.min(OVERFLOW_BUCKET - 1, Math.max(1, day - DAY_2000 + 2));
 }
 
+export interface KeyRange {
+  lo: number;
+  hi: number;
+}
+
 /** The keys of a store's orders: `lo <= key < hi`. */
-export function storeKeyRange(db: Database, storeId: string): { lo: number; hi: number } {
-  const row = stmt(db, 'SELECT search_no FROM stores WHERE id = ?').get(storeId) as { search_no: number } | undefined;
+export function storeKeyRange(db: ReadableDB, storeId: string): KeyRange {
+  const row = readOne(db, sql<{ search_no: number | null }>`SELECT search_no FROM stores WHERE id = ${storeId}`);
   const no = row?.search_no ?? 0;
   return { lo: no * BUCKETS * SLOTS, hi: (no + 1) * BUCKETS * SLOTS };
 }
 
 /** The number a new store takes: the smallest no other store holds, so keys stay small. */
-export function freeSearchNo(db: Database): number {
-  const taken = (
-    db.prepare('SELECT search_no FROM stores WHERE search_no IS NOT NULL ORDER BY search_no').all() as {
-      search_no: number;
-    }[]
+export function freeSearchNo(db: ReadableDB): number {
+  const taken = readAll(
+    db,
+    sql<{ search_no: number }>`SELECT search_no FROM stores WHERE search_no IS NOT NULL ORDER BY search_no`,
   ).map((r) => r.search_no);
   let no = 0;
   for (const t of taken) if (t === no) no += 1;
@@ -69,7 +75,7 @@ function compare(a: Omit<Placed, 'search_key'>, b: Omit<Placed, 'search_key'>): 
   return ca < cb ? -1 : ca > cb ? 1 : a.id - b.id || a.pk - b.pk;
 }
 
-const COLUMNS = 'pk, id, created_utc, search_key';
+const COLUMNS = sqlFragment`pk, id, created_utc, search_key`;
 
 /**
  * Gives order `pk` of store `storeId` (its search_key NULL) its key. The first order of a day takes the
@@ -82,7 +88,7 @@ const COLUMNS = 'pk, id, created_utc, search_key';
  * first among a search's results.
  */
 export function placeSearchKey(
-  db: Database,
+  db: WritableDB,
   storeId: string,
   pk: number,
   id: number,
@@ -92,34 +98,38 @@ export function placeSearchKey(
   const lo = store.lo + bucketOf(createdUtc) * SLOTS;
   const hi = lo + SLOTS;
   const me = { pk, id, created_utc: createdUtc };
-  const set = (key: number, rowPk: number) => stmt(db, 'UPDATE orders SET search_key = ? WHERE pk = ?').run(key, rowPk);
+  const set = (key: number | null, rowPk: number) =>
+    write(db, sql`UPDATE orders SET search_key = ${key} WHERE pk = ${rowPk}`);
   const done = (key: number) => {
     set(key, pk);
     return { key, moved: [] };
   };
-  const inDay = 'search_key >= ? AND search_key < ?';
-  const last = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key DESC LIMIT 1`).get(lo, hi) as
-    Placed | undefined;
+  const inDay = sqlFragment`search_key >= ${lo} AND search_key < ${hi}`;
+  const last = readOne(db, sql<Placed>`SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key DESC LIMIT 1`);
   if (last === undefined) return done(lo + SLOTS / 2);
   if (compare(me, last) > 0 && last.search_key + 1 < hi) return done(last.search_key + 1);
-  const first = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key LIMIT 1`).get(
-    lo,
-    hi,
-  ) as Placed;
+  const first = readOne(db, sql<Placed>`SELECT ${COLUMNS} FROM orders WHERE ${inDay} ORDER BY search_key LIMIT 1`);
+  if (first === undefined) return done(lo + SLOTS / 2);
   if (compare(me, first) < 0 && first.search_key > lo) return done(first.search_key - 1);
   if (compare(me, first) > 0 && compare(me, last) < 0) {
     // Down from the top, the first order before this one; its successor in key order is the one after.
-    const before = stmt(
+    const before = readOne(
       db,
-      `SELECT ${COLUMNS} FROM orders WHERE ${inDay} AND (coalesce(created_utc, ''), id, pk) < (?, ?, ?) ORDER BY search_key DESC LIMIT 1`,
-    ).get(lo, hi, createdUtc ?? '', id, pk) as Placed;
-    const after = stmt(
-      db,
-      `SELECT ${COLUMNS} FROM orders WHERE search_key > ? AND search_key < ? ORDER BY search_key LIMIT 1`,
-    ).get(before.search_key, hi) as Placed;
-    if (after.search_key - before.search_key > 1) return done(Math.floor((before.search_key + after.search_key) / 2));
+      sql<Placed>`SELECT ${COLUMNS} FROM orders WHERE ${inDay} AND (coalesce(created_utc, ''), id, pk) < (${createdUtc ?? ''}, ${id}, ${pk})
+        ORDER BY search_key DESC LIMIT 1`,
+    );
+    const after =
+      before === undefined
+        ? undefined
+        : readOne(
+            db,
+            sql<Placed>`SELECT ${COLUMNS} FROM orders WHERE search_key > ${before.search_key} AND search_key < ${hi}
+              ORDER BY search_key LIMIT 1`,
+          );
+    if (before !== undefined && after !== undefined && after.search_key - before.search_key > 1)
+      return done(Math.floor((before.search_key + after.search_key) / 2));
   }
-  const day = stmt(db, `SELECT ${COLUMNS} FROM orders WHERE ${inDay}`).all(lo, hi) as Placed[];
+  const day = readAll(db, sql<Placed>`SELECT ${COLUMNS} FROM orders WHERE ${inDay}`);
   if (day.length >= SLOTS - 1) return done(overflowKey(db, store.lo));
   const ranked = [...day, { ...me, search_key: Number.NaN }].sort(compare);
   const at = ranked.findIndex((row) => row.pk === pk);
@@ -131,7 +141,7 @@ export function placeSearchKey(
         ? (i: number) => lo + i
         : (i: number) => lo + Math.floor(((i + 1) * SLOTS) / (n + 1));
   // Clear first: the unique index must never see two rows on one key mid-move.
-  for (const row of day) stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(row.pk);
+  for (const row of day) set(null, row.pk);
   const moved: KeyMove[] = [];
   ranked.forEach((row, i) => {
     set(slotOf(i), row.pk);
@@ -141,22 +151,24 @@ export function placeSearchKey(
 }
 
 /** The next free key of the store's overflow bucket, from the top down (newest first, as overflow goes). */
-function overflowKey(db: Database, storeLo: number): number {
+function overflowKey(db: ReadableDB, storeLo: number): number {
   const lo = storeLo + OVERFLOW_BUCKET * SLOTS;
-  const lowest = stmt(db, 'SELECT min(search_key) AS k FROM orders WHERE search_key >= ? AND search_key < ?').get(
-    lo,
-    lo + SLOTS,
-  ) as { k: number | null };
-  const key = lowest.k === null ? lo + SLOTS - 1 : lowest.k - 1;
+  const lowest = readOne(
+    db,
+    sql<{
+      k: number | null;
+    }>`SELECT min(search_key) AS k FROM orders WHERE search_key >= ${lo} AND search_key < ${lo + SLOTS}`,
+  );
+  const key = lowest === undefined || lowest.k === null ? lo + SLOTS - 1 : lowest.k - 1;
   if (key < lo) throw new AppError('INTERNAL', 'too many orders in one day of this store for the search index');
   return key;
 }
 
 /** The cached columns an order's search terms are made of (`o` is the orders row). */
-export const ORDER_TERMS_COLUMNS = `o.pk, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
+const ORDER_TERMS_COLUMNS = sqlFragment`o.pk, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
   o.tracking_code, (SELECT json_group_array(sku) FROM order_items WHERE order_pk = o.pk AND sku IS NOT NULL) AS skus`;
 
-export interface OrderTermsRow {
+interface OrderTermsRow {
   pk: number;
   id: number;
   number: number | null;
@@ -169,89 +181,103 @@ export interface OrderTermsRow {
 }
 
 /** The search terms of a cached order, as orderSearchTerms makes them for an order being written. */
-export function cachedOrderTerms(row: OrderTermsRow): string {
+function cachedOrderTerms(row: OrderTermsRow): string {
   const customer = {
     name: row.customer_name,
     email: row.customer_email,
     taxId: row.customer_tax_id,
     phone: row.customer_phone,
   };
-  const items = (JSON.parse(row.skus) as string[]).map((sku) => ({ sku }));
+  const skus: unknown = JSON.parse(row.skus);
+  const items = (Array.isArray(skus) ? skus : []).map((sku) => ({ sku: typeof sku === 'string' ? sku : null }));
   return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
 }
 
-type KeyedTermsRow = OrderTermsRow & { search_key: number };
+/**
+ * The search terms of up to `batch` cached orders after pk `afterPk`, in pk order, with their search keys (the
+ * reindex reads them in batches: a connection cannot write while one of its statements is still iterating).
+ */
+export function cachedTermsBatch(
+  db: ReadableDB,
+  afterPk: number,
+  batch: number,
+): { pk: number; searchKey: number | null; terms: string }[] {
+  return readAll(
+    db,
+    sql<OrderTermsRow & { search_key: number | null }>`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o
+      WHERE o.pk > ${afterPk} ORDER BY o.pk LIMIT ${sqlConstant(batch)}`,
+  ).map((row) => ({ pk: row.pk, searchKey: row.search_key, terms: cachedOrderTerms(row) }));
+}
 
 /**
  * Writes the search row of an order just upserted. `previous` is the row as it was before (undefined for
  * a new order): its key stays while the creation time does, else the order is placed again.
  */
 export function writeOrderSearchRow(
-  db: Database,
+  db: WritableDB,
   pk: number,
   order: Order,
   previous: { search_key: number | null; created_utc: string | null } | undefined,
 ): void {
   const created = order.createdAt?.utc ?? null;
-  const insert = stmt(db, 'INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const remove = stmt(db, 'DELETE FROM orders_fts WHERE rowid = ?');
+  const insert = (key: number, terms: string) =>
+    write(db, sql`INSERT INTO orders_fts (rowid, terms) VALUES (${key}, ${terms})`);
+  const remove = (key: number) => write(db, sql`DELETE FROM orders_fts WHERE rowid = ${key}`);
   if (previous !== undefined && previous.search_key !== null) {
-    remove.run(previous.search_key);
+    remove(previous.search_key);
     if (previous.created_utc === created) {
-      insert.run(previous.search_key, orderSearchTerms(order));
+      insert(previous.search_key, orderSearchTerms(order));
       return;
     }
-    stmt(db, 'UPDATE orders SET search_key = NULL WHERE pk = ?').run(pk);
+    write(db, sql`UPDATE orders SET search_key = NULL WHERE pk = ${pk}`);
   }
   const { key, moved } = placeSearchKey(db, order.storeId, pk, order.id, created);
   // All removals before any insert: a moved order may take a key another one just left.
-  for (const move of moved) remove.run(move.from);
-  for (const move of moved)
-    insert.run(
-      move.to,
-      cachedOrderTerms(
-        stmt(db, `SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ?`).get(move.pk) as OrderTermsRow,
-      ),
-    );
-  insert.run(key, orderSearchTerms(order));
+  for (const move of moved) remove(move.from);
+  for (const move of moved) {
+    const row = readOne(db, sql<OrderTermsRow>`SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ${move.pk}`);
+    if (row !== undefined) insert(move.to, cachedOrderTerms(row));
+  }
+  insert(key, orderSearchTerms(order));
 }
 
 const BATCH = 5000;
 
 /**
  * Gives every cached order its search key and rebuilds the orders' search index from the cached columns
- * (migration 003). Each store's orders are placed in (creation, id) order, so each lands next to the one
+ * (the reindex). Each store's orders are placed in (creation, id) order, so each lands next to the one
  * before; the index rows are written once every key is placed, so keys that move meanwhile (several stores
- * sharing a day) cost nothing. Rows are read in batches: a connection cannot write while one of its
- * statements is still iterating.
+ * sharing a day) cost nothing. Rows are read in batches (see cachedTermsBatch).
  */
-export function rebuildOrderSearchIndex(db: Database): void {
-  db.exec(`UPDATE orders SET search_key = NULL; INSERT INTO orders_fts (orders_fts) VALUES ('delete-all');`);
+export function rebuildOrderSearchIndex(db: WritableDB): void {
+  write(db, sql`UPDATE orders SET search_key = NULL`);
+  write(db, sql`INSERT INTO orders_fts (orders_fts) VALUES ('delete-all')`);
   type Row = { pk: number; id: number; created_utc: string | null };
-  const undated = db.prepare(
-    'SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NULL ORDER BY id',
-  );
-  const first = db.prepare(
-    `SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND created_utc IS NOT NULL ORDER BY created_utc, id LIMIT ${BATCH}`,
-  );
-  const after = db.prepare(
-    `SELECT pk, id, created_utc FROM orders WHERE store_id = ? AND (created_utc, id) > (?, ?) ORDER BY created_utc, id LIMIT ${BATCH}`,
-  );
-  for (const { id: storeId } of db.prepare('SELECT id FROM stores').all() as { id: string }[]) {
-    for (const row of undated.all(storeId) as Row[]) placeSearchKey(db, storeId, row.pk, row.id, null);
-    for (let rows = first.all(storeId) as Row[]; rows.length > 0;) {
+  const limit = sqlConstant(BATCH);
+  for (const { id: storeId } of readAll(db, sql<{ id: string }>`SELECT id FROM stores`)) {
+    const undated = readAll(
+      db,
+      sql<Row>`SELECT pk, id, created_utc FROM orders WHERE store_id = ${storeId} AND created_utc IS NULL ORDER BY id`,
+    );
+    for (const row of undated) placeSearchKey(db, storeId, row.pk, row.id, null);
+    const page = (after: Row | null) =>
+      readAll(
+        db,
+        sql<Row>`SELECT pk, id, created_utc FROM orders WHERE store_id = ${storeId} AND ${
+          after === null
+            ? sqlFragment`created_utc IS NOT NULL`
+            : sqlFragment`(created_utc, id) > (${after.created_utc}, ${after.id})`
+        } ORDER BY created_utc, id LIMIT ${limit}`,
+      );
+    for (let rows = page(null); rows.length > 0;) {
       for (const row of rows) placeSearchKey(db, storeId, row.pk, row.id, row.created_utc);
-      const last = rows[rows.length - 1];
-      rows = rows.length < BATCH ? [] : (after.all(storeId, last.created_utc, last.id) as Row[]);
+      rows = rows.length < BATCH ? [] : page(rows[rows.length - 1]);
     }
   }
-  const insert = db.prepare('INSERT INTO orders_fts (rowid, terms) VALUES (?, ?)');
-  const batch = db.prepare(
-    `SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk > ? ORDER BY o.pk LIMIT ${BATCH}`,
-  );
   for (let after = 0; ;) {
-    const rows = batch.all(after) as KeyedTermsRow[];
-    for (const row of rows) insert.run(row.search_key, cachedOrderTerms(row));
+    const rows = cachedTermsBatch(db, after, BATCH);
+    for (const row of rows)
+      write(db, sql`INSERT INTO orders_fts (rowid, terms) VALUES (${row.searchKey}, ${row.terms})`);
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1].pk;
   }

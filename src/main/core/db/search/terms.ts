@@ -1,4 +1,4 @@
-import type { Customer } from '../../../shared/domain/customer';
+import type { Customer } from '../../../../shared/domain/customer';
 
 /** What an order's search row is made of (an Order has it; the migration that rebuilds the index builds it from rows). */
 export interface SearchableOrder {
@@ -125,19 +125,4 @@ export function ftsQuery(text: string, options: FtsQueryOptions = {}): string | 
         `"${tokens.join(form === 'joined' ? '' : ' ')}"${lastIsPrefix && i === words.length - 1 ? '*' : ''}`,
     )
     .join(' AND ');
-}
-
-const sortKeys = new Map<string, string>();
-
-/** Sort key for names: case and accents folded, so "Álvaro" sorts beside "alvaro" (SQLite's NOCASE is ASCII only). */
-export function sortKey(name: string | null): string | null {
-  if (name === null) return null;
-  let key = sortKeys.get(name);
-  if (key === undefined) {
-    key = name.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('pt-BR');
-    // Names repeat across a customer's orders; the bound keeps a long sync's memory flat.
-    if (sortKeys.size >= 50_000) sortKeys.clear();
-    sortKeys.set(name, key);
-  }
-  return key;
 }

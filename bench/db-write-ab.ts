@@ -1,0 +1,63 @@
+// The sync's page write (writeOrderPage) against another checkout of Balcão (the "before"): the same generated
+// orders written in pages of 100 to a fresh cache per side, the sides taking turns page by page in one process, so
+// a busy machine slows both alike. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
+//
+//   BENCH_BASE=/path/to/checkout node --import tsx bench/db-write-ab.ts 20000
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as here from '../src/main/core/db';
+import { customers, orders } from './db-generator';
+import { ms } from './db-measure-lib';
+
+type Api = Pick<typeof here, 'openDatabase' | 'addStore' | 'writeOrderPage'>;
+
+async function main(): Promise<void> {
+  const base = process.env.BENCH_BASE;
+  if (base === undefined) throw new Error('BENCH_BASE must name another checkout');
+  const count = Number(process.argv[2] ?? 20_000);
+  const before = (await import(pathToFileURL(join(base, 'src/main/core/db/index.ts')).href)) as Api;
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-write-ab-'));
+  try {
+    const sides = [
+      { name: 'before', api: before, db: before.openDatabase(join(dir, 'before.sqlite')), ms: 0 },
+      { name: 'after', api: here as Api, db: here.openDatabase(join(dir, 'after.sqlite')), ms: 0 },
+    ];
+    for (const { api, db } of sides) {
+      api.addStore(db, {
+        id: 's',
+        alias: 's',
+        name: 'S',
+        apiBaseUrl: 'http://127.0.0.1:1',
+        timeZone: 'America/Sao_Paulo',
+        isDemo: true,
+        createdAt: '2024-01-01T00:00:00.000Z',
+      });
+    }
+    const all = [...orders(count, customers(Math.max(1000, Math.floor(count / 4))), 's')];
+    for (let p = 0; p * 100 < all.length; p += 1) {
+      const page = all.slice(p * 100, p * 100 + 100);
+      for (const side of p % 2 === 0 ? sides : [...sides].reverse()) {
+        const start = process.hrtime.bigint();
+        side.api.writeOrderPage(
+          side.db,
+          's',
+          page,
+          page.map((o) => ({ id: o.id })),
+          [],
+          null,
+        );
+        side.ms += ms(start);
+      }
+    }
+    for (const side of sides) side.db.close();
+    console.log(
+      sides.map((s) => `${s.name}: ${Math.round(count / (s.ms / 1000)).toLocaleString('en-US')} orders/s`).join(', '),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
