@@ -7,10 +7,9 @@
 //       keeps the built cache in that folder and reuses it on the next run (query changes only:
 //       the build line then repeats the numbers of the run that built it)
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  addStore,
   getCustomerDetail,
   listCustomerOrders,
   listCustomers,
@@ -19,70 +18,11 @@ import {
   orderListSql,
   orderStatusCounts,
   setReview,
-  writeOrderPage,
-  writeSyncState,
-  type Db,
 } from '../src/main/core/db';
-import type { Order } from '../src/shared/domain/order';
 import type { OrderQuery } from '../src/shared/domain/query';
-import { customers, orders, PAYMENTS, rng, skuOf, STATUSES, type BenchCustomer } from './db-generator';
-import { measure, ms, RUNS, type Row } from './db-measure-lib';
-
-const STORE = 'bench-store';
-const PAGE = 100;
-
-function build(
-  db: Db,
-  count: number,
-  people: BenchCustomer[],
-): { seconds: number; perSecond: number; longestPageMs: number } {
-  addStore(db, {
-    id: STORE,
-    alias: 'bench',
-    name: 'Bench',
-    apiBaseUrl: 'http://127.0.0.1:1',
-    timeZone: 'America/Sao_Paulo',
-    isDemo: true,
-    createdAt: new Date().toISOString(),
-  });
-  let page: Order[] = [];
-  let longest = 0;
-  let pageNo = 0;
-  const fullSyncAt = (nextPage: number) => ({
-    nextPage,
-    pageSize: PAGE,
-    totalPages: Math.ceil(count / PAGE),
-    startedAt: '2024-01-01T00:00:00.000Z',
-  });
-  writeSyncState(db, STORE, 'orders', { fullSync: fullSyncAt(1) });
-  const started = process.hrtime.bigint();
-  const flush = () => {
-    pageNo += 1;
-    const t0 = process.hrtime.bigint();
-    // With a page checkpoint, as a sync writes it (its guard reads the stored one first).
-    writeOrderPage(
-      db,
-      STORE,
-      page,
-      page.map((o) => ({ id: o.id, number: o.number })),
-      [],
-      {
-        page: pageNo,
-        patch: { fullSync: fullSyncAt(pageNo + 1) },
-      },
-    );
-    longest = Math.max(longest, ms(t0));
-    page = [];
-    if (pageNo % 1000 === 0) process.stderr.write(`  ${pageNo * PAGE} orders written\n`);
-  };
-  for (const order of orders(count, people, STORE)) {
-    page.push(order);
-    if (page.length === PAGE) flush();
-  }
-  if (page.length > 0) flush();
-  const seconds = ms(started) / 1000;
-  return { seconds, perSecond: count / seconds, longestPageMs: longest };
-}
+import { customers, PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
+import { measure, RUNS, type Row } from './db-measure-lib';
+import { build, machineLine, PAGE, sizesFromArgs, STORE } from './db-build-lib';
 
 function runSize(count: number): string {
   const keepDir = process.env.BENCH_DB_DIR;
@@ -286,11 +226,5 @@ function runSize(count: number): string {
   }
 }
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
-console.log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, ${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders).\n`,
-);
-for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) console.log(runSize(size));
+console.log(machineLine(`${RUNS} runs per query after 3 warm-ups (12 for the LIKE scans above 200k orders)`));
+for (const size of sizesFromArgs([100_000, 1_000_000])) console.log(runSize(size));

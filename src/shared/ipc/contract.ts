@@ -11,6 +11,7 @@ import type {
   ReviewManyResult,
   SenderData,
 } from '../domain/export';
+import { PAINEL_PERIODS, type Painel } from '../domain/painel';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -208,6 +209,16 @@ export const calls = {
       selection: selectionSchema,
       reviewed: v.optional(v.boolean()),
       flagged: v.optional(v.boolean()),
+    }),
+  ),
+  /** The Painel's figures for a period in the store's zone; from/to are for the custom period. */
+  'painel.get': call<Painel>()(
+    v.strictObject({
+      storeId,
+      period: v.picklist(PAINEL_PERIODS),
+      from: v.optional(day),
+      to: v.optional(day),
+      compare: v.optional(v.picklist(['previous', 'lastYear'])),
     }),
   ),
 } as const;

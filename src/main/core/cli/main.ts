@@ -14,6 +14,7 @@ import {
   ORDERS_OPTIONS,
 } from './browse-commands';
 import { openCore, type CommandContext } from './context';
+import { PAINEL_OPTIONS, painelCommand } from './painel-command';
 import { describeError, EXIT, exitCodeFor, Interrupted, UsageError } from './exit-codes';
 import { STORES_OPTIONS, storesCommand } from './stores-commands';
 import { SYNC_OPTIONS, syncCommand } from './sync-command';
@@ -33,6 +34,7 @@ export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--jso
   export pdf --kind order|packing-slip|declaration|picking|report|customer
              [--order ID… | --customer ID | --q/--status/--from/--to] --out FILE|DIR [--store ID]
   export csv [--items] [--q/--status/--from/--to | --order ID…] [--separator ';'|','] --out FILE [--store ID]
+  painel [--store ID] [--period today|yesterday|7d|30d|90d|thisMonth|lastMonth|thisYear | --from D --to D] [--compare previous|lastYear]
 exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other, 6 nothing to export, 7 cannot write, 8 no Chromium,
   130 interrupted`;
 
@@ -49,6 +51,7 @@ const COMMANDS: Record<
   customer: { options: ONE_OPTIONS, positionals: { min: 1, max: 1 }, run: customerCommand },
   stores: { options: STORES_OPTIONS, positionals: { min: 1, max: 2 }, run: storesCommand },
   export: { options: EXPORT_OPTIONS, positionals: { min: 1, max: 1 }, run: exportCommand },
+  painel: { options: PAINEL_OPTIONS, positionals: { min: 0, max: 0 }, run: painelCommand },
 };
 
 export async function runCli(argv: readonly string[], raw: Terminal): Promise<number> {

@@ -81,5 +81,6 @@ export function createService(deps: ServiceDeps): Handlers {
     'export.setSender': ({ storeId, sender }) => deps.exports.setSender(storeId, sender),
     'orders.setReviewMany': ({ storeId, selection, ...patch }) =>
       orders.setReviewMany(storeId, selection, patch, MAX_REVIEW_MANY),
+    'painel.get': ({ storeId, ...request }) => orders.painel(storeId, request),
   };
 }

@@ -15,6 +15,8 @@ import {
 } from '../db';
 import { getStore } from '../db/stores-repo';
 import { normalizeOrder } from '../normalize/order';
+import { readPainel, type PainelRequest } from '../db/painel/painel-query';
+import type { Painel } from '../../../shared/domain/painel';
 
 /**
  * Reading the cache for the screens: every call answers from SQLite only, so
@@ -29,6 +31,11 @@ export class OrdersService {
     const store = getStore(this.db, storeId);
     if (!store) throw new AppError('NOT_FOUND', 'no such store', { params: { reason: 'store' } });
     return store;
+  }
+
+  /** `now` is the clock the period is read against ("today" in the store's zone). */
+  painel(storeId: string, request: PainelRequest, now: Date = new Date()): Promise<Painel> {
+    return readPainel(this.db, storeId, this.#store(storeId).timeZone, request, now);
   }
 
   listOrders(storeId: string, query: OrderQuery): Page<OrderSummary> {

@@ -1,0 +1,353 @@
+import { DateTime } from 'luxon';
+import {
+  AWAITING_PAYMENT_STATUS,
+  CANCELLED_STATUSES,
+  SALE_STATUSES,
+  type DayRange,
+  type Figure,
+  type Painel,
+  type PainelCompare,
+  type PainelPeriod,
+  type PaymentFigure,
+  type StatusFigure,
+  type TopCustomer,
+  type TopSku,
+} from '../../../../shared/domain/painel';
+import type { ReadableDB } from '../connection';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
+import { readAll, readOne } from '../statements';
+import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
+
+export interface PainelRequest {
+  period: PainelPeriod;
+  from?: string;
+  to?: string;
+  compare?: PainelCompare;
+}
+
+const TOP = 10;
+const SALES = sqlFragment`(${sqlJoin(SALE_STATUSES)})`;
+const SALE_SET: ReadonlySet<string> = new Set(SALE_STATUSES);
+const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
+
+/** A turn of the event loop between queries, so one Painel never holds the main loop for all of them at once. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Orders are grouped by the UTC slice their creation falls in, a slice being small enough to lie inside one hour of
+ * the store's zone: an hour where every offset is whole hours, a quarter hour in zones such as Asia/Kolkata or
+ * Asia/Kathmandu. The slices are mapped to store-zone day, hour and weekday in JavaScript, so SQLite needs no zone
+ * rules and a DST change simply moves which slices make up a day.
+ */
+function sliceMinutes(zone: string, startUtc: string, endUtc: string): 15 | 60 {
+  const end = DateTime.fromISO(endUtc, { zone });
+  for (let t = DateTime.fromISO(startUtc, { zone }); t < end; t = t.plus({ days: 15 }))
+    if (t.offset % 60 !== 0) return 15;
+  return end.offset % 60 === 0 ? 60 : 15;
+}
+
+const sliceKey = (minutes: 15 | 60): SqlFragment =>
+  minutes === 60
+    ? sqlFragment`substr(created_utc, 1, 13)`
+    : sqlFragment`substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
+
+interface Local {
+  day: string;
+  hour: number;
+  /** 0 = Monday. */
+  weekday: number;
+}
+
+function localOf(key: string, zone: string, cache: Map<string, Local>): Local {
+  let local = cache.get(key);
+  if (local === undefined) {
+    const minutes = key.length > 13 ? key.slice(14).padStart(2, '0') : '00';
+    const t = DateTime.fromISO(`${key.slice(0, 13)}:${minutes}:00.000Z`, { zone: 'UTC' }).setZone(zone);
+    local = { day: t.toISODate() ?? '', hour: t.hour, weekday: t.weekday - 1 };
+    cache.set(key, local);
+  }
+  return local;
+}
+
+interface Tally {
+  orders: number;
+  sales: number;
+  revenueCents: number;
+  awaiting: number;
+  cancelled: number;
+  itemsSold: number;
+  newCustomers: number;
+  returningCustomers: number;
+  byStatus: Map<string, StatusFigure>;
+  byPayment: Map<string, PaymentFigure>;
+  byHour: number[];
+  byWeekday: number[];
+  series: { orders: number; sales: number; revenueCents: number }[];
+  topCustomers: TopCustomer[];
+  topSkus: TopSku[];
+}
+
+interface SliceRow {
+  k: string;
+  s: string;
+  p: string;
+  n: number;
+  c: number;
+}
+
+const CHUNK_DAYS = 7;
+
+const slicesSql = (minutes: 15 | 60, storeId: string, from: string, to: string) =>
+  sql<SliceRow>`SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+     count(*) AS n, coalesce(sum(total_cents), 0) AS c
+   FROM orders INDEXED BY orders_by_created
+   WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
+   GROUP BY k, s, p`;
+
+// Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
+const skusSql = (storeId: string, from: string, to: string) =>
+  sql<SkuRow>`SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
+     coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
+   FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}
+     AND o.status_alias IN ${SALES} AND i.gift = 0
+   GROUP BY 1`;
+
+// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
+const customersSql = (storeId: string, periodStart: string, from: string, to: string) =>
+  sql<CustomerRow>`SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
+     coalesce(sum(o.total_cents), 0) AS revenue,
+     EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
+             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ${periodStart}
+               AND p.status_alias IN ${SALES}) AS seen_before
+   FROM orders o INDEXED BY orders_by_created
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to} AND o.status_alias IN ${SALES}
+     AND o.customer_id IS NOT NULL
+   GROUP BY o.customer_id`;
+
+interface SkuRow {
+  sku: string;
+  name: string | null;
+  quantity: number;
+  revenue: number;
+}
+interface CustomerRow {
+  id: number;
+  name: string | null;
+  sales: number;
+  revenue: number;
+  seen_before: number;
+}
+
+function addSlices(
+  t: Tally,
+  rows: readonly SliceRow[],
+  zone: string,
+  locals: Map<string, Local>,
+  pointOfDay: ReadonlyMap<string, number>,
+): void {
+  for (const r of rows) {
+    const local = localOf(r.k, zone, locals);
+    const sale = SALE_SET.has(r.s);
+    t.orders += r.n;
+    t.byHour[local.hour] += r.n;
+    t.byWeekday[local.weekday] += r.n;
+    const point = t.series[pointOfDay.get(local.day) ?? -1] ?? { orders: 0, sales: 0, revenueCents: 0 };
+    point.orders += r.n;
+    if (sale) {
+      t.sales += r.n;
+      t.revenueCents += r.c;
+      point.sales += r.n;
+      point.revenueCents += r.c;
+    }
+    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
+    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
+    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
+    status.orders += r.n;
+    status.totalCents += r.c;
+    t.byStatus.set(r.s, status);
+    const payment = t.byPayment.get(r.p) ?? {
+      alias: r.p,
+      name: null,
+      orders: 0,
+      sales: 0,
+      revenueCents: 0,
+      conversion: null,
+    };
+    payment.orders += r.n;
+    if (sale) {
+      payment.sales += r.n;
+      payment.revenueCents += r.c;
+    }
+    t.byPayment.set(r.p, payment);
+  }
+}
+
+async function tally(
+  db: ReadableDB,
+  storeId: string,
+  zone: string,
+  range: DayRange,
+  buckets: DayRange[],
+): Promise<Tally> {
+  // Day → point of the series, looked up per group (a luxon date per group costs more than the query).
+  const pointOfDay = new Map<string, number>();
+  buckets.forEach((b, i) => {
+    for (let d = b.from; d <= b.to; d = addDays(d, 1)) pointOfDay.set(d, i);
+  });
+  const from = dayStartUtc(range.from, zone);
+  const to = dayStartUtc(addDays(range.to, 1), zone);
+  const t: Tally = {
+    orders: 0,
+    sales: 0,
+    revenueCents: 0,
+    awaiting: 0,
+    cancelled: 0,
+    itemsSold: 0,
+    newCustomers: 0,
+    returningCustomers: 0,
+    byStatus: new Map(),
+    byPayment: new Map(),
+    byHour: Array.from({ length: 24 }, () => 0),
+    byWeekday: Array.from({ length: 7 }, () => 0),
+    series: Array.from({ length: buckets.length }, () => ({ orders: 0, sales: 0, revenueCents: 0 })),
+    topCustomers: [],
+    topSkus: [],
+  };
+
+  const minutes = sliceMinutes(zone, from, to);
+  const locals = new Map<string, Local>();
+  const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
+  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
+  // A week at a time, with a turn of the event loop after each query: a year of a million-order store is then many
+  // short blocks instead of one long one. Every sum below is additive, so the weeks merge exactly.
+  for (let day = range.from; day <= range.to; day = addDays(day, CHUNK_DAYS)) {
+    const a = day === range.from ? from : dayStartUtc(day, zone);
+    const next = addDays(day, CHUNK_DAYS);
+    const b = next > range.to ? to : dayStartUtc(next, zone);
+    addSlices(t, readAll(db, slicesSql(minutes, storeId, a, b)), zone, locals, pointOfDay);
+    await turn();
+    for (const r of readAll(db, skusSql(storeId, a, b))) {
+      const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
+      sku.quantity += r.quantity;
+      sku.revenue += r.revenue;
+      skus.set(r.sku, sku);
+    }
+    await turn();
+    for (const r of readAll(db, customersSql(storeId, from, a, b))) {
+      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
+      c.sales += r.sales;
+      c.revenue += r.revenue;
+      customers.set(r.id, c);
+    }
+    await turn();
+  }
+  for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
+
+  for (const s of skus.values()) t.itemsSold += s.quantity;
+  t.topSkus = [...skus.entries()]
+    .filter(([sku]) => sku !== '')
+    .sort(([ka, a], [kb, b]) => b.revenue - a.revenue || (ka < kb ? -1 : 1))
+    .slice(0, TOP)
+    .map(([sku, s]) => ({ sku, name: s.name, quantity: s.quantity, revenueCents: s.revenue }));
+  for (const c of customers.values()) {
+    if (c.seen) t.returningCustomers += 1;
+    else t.newCustomers += 1;
+  }
+  t.topCustomers = [...customers.entries()]
+    .sort(([ia, a], [ib, b]) => b.revenue - a.revenue || ia - ib)
+    .slice(0, TOP)
+    .map(([customerId, c]) => ({ customerId, name: c.name, sales: c.sales, revenueCents: c.revenue }));
+  return t;
+}
+
+/** Percent change, or null when there is nothing to compare with (a 0 % there would mislead). */
+export function changePct(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return ((current - previous) / previous) * 100;
+}
+
+const figure = (current: number | null, previous: number | null): Figure => ({
+  current,
+  previous,
+  changePct: changePct(current, previous),
+});
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+function names(db: ReadableDB, storeId: string, t: Tally): void {
+  const statusNames = new Map(
+    readAll(
+      db,
+      sql<{ alias: string; name: string | null }>`SELECT status_alias AS alias, status_name AS name
+        FROM order_status_totals WHERE store_id = ${storeId}`,
+    ).map((r) => [r.alias, r.name]),
+  );
+  for (const s of t.byStatus.values()) s.name = statusNames.get(s.alias) ?? null;
+  for (const p of t.byPayment.values())
+    p.name =
+      readOne(
+        db,
+        sql<{ name: string }>`SELECT payment_name AS name FROM orders INDEXED BY orders_by_payment
+          WHERE store_id = ${storeId} AND payment_alias = ${p.alias} AND payment_name IS NOT NULL LIMIT 1`,
+      )?.name ?? null;
+}
+
+/** Every figure of the Painel for one store and period, from the cache only. */
+export async function readPainel(
+  db: ReadableDB,
+  storeId: string,
+  zone: string,
+  request: PainelRequest,
+  now: Date = new Date(),
+): Promise<Painel> {
+  const compare = request.compare ?? 'previous';
+  const range = resolvePeriod(request.period, zone, now, request);
+  const previousRange = comparisonRange(range, compare);
+  const bucket = seriesBucket(range);
+  const currentBuckets = bucketRanges(bucket, range);
+  const previousBuckets = bucketRanges(bucket, previousRange);
+  const cur = await tally(db, storeId, zone, range, currentBuckets);
+  await turn();
+  const prev = await tally(db, storeId, zone, previousRange, previousBuckets);
+  names(db, storeId, cur);
+
+  const points = currentBuckets.map((r, i) => {
+    const p = prev.series[i] ?? { orders: 0, sales: 0, revenueCents: 0 };
+    return {
+      range: r,
+      revenueCents: cur.series[i].revenueCents,
+      sales: cur.series[i].sales,
+      orders: cur.series[i].orders,
+      previousRange: previousBuckets[i] ?? { from: addDays(previousRange.to, 1), to: addDays(previousRange.to, 1) },
+      previousRevenueCents: p.revenueCents,
+      previousSales: p.sales,
+      previousOrders: p.orders,
+    };
+  });
+  const ticket = (x: Tally): number | null => (x.sales > 0 ? Math.round(x.revenueCents / x.sales) : null);
+  return {
+    storeId,
+    timeZone: zone,
+    period: request.period,
+    compare,
+    range,
+    previousRange,
+    saleStatuses: SALE_STATUSES,
+    revenueCents: figure(cur.revenueCents, prev.revenueCents),
+    orders: figure(cur.orders, prev.orders),
+    sales: figure(cur.sales, prev.sales),
+    averageTicketCents: figure(ticket(cur), ticket(prev)),
+    itemsSold: figure(cur.itemsSold, prev.itemsSold),
+    newCustomers: figure(cur.newCustomers, prev.newCustomers),
+    returningCustomers: figure(cur.returningCustomers, prev.returningCustomers),
+    awaitingPaymentShare: figure(ratio(cur.awaiting, cur.orders), ratio(prev.awaiting, prev.orders)),
+    cancellationRate: figure(ratio(cur.cancelled, cur.orders), ratio(prev.cancelled, prev.orders)),
+    byPayment: [...cur.byPayment.values()].sort((a, b) => b.revenueCents - a.revenueCents || b.orders - a.orders),
+    byStatus: [...cur.byStatus.values()].sort((a, b) => b.orders - a.orders),
+    topCustomers: cur.topCustomers,
+    topSkus: cur.topSkus,
+    byHour: cur.byHour,
+    byWeekday: cur.byWeekday,
+    series: { bucket, points },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inProcessClient } from '../../src/main/core/ipc/in-process-client';
+import type { Painel, PainelPeriod } from '../../src/shared/domain/painel';
+import { formatMoney } from '../../src/shared/format';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { openApp, type AppSession } from '../helpers/app-session';
+import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
+
+const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
+
+/** The money text as the page shows it (Intl puts a no-break space after "R$"). */
+const shown = (cents: number): string => formatMoney(cents, 'pt-BR').replace(/\s/g, ' ');
+const text = async (page: Page, testId: string): Promise<string> =>
+  ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s/g, ' ');
+
+describe.skipIf(!chromiumAvailable || !inTestKeyring)(
+  'the Painel of the demo store (Chromium, bridge, real core)',
+  () => {
+    let core: TestCore;
+    let app: AppSession;
+    let storeId: string;
+    const painel = (period: PainelPeriod): Promise<Painel> =>
+      inProcessClient(core).call('painel.get', { storeId, period });
+
+    async function openPainel(page: Page): Promise<void> {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /Painel|Dashboard/ })
+        .click();
+      await page.getByTestId('painel-card-revenue').waitFor();
+    }
+
+    beforeAll(async () => {
+      core = createTestCore({ demo: { orders: 900, customers: 200, timeScale: 60 } });
+      app = await openApp(core, { viewport: { width: 1280, height: 900 } });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+      await core?.dispose();
+    });
+
+    it('syncs the demo store', async () => {
+      await app.page.getByTestId('try-demo').click();
+      await expect
+        .poll(() => app.page.getByTestId('orders-pager').getByTestId('range').textContent(), { timeout: 90_000 })
+        .toMatch(/de 900$/);
+      storeId = (await inProcessClient(core).call('stores.list'))[0].id;
+    }, 120_000);
+
+    it('shows the last 30 days as the core computes them, and another period when it is picked', async () => {
+      const { page } = app;
+      await openPainel(page);
+      const p30 = await painel('30d');
+      expect(p30.orders.current).toBeGreaterThan(0);
+      await expect.poll(() => text(page, 'painel-card-revenue')).toContain(shown(p30.revenueCents.current!));
+      expect(await text(page, 'painel-card-orders')).toContain(String(p30.orders.current));
+
+      await page.getByTestId('painel-period').selectOption('90d');
+      const p90 = await painel('90d');
+      await expect.poll(() => text(page, 'painel-card-revenue')).toContain(shown(p90.revenueCents.current!));
+      expect(p90.orders.current).toBeGreaterThan(p30.orders.current!);
+      await page.getByTestId('painel-period').selectOption('30d');
+      await expect.poll(() => text(page, 'painel-card-revenue')).toContain(shown(p30.revenueCents.current!));
+    });
+
+    it('opens the sales of a day from its point on the chart', async () => {
+      const { page } = app;
+      const p30 = await painel('30d');
+      const points = p30.series.points;
+      const i = points.reduce((best, x, j) => (x.sales > points[best].sales ? j : best), 0);
+      const over = page.getByTestId('painel-chart-over');
+      const box = (await over.boundingBox())!;
+      await over.click({ position: { x: (box.width * i) / (points.length - 1), y: box.height / 2 } });
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${points[i].sales}$`));
+      const [y, m, d] = points[i].range.from.split('-');
+      const dates = await page.getByTestId('orders-table').locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(dates.length).toBe(points[i].sales);
+      for (const date of dates) expect(date).toContain(`${d}/${m}/${y}`);
+    });
+
+    it('opens the orders of a payment method from its row', async () => {
+      const { page } = app;
+      await openPainel(page);
+      const p30 = await painel('30d');
+      const pix = p30.byPayment.find((m) => m.alias === 'pix')!;
+      await page.getByTestId('painel-payment-pix').click();
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${pix.orders}$`));
+      const rows = page.getByTestId('orders-table').locator('tbody tr');
+      expect(await rows.count()).toBe(Math.min(100, pix.orders));
+      const payments = await rows.locator('td:nth-child(6)').allTextContents();
+      for (const cell of payments) expect(cell).toMatch(/PIX/i);
+    });
+
+    it('looks right in both languages, both themes, at 1024 and 1920 wide', async () => {
+      const { page } = app;
+      for (const locale of ['pt-BR', 'en'] as const)
+        for (const theme of ['light', 'dark'] as const)
+          for (const width of [1024, 1920]) {
+            await page.setViewportSize({ width, height: 1100 });
+            await page.evaluate(
+              ([l, th]) => {
+                localStorage.setItem('balcao.locale', l);
+                localStorage.setItem('balcao.theme', th);
+              },
+              [locale, theme],
+            );
+            await page.reload();
+            await openPainel(page);
+            expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+            await page.getByTestId('painel-chart-over').waitFor();
+            await page.screenshot({ path: screenshotPath(`painel-${locale}-${theme}-${width}`), fullPage: true });
+          }
+    });
+  },
+);
