@@ -18,7 +18,6 @@ const ptBR = {
   'connectivity.unknown': 'Conexão ainda não verificada',
   'connectivity.local': 'Loja de demonstração: funciona sem internet',
   'freshness.updated': 'Atualizado {when}',
-  'freshness.never': 'nunca',
   'common.loading': 'Carregando…',
   'common.cancel': 'Cancelar',
   'common.close': 'Fechar',
@@ -27,7 +26,6 @@ const ptBR = {
 
   'sync.button': 'Sincronizar',
   'sync.running': 'Sincronizando',
-  'sync.progress': '{records} registros · página {pages} de {total}',
   'sync.eta': 'faltam ~{minutes} min',
   'sync.failed': 'A última sincronização falhou: {message}',
 
@@ -66,7 +64,6 @@ const ptBR = {
   'stores.credentialsOk': 'Credenciais funcionando',
   'stores.credentialsFailed': 'Credenciais recusadas na última tentativa',
   'stores.credentialsUnchecked': 'Credenciais ainda não verificadas',
-  'stores.counts': '{orders} pedidos, {customers} clientes',
   'stores.confirmTitle': 'Remover “{name}”?',
   'stores.confirmBody': 'Isto apaga deste computador tudo o que o Balcão guardou desta loja:',
   'stores.eraseOrders': '{count} pedidos, com itens, endereços, pagamentos e histórico',
@@ -99,7 +96,6 @@ const ptBR = {
   'orders.range': '{from}–{to} de {total}',
   'orders.rangeAtLeast': '{from}–{to} de mais de {total}',
   'orders.countAtLeast': 'Pelo menos {count}: a busca encontrou pedidos demais para contar todos',
-  'orders.empty': 'Nenhum pedido no cache ainda. Sincronize a loja para vê-los aqui, mesmo sem internet.',
   'orders.noneMatch': 'Nenhum pedido com esses filtros.',
   'orders.parseProblems': 'Parte deste pedido não pôde ser lida; os dados originais estão guardados.',
 
@@ -121,8 +117,6 @@ const ptBR = {
   'order.history': 'Histórico de status',
   'order.showRaw': 'Ver dados originais da API',
   'order.hideRaw': 'Ocultar dados originais',
-  'order.parseProblems':
-    '{count} campo(s) deste pedido vieram num formato inesperado; os dados originais estão guardados.',
 
   'review.reviewed': 'Revisado',
   'review.flagged': 'Sinalizado',
@@ -132,18 +126,14 @@ const ptBR = {
 
   'customers.search': 'Buscar clientes',
   'customers.searchPlaceholder': 'Nome, e-mail, CPF/CNPJ ou telefone',
-  'customers.empty': 'Nenhum cliente no cache ainda.',
   'customers.noneMatch': 'Nenhum cliente encontrado.',
   'customers.pick': 'Escolha um cliente para ver os dados e os pedidos.',
-  'customers.orderCount': '{count} pedido(s)',
   'customer.orders': 'Pedidos',
   'customer.spent': 'Total gasto',
   'customer.average': 'Ticket médio',
   'customer.firstOrder': 'Primeiro pedido',
   'customer.lastOrder': 'Último pedido',
 
-  'dashboard.orders': 'Pedidos no cache',
-  'dashboard.customers': 'Clientes no cache',
   'dashboard.lastSync': 'Última sincronização',
   'dashboard.byStatus': 'Pedidos por status',
 
@@ -231,7 +221,6 @@ const ptBR = {
   'count.badFields.other':
     '{count} campos deste pedido vieram num formato inesperado; os dados originais estão guardados.',
   'freshness.neverSynced': 'Nunca sincronizada',
-  'sync.progressPages': '{what} · página {pages} de {total}',
   'dashboard.orderTotal': 'Pedidos',
   'dashboard.customerTotal': 'Clientes',
   'orders.emptyNeverSynced': 'Nenhum pedido ainda. Sincronize a loja para vê-los aqui, mesmo sem internet.',
@@ -499,7 +488,6 @@ const en: Record<MessageKey, string> = {
   'connectivity.unknown': 'Connection not checked yet',
   'connectivity.local': 'Demo store: works without internet',
   'freshness.updated': 'Updated {when}',
-  'freshness.never': 'never',
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -508,7 +496,6 @@ const en: Record<MessageKey, string> = {
 
   'sync.button': 'Sync',
   'sync.running': 'Syncing',
-  'sync.progress': '{records} records · page {pages} of {total}',
   'sync.eta': '~{minutes} min left',
   'sync.failed': 'The last sync failed: {message}',
 
@@ -546,7 +533,6 @@ const en: Record<MessageKey, string> = {
   'stores.credentialsOk': 'Credentials work',
   'stores.credentialsFailed': 'Credentials refused last time',
   'stores.credentialsUnchecked': 'Credentials not checked yet',
-  'stores.counts': '{orders} orders, {customers} customers',
   'stores.confirmTitle': 'Remove “{name}”?',
   'stores.confirmBody': 'This erases from this computer everything Balcão kept about this store:',
   'stores.eraseOrders': '{count} orders, with items, addresses, payments and history',
@@ -579,7 +565,6 @@ const en: Record<MessageKey, string> = {
   'orders.range': '{from}–{to} of {total}',
   'orders.rangeAtLeast': '{from}–{to} of more than {total}',
   'orders.countAtLeast': 'At least {count}: the search found too many orders to count them all',
-  'orders.empty': 'No orders cached yet. Sync the store to see them here, even offline.',
   'orders.noneMatch': 'No orders match these filters.',
   'orders.parseProblems': 'Part of this order could not be read; the original data is kept.',
 
@@ -601,7 +586,6 @@ const en: Record<MessageKey, string> = {
   'order.history': 'Status history',
   'order.showRaw': 'Show the original API data',
   'order.hideRaw': 'Hide the original data',
-  'order.parseProblems': '{count} field(s) of this order came in an unexpected shape; the original data is kept.',
 
   'review.reviewed': 'Reviewed',
   'review.flagged': 'Flagged',
@@ -611,18 +595,14 @@ const en: Record<MessageKey, string> = {
 
   'customers.search': 'Search customers',
   'customers.searchPlaceholder': 'Name, e-mail, CPF/CNPJ or phone',
-  'customers.empty': 'No customers cached yet.',
   'customers.noneMatch': 'No customers found.',
   'customers.pick': 'Pick a customer to see their details and orders.',
-  'customers.orderCount': '{count} order(s)',
   'customer.orders': 'Orders',
   'customer.spent': 'Total spent',
   'customer.average': 'Average order',
   'customer.firstOrder': 'First order',
   'customer.lastOrder': 'Last order',
 
-  'dashboard.orders': 'Orders cached',
-  'dashboard.customers': 'Customers cached',
   'dashboard.lastSync': 'Last sync',
   'dashboard.byStatus': 'Orders by status',
 
@@ -709,7 +689,6 @@ const en: Record<MessageKey, string> = {
   'count.badFields.one': '1 field of this order came in an unexpected format; the original data is kept.',
   'count.badFields.other': '{count} fields of this order came in an unexpected format; the original data is kept.',
   'freshness.neverSynced': 'Never synced',
-  'sync.progressPages': '{what} · page {pages} of {total}',
   'dashboard.orderTotal': 'Orders',
   'dashboard.customerTotal': 'Customers',
   'orders.emptyNeverSynced': 'No orders yet. Sync the store to see them here, even offline.',
