@@ -4,10 +4,12 @@ import {
   listStores,
   removeStore,
   setReview,
+  setSender,
   writeCustomers,
   writeOrderPage,
   writeSyncState,
 } from '../../src/main/core/db';
+import { blankSender } from '../../src/main/core/export/pdf-export';
 import { normalizeCustomer } from '../../src/main/core/normalize';
 import { count, tempDb, type TempDb } from './helpers';
 import { seed } from './dataset';
@@ -30,6 +32,8 @@ beforeEach(() => {
   writeSyncState(t.db, 'store-a', 'customers', { counts: { customers: 1 } });
   writeSyncState(t.db, 'store-a', 'orders', { highWaterMark: '2024-03-31T00:00:00.000Z' });
   setReview(t.db, 'store-b', 1, { note: 'b' });
+  setSender(t.db, 'store-a', { ...blankSender('Loja A'), city: 'São Carlos', uf: 'SP' });
+  setSender(t.db, 'store-b', blankSender('Loja B'));
 });
 afterEach(() => t.close());
 

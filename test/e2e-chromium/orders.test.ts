@@ -60,13 +60,12 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
         .getByTestId('orders-table')
         .locator('tbody tr')
         .first()
-        .locator('td')
-        .nth(2)
+        .locator('td.c-customer')
         .textContent())!.trim();
       await page.getByTestId('orders-search').fill(firstCustomer.split(' ')[0]);
       await expect
         .poll(async () => {
-          const names = await page.getByTestId('orders-table').locator('tbody tr td:nth-child(3)').allTextContents();
+          const names = await page.getByTestId('orders-table').locator('tbody tr td.c-customer').allTextContents();
           return (
             names.length > 0 &&
             names.every((name) => name.toLowerCase().includes(firstCustomer.split(' ')[0].toLowerCase()))

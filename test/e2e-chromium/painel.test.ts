@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
         .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
         .toMatch(new RegExp(`de ${points[i].sales}$`));
       const [y, m, d] = points[i].range.from.split('-');
-      const dates = await page.getByTestId('orders-table').locator('tbody tr td:nth-child(2)').allTextContents();
+      const dates = await page.getByTestId('orders-table').locator('tbody tr td:nth-child(3)').allTextContents();
       expect(dates.length).toBe(points[i].sales);
       for (const date of dates) expect(date).toContain(`${d}/${m}/${y}`);
     });
@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
         .toMatch(new RegExp(`de ${pix.orders}$`));
       const rows = page.getByTestId('orders-table').locator('tbody tr');
       expect(await rows.count()).toBe(Math.min(100, pix.orders));
-      const payments = await rows.locator('td:nth-child(6)').allTextContents();
+      const payments = await rows.locator('td:nth-child(7)').allTextContents();
       for (const cell of payments) expect(cell).toMatch(/PIX/i);
     });
 

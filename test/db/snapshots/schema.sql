@@ -72,6 +72,8 @@ CREATE TABLE 'orders_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGE
 CREATE TABLE 'orders_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table review_state
 CREATE TABLE review_state (store_id TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE, order_id INTEGER NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1)), flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)), note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (store_id, order_id)) STRICT, WITHOUT ROWID;
+-- table store_sender
+CREATE TABLE store_sender (store_id TEXT PRIMARY KEY REFERENCES stores (id) ON DELETE CASCADE, name TEXT NOT NULL, tax_id TEXT, street TEXT, number TEXT, complement TEXT, neighborhood TEXT, city TEXT, uf TEXT, zipcode TEXT, updated_at TEXT NOT NULL) STRICT;
 -- table stores
 CREATE TABLE stores (id TEXT PRIMARY KEY, alias TEXT NOT NULL, name TEXT NOT NULL, api_base_url TEXT NOT NULL, time_zone TEXT NOT NULL, is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)), created_at TEXT NOT NULL, credentials_ok INTEGER CHECK (credentials_ok IN (0, 1)), last_sync_at TEXT, last_error TEXT , search_no INTEGER, keychain_entry INTEGER NOT NULL DEFAULT 1) STRICT;
 -- table sync_state
