@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startBridge, type Bridge } from '../../src/dev/bridge-server';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { ensureRendererBuilt } from '../helpers/renderer-build';
+import { chromiumAvailable } from '../helpers/chromium';
+import { openApp, type AppSession } from '../helpers/app-session';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 
@@ -12,26 +9,20 @@ const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 // src/main/index.ts does, and the renderer opens the order list's Exportar menu.
 describe.skipIf(!chromiumAvailable || !inTestKeyring)('Arquivo › Exportar… (Chromium, bridge, real core)', () => {
   let core: TestCore;
-  let bridge: Bridge;
-  let browser: Browser;
-  let page: Page;
+  let app: AppSession;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
     core = createTestCore();
-    bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: resolve('out/renderer') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    await page.goto(bridge.appUrl);
+    app = await openApp(core);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
+    await app?.close();
     await core?.dispose();
   });
 
   it('opens the Exportar menu on the Pedidos screen from another screen', async () => {
+    const { page } = app;
     await page.getByTestId('try-demo').click();
     await page.getByTestId('orders-table').waitFor({ timeout: 60_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Painel' }).click();
