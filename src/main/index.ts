@@ -106,6 +106,7 @@ async function main(): Promise<void> {
           isPackaged: app.isPackaged,
         },
         {
+          exportOrders: () => core.events.emit('shell.command', { command: 'export' }),
           syncNow: () => void syncAllStores(core.dispatch),
           setTheme: (theme) => (nativeTheme.themeSource = theme),
           about: () => showAbout(dialog, locale, { ...about, updateFeed }),

@@ -5,8 +5,7 @@ import { shellText, type ShellMessageKey } from '../shared/i18n/shell-messages';
 export type ThemeSource = 'system' | 'light' | 'dark';
 
 export interface MenuActions {
-  /** Absent until export exists: the item is shown, disabled. */
-  exportOrders?: () => void;
+  exportOrders(): void;
   syncNow(): void;
   setTheme(theme: ThemeSource): void;
   about(): void;
@@ -70,8 +69,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
       {
         label: t('menu.export'),
         accelerator: ACCELERATORS.export,
-        enabled: actions.exportOrders !== undefined,
-        click: () => actions.exportOrders?.(),
+        click: () => actions.exportOrders(),
       },
       { label: t('menu.syncNow'), accelerator: ACCELERATORS.syncNow, click: () => actions.syncNow() },
       { type: 'separator' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -73,6 +73,17 @@ describe.skipIf(reason !== null)(`the packaged app${reason ? ` — skipped: ${re
     await panel.getByRole('heading', { name: /^Pedido #\d+/ }).waitFor();
     expect(await panel.textContent()).toMatch(/R\$\s?\d/);
     await window.screenshot({ path: 'test-results/electron-order.png' });
+  });
+
+  it('exports the open order as a PDF through the save dialog and the dispatcher', async () => {
+    // Native dialogs cannot be driven: the save dialog answers with a path of the test's own.
+    const target = join(mkdtempSync(join(tmpdir(), 'balcao-electron-export-')), 'order.pdf');
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, target);
+    await window.getByTestId('order-detail').getByTestId('export-order-pdf').click();
+    await expect.poll(() => existsSync(target) && statSync(target).size > 0, { timeout: 60_000 }).toBe(true);
+    expect(readFileSync(target).subarray(0, 4).toString('latin1')).toBe('%PDF');
   });
 
   it('keeps its data in its own folder, closed to others, and quits cleanly', async () => {

@@ -231,7 +231,13 @@ export const events = {
   'sync.finished': {} as SyncOutcome,
   'export.progress': {} as ExportProgressEvent,
   'export.finished': {} as ExportFinished,
+  /** A command from the app's own menu that the renderer carries out (the menu lives in the main process). */
+  'shell.command': {} as ShellCommand,
 } as const;
+
+export interface ShellCommand {
+  command: 'export';
+}
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
