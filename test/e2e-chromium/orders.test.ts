@@ -95,7 +95,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       const rows = page.getByTestId('orders-table').locator('tbody tr');
       const panel = page.getByTestId('order-detail');
       const numberOf = async (row: typeof rows): Promise<string> =>
-        /#\d+/.exec((await row.locator('td').first().textContent()) ?? '')![0];
+        // The first cell is the selection checkbox; the order number is the second.
+        /#\d+/.exec((await row.locator('td').nth(1).textContent()) ?? '')![0];
       await page.getByTestId('review-filter').selectOption('unreviewed');
       await expect.poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent()).toMatch(/de \d+$/);
       const reviewed = await numberOf(rows.first());
