@@ -127,7 +127,7 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
         expect(errorMessage('pt-BR', core.recovered!)).toMatch(/danificado.*guardado como balcao\.damaged-/);
         expect(errorMessage('en', core.recovered!)).toMatch(/damaged.*kept as balcao\.damaged-/);
         const kept = keptFile(dir);
-        expect(kept).toBeDefined();
+        expect(kept).toMatch(/^balcao\.damaged-.*\.db$/);
         expect(readFileSync(join(dir, kept!)).equals(damagedBytes)).toBe(true);
         expect(await core.integrity).toBeNull();
         const stores = await dispatchTyped(core.dispatch, 'stores.list');
@@ -148,7 +148,7 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
       expect(listed.code).toBe(0);
       expect(listed.stderr).toMatch(/DATABASE_DAMAGED: The data file was damaged\. It was kept as balcao\.damaged-/);
       expect(listed.stdout).toContain(fake.alias);
-      expect(keptFile(dir)).toBeDefined();
+      expect(keptFile(dir)).toMatch(/^balcao\.damaged-.*\.db$/);
       const synced = await runCli(
         ['sync', '--base-url', fake.apiBaseUrl, '--alias', fake.alias, '--data-dir', dir],
         ENV,
