@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { assembleCore, type CoreParts } from '../../src/main/core/composition';
-import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import type { CallInput, CallName, CallResult } from '../../src/shared/ipc/contract';
 import type { OrderQuery } from '../../src/shared/domain/query';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { callOk, createTestCore, type TestCore } from '../helpers/core';
 import { openApp, type AppSession } from '../helpers/app-session';
 import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
 
@@ -22,11 +21,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('filters, chips and saved 
   let storeId: string;
   let timeZone: string;
 
-  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-    const result = await dispatchTyped(core.dispatch, name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  }
+  const call = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> =>
+    callOk(core.dispatch, name, input);
 
   const range = (): Promise<string | null> => page.getByTestId('orders-pager').getByTestId('range').textContent();
   const shownIds = (): Promise<string[]> =>
@@ -213,6 +209,14 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('filters, chips and saved 
     expect(await chipIds()).toEqual(['payment:pix', 'review']);
     expect(await page.getByTestId('orders-table').locator('th.c-total').getAttribute('aria-sort')).toBe('descending');
     await page.screenshot({ path: screenshotPath('views-after-restart') });
+  });
+
+  it('saves a changed sort into the view it came from', async () => {
+    await page.getByTestId('orders-table').locator('th.c-total button').click();
+    await expect.poll(pressedTab).toEqual([]);
+    await page.getByTestId('view-update').click();
+    await expect.poll(pressedTab).toEqual(['PIX a revisar']);
+    expect((await call('views.list', { storeId }))[0].filter.sort).toEqual({ key: 'total', direction: 'asc' });
   });
 
   it('renames, moves and deletes the merchant’s own views', async () => {

@@ -3,10 +3,9 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../src/dev/bridge-server';
-import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import type { CallInput, CallName, CallResult } from '../../src/shared/ipc/contract';
 import type { OrderQuery } from '../../src/shared/domain/query';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { callOk, createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/chromium';
 import { ensureRendererBuilt } from '../helpers/renderer-build';
 import { formatDay } from '../../src/renderer/src/lib/typed-input';
@@ -23,11 +22,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
   let storeId: string;
   let timeZone: string;
 
-  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-    const result = await dispatchTyped(core.dispatch, name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  }
+  const call = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> =>
+    callOk(core.dispatch, name, input);
 
   const listQuery = (extra: OrderQuery = {}): OrderQuery => ({ sort: { key: 'date', direction: 'desc' }, ...extra });
   const heading = (): Promise<string> =>
