@@ -282,4 +282,36 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('filters, chips and saved 
       .poll(() => page.getByTestId('order-detail').getByRole('heading', { level: 2 }).innerText())
       .toBe(`Pedido #${byTotal[1].number}`);
   });
+
+  it('in English: the tabs, mm/dd/yyyy dates and amounts with English separators (dark)', async () => {
+    await app.close();
+    app = await openApp(core, { locale: 'en', viewport: { width: 1280, height: 820 } });
+    page = app.page;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(range, { timeout: 30_000 }).toBe('1–100 of 300');
+    expect(await page.getByTestId('view-tab').allTextContents()).toEqual([
+      'All',
+      'To review',
+      'Awaiting payment',
+      'Flagged',
+      'Today',
+      'PIX a revisar',
+    ]);
+    await page.getByTestId('date-preset').selectOption('custom');
+    expect(await page.getByTestId('date-from').getAttribute('placeholder')).toBe('mm/dd/yyyy');
+    await page.getByTestId('date-from').fill('02/30/2024');
+    await page.getByTestId('date-from').press('Enter');
+    expect(await page.getByTestId('date-from-error').textContent()).toBe('“02/30/2024” is not a date that exists.');
+    const today = DateTime.now().setZone(timeZone);
+    const from = today.minus({ days: 30 });
+    await page.getByTestId('date-from').fill(from.toFormat('MM/dd/yyyy'));
+    await page.getByTestId('date-from').press('Enter');
+    await page.getByTestId('total-min').fill('1,000.5');
+    await page.getByTestId('total-min').press('Enter');
+    const expected = await expectedIds({ from: from.toISODate()!, minTotalCents: 100_050 });
+    await expect.poll(shownIds).toEqual(expected);
+    expect(await chip('total').textContent()).toMatch(/^Total: at least R\$\s?1,000\.50/);
+    expect(await chip('dates').textContent()).toMatch(new RegExp(`^Period: from ${from.toFormat('MM/dd/yyyy')}`));
+    await page.screenshot({ path: screenshotPath('views-en-dark') });
+  });
 });
