@@ -31,6 +31,14 @@ const QUERIES: [string, OrderQuery, RegExp][] = [
   ],
   ['payment method', { paymentMethods: ['pix'] }, /orders_by_payment/],
   ['total range', { minTotalCents: 1, maxTotalCents: 5000 }, /orders_by_total/],
+  // What the order list's filters send together: several payment methods, a total range, a review state.
+  // Two methods are a large share of a store: SQLite walks the date index the page is sorted by and skips the rest.
+  ['two payment methods', { paymentMethods: ['pix', 'billet'] }, /orders_by_(payment|created)/],
+  [
+    'two payment methods, a total range and unreviewed',
+    { paymentMethods: ['pix', 'billet'], minTotalCents: 15_000, maxTotalCents: 100_050, review: 'unreviewed' },
+    /INDEX/,
+  ],
   ['delivered', { delivered: true }, /orders_by_delivered/],
   ['customer', { customerId: 102 }, /orders_by_customer/],
   ['reviewed', { review: 'reviewed' }, /orders_reviewed/],

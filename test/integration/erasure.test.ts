@@ -38,7 +38,16 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     fx = await syncFixture();
     const outcome = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
     expect(outcome.ok).toBe(true);
-    const values = personalValues(fx);
+    // A saved view named after a customer: the merchant's own words about the store go too.
+    const viewName = 'Clientes-de-Campinas-VIP';
+    const saved = await dispatchTyped(fx.core.dispatch, 'views.save', {
+      storeId: fx.store.id,
+      name: viewName,
+      filter: { search: 'campinas', review: 'flagged' },
+      datePreset: null,
+    });
+    expect(saved.ok).toBe(true);
+    const values = [...personalValues(fx), viewName];
     expect(values.length).toBeGreaterThan(500);
     const before = filesUnder(fx.core.dataDir).map((f) => readFileSync(f));
     expect(values.filter((v) => before.some((b) => b.includes(v))).length).toBe(values.length);
@@ -57,6 +66,7 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     // The merchant's own copy (merchant.db) keeps nothing of the store either.
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.stores').get()).toEqual({ n: 0 });
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.review_state').get()).toEqual({ n: 0 });
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.saved_views').get()).toEqual({ n: 0 });
     await fx.core.close();
     expect(scan()).toEqual([]);
     expect(fx.core.db.open).toBe(false);

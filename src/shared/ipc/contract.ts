@@ -12,6 +12,7 @@ import type {
   SenderData,
 } from '../domain/export';
 import { PAINEL_PERIODS, type Painel } from '../domain/painel';
+import { DATE_PRESETS, MAX_VIEW_NAME, MAX_VIEWS, type SavedView } from '../domain/saved-view';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -72,6 +73,35 @@ export const orderQuerySchema = v.strictObject({
   offset,
   limit,
 });
+
+/** A saved view's filter: the list's query without its page. */
+export const viewFilterSchema = v.omit(orderQuerySchema, ['offset', 'limit']);
+const viewId = recordId;
+const viewName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_VIEW_NAME));
+/** The order list's own tabs (issue 13), per store. */
+const viewCalls = {
+  'views.list': call<SavedView[]>()(v.strictObject({ storeId })),
+  /** A new view at the end of the tabs, or (with `id`) a view's filter replaced; a name already used is CONFLICT. */
+  'views.save': call<SavedView>()(
+    v.strictObject({
+      storeId,
+      id: v.optional(viewId),
+      name: viewName,
+      filter: viewFilterSchema,
+      datePreset: v.nullable(v.picklist(DATE_PRESETS)),
+    }),
+  ),
+  'views.rename': call<SavedView>()(v.strictObject({ storeId, id: viewId, name: viewName })),
+  'views.remove': call<null>()(v.strictObject({ storeId, id: viewId })),
+  /** Puts a view at `position` among the store's views; answers the views in their new order. */
+  'views.move': call<SavedView[]>()(
+    v.strictObject({
+      storeId,
+      id: viewId,
+      position: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_VIEWS)),
+    }),
+  ),
+};
 
 export const customerQuerySchema = v.strictObject({
   search: v.optional(shortText(200)),
@@ -163,6 +193,7 @@ export const calls = {
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
   ...syncScheduleCalls,
+  ...viewCalls,
 
   /**
    * Opens an order's tracking page, boleto or the customer's WhatsApp in the person's browser. Main builds the URL

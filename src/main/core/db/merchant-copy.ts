@@ -6,6 +6,7 @@ import { readAll, write } from './statements';
 /**
  * What only the merchant wrote — the stores they added and their review marks and notes — copied into a small file
  * of its own (`merchant.db` beside the cache), so a damaged cache can be rebuilt from the store without losing it.
+ * The saved views of the order list live in this file alone (views-repo), so a cache set aside never takes them.
  * The copy is attached to the cache's connection and kept by TEMP triggers in the same transaction as each change,
  * so it is never behind the cache; a store's removal deletes its rows there too (with secure_delete, like the cache).
  * Its schema has its own versions (`merchant.user_version`), frozen like the cache's.
@@ -18,6 +19,11 @@ const MERCHANT_STEPS: readonly string[] = [
    CREATE TABLE merchant.review_state (
      store_id TEXT NOT NULL, order_id INTEGER NOT NULL, reviewed INTEGER NOT NULL, flagged INTEGER NOT NULL,
      note TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (store_id, order_id)
+   ) STRICT, WITHOUT ROWID;`,
+  // The order list's tabs the merchant saved (issue 13). Only here: they are the merchant's, not a copy of the cache.
+  `CREATE TABLE merchant.saved_views (
+     store_id TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, filter TEXT NOT NULL, date_preset TEXT,
+     position INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (store_id, id)
    ) STRICT, WITHOUT ROWID;`,
 ];
 
@@ -55,6 +61,7 @@ const TRIGGERS = [
   ),
   `CREATE TEMP TRIGGER merchant_stores_delete AFTER DELETE ON main.stores BEGIN
      DELETE FROM merchant.review_state WHERE store_id = old.id;
+     DELETE FROM merchant.saved_views WHERE store_id = old.id;
      DELETE FROM merchant.stores WHERE id = old.id;
    END;`,
   `CREATE TEMP TRIGGER merchant_review_state_delete AFTER DELETE ON main.review_state BEGIN
