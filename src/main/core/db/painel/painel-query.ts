@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   AWAITING_PAYMENT_STATUS,
   CANCELLED_STATUSES,
@@ -14,8 +13,9 @@ import {
   type TopSku,
 } from '../../../../shared/domain/painel';
 import type { ReadableDB } from '../connection';
-import { sql, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
+import { sql, sqlFragment, sqlJoin } from '../sql';
 import { readAll, readOne } from '../statements';
+import { localClock, type Local } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
 export interface PainelRequest {
@@ -32,42 +32,6 @@ const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
 
 /** A turn of the event loop between queries, so one Painel never holds the main loop for all of them at once. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Orders are grouped by the UTC slice their creation falls in, a slice being small enough to lie inside one hour of
- * the store's zone: an hour where every offset is whole hours, a quarter hour in zones such as Asia/Kolkata or
- * Asia/Kathmandu. The slices are mapped to store-zone day, hour and weekday in JavaScript, so SQLite needs no zone
- * rules and a DST change simply moves which slices make up a day.
- */
-function sliceMinutes(zone: string, startUtc: string, endUtc: string): 15 | 60 {
-  const end = DateTime.fromISO(endUtc, { zone });
-  for (let t = DateTime.fromISO(startUtc, { zone }); t < end; t = t.plus({ days: 15 }))
-    if (t.offset % 60 !== 0) return 15;
-  return end.offset % 60 === 0 ? 60 : 15;
-}
-
-const sliceKey = (minutes: 15 | 60): SqlFragment =>
-  minutes === 60
-    ? sqlFragment`substr(created_utc, 1, 13)`
-    : sqlFragment`substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
-
-interface Local {
-  day: string;
-  hour: number;
-  /** 0 = Monday. */
-  weekday: number;
-}
-
-function localOf(key: string, zone: string, cache: Map<string, Local>): Local {
-  let local = cache.get(key);
-  if (local === undefined) {
-    const minutes = key.length > 13 ? key.slice(14).padStart(2, '0') : '00';
-    const t = DateTime.fromISO(`${key.slice(0, 13)}:${minutes}:00.000Z`, { zone: 'UTC' }).setZone(zone);
-    local = { day: t.toISODate() ?? '', hour: t.hour, weekday: t.weekday - 1 };
-    cache.set(key, local);
-  }
-  return local;
-}
 
 interface Tally {
   orders: number;
@@ -87,22 +51,124 @@ interface Tally {
   topSkus: TopSku[];
 }
 
-interface SliceRow {
-  k: string;
+const QUARTER_MS = 900_000;
+const DAY_MS = 86_400_000;
+const utcText = (ms: number): string => new Date(ms).toISOString();
+
+/** Orders, sales, revenue and items sold from `t` on: a quarter hour's totals, or one order's. */
+interface TimeRow {
+  t: string;
+  n: number;
+  sales: number;
+  revenue: number;
+  items: number;
+}
+
+// The kept totals (migration 7) of the whole quarter hours in [from, to).
+const slicesSql = (storeId: string, from: string, to: string) =>
+  sql<TimeRow>`SELECT slice AS t, n, sales, revenue_cents AS revenue, items FROM order_slice_totals
+   WHERE store_id = ${storeId} AND slice >= ${from.slice(0, 16)} AND slice < ${to.slice(0, 16)} AND n > 0`;
+
+// Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
+const ordersTimeSql = (storeId: string, from: string, to: string) =>
+  sql<TimeRow>`SELECT o.created_utc AS t, 1 AS n, o.status_alias IN ${SALES} AS sales,
+     CASE WHEN o.status_alias IN ${SALES} THEN coalesce(o.total_cents, 0) ELSE 0 END AS revenue,
+     CASE WHEN o.status_alias IN ${SALES}
+       THEN (SELECT coalesce(sum(quantity), 0) FROM order_items WHERE order_pk = o.pk AND gift = 0) ELSE 0 END AS items
+   FROM orders o INDEXED BY orders_by_created
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}`;
+
+/** Orders and their total per status and payment method. */
+interface MoneyRow {
   s: string;
   p: string;
   n: number;
   c: number;
 }
 
-const CHUNK_DAYS = 7;
+// The kept totals of the whole UTC days in [from, to).
+const daysMoneySql = (storeId: string, from: string, to: string) =>
+  sql<MoneyRow>`SELECT status_alias AS s, payment_alias AS p, sum(n) AS n, sum(cents) AS c FROM order_day_money
+   WHERE store_id = ${storeId} AND day >= ${from.slice(0, 10)} AND day < ${to.slice(0, 10)}
+   GROUP BY status_alias, payment_alias`;
 
-const slicesSql = (minutes: 15 | 60, storeId: string, from: string, to: string) =>
-  sql<SliceRow>`SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+// The part of a UTC day at a period's edge, from the orders.
+const ordersMoneySql = (storeId: string, from: string, to: string) =>
+  sql<MoneyRow>`SELECT coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
      count(*) AS n, coalesce(sum(total_cents), 0) AS c
    FROM orders INDEXED BY orders_by_created
    WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
-   GROUP BY k, s, p`;
+   GROUP BY s, p`;
+
+/**
+ * [from, to) as its whole units (`unit` ms, aligned to UTC) and the parts before and after them, as UTC text;
+ * no whole unit when none fits.
+ */
+function splitRange(
+  from: string,
+  to: string,
+  unit: number,
+): { whole: [string, string] | null; edges: [string, string][] } {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  const first = Math.ceil(a / unit) * unit;
+  const last = Math.floor(b / unit) * unit;
+  if (first >= last) return { whole: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (a < first) edges.push([from, utcText(first)]);
+  if (last < b) edges.push([utcText(last), to]);
+  return { whole: [utcText(first), utcText(last)], edges };
+}
+
+function addTimes(
+  t: Tally,
+  rows: readonly TimeRow[],
+  clock: (ms: number) => Local,
+  pointOfDay: ReadonlyMap<string, number>,
+): void {
+  for (const r of rows) {
+    const local = clock(Date.parse(r.t.length === 16 ? `${r.t}:00.000Z` : r.t));
+    t.orders += r.n;
+    t.sales += r.sales;
+    t.revenueCents += r.revenue;
+    t.itemsSold += r.items;
+    t.byHour[local.hour] += r.n;
+    t.byWeekday[local.weekday] += r.n;
+    const point = t.series[pointOfDay.get(local.day) ?? -1];
+    if (point === undefined) continue;
+    point.orders += r.n;
+    point.sales += r.sales;
+    point.revenueCents += r.revenue;
+  }
+}
+
+function addMoney(t: Tally, rows: readonly MoneyRow[]): void {
+  for (const r of rows) {
+    const sale = SALE_SET.has(r.s);
+    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
+    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
+    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
+    status.orders += r.n;
+    status.totalCents += r.c;
+    t.byStatus.set(r.s, status);
+    const payment = t.byPayment.get(r.p) ?? {
+      alias: r.p,
+      name: null,
+      orders: 0,
+      sales: 0,
+      revenueCents: 0,
+      conversion: null,
+    };
+    payment.orders += r.n;
+    if (sale) {
+      payment.sales += r.n;
+      payment.revenueCents += r.c;
+    }
+    t.byPayment.set(r.p, payment);
+  }
+}
+
+const CHUNK_DAYS = 7;
 
 // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
 const skusSql = (storeId: string, from: string, to: string) =>
@@ -139,50 +205,6 @@ interface CustomerRow {
   seen_before: number;
 }
 
-function addSlices(
-  t: Tally,
-  rows: readonly SliceRow[],
-  zone: string,
-  locals: Map<string, Local>,
-  pointOfDay: ReadonlyMap<string, number>,
-): void {
-  for (const r of rows) {
-    const local = localOf(r.k, zone, locals);
-    const sale = SALE_SET.has(r.s);
-    t.orders += r.n;
-    t.byHour[local.hour] += r.n;
-    t.byWeekday[local.weekday] += r.n;
-    const point = t.series[pointOfDay.get(local.day) ?? -1] ?? { orders: 0, sales: 0, revenueCents: 0 };
-    point.orders += r.n;
-    if (sale) {
-      t.sales += r.n;
-      t.revenueCents += r.c;
-      point.sales += r.n;
-      point.revenueCents += r.c;
-    }
-    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
-    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
-    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
-    status.orders += r.n;
-    status.totalCents += r.c;
-    t.byStatus.set(r.s, status);
-    const payment = t.byPayment.get(r.p) ?? {
-      alias: r.p,
-      name: null,
-      orders: 0,
-      sales: 0,
-      revenueCents: 0,
-      conversion: null,
-    };
-    payment.orders += r.n;
-    if (sale) {
-      payment.sales += r.n;
-      payment.revenueCents += r.c;
-    }
-    t.byPayment.set(r.p, payment);
-  }
-}
-
 async function tally(
   db: ReadableDB,
   storeId: string,
@@ -215,8 +237,17 @@ async function tally(
     topSkus: [],
   };
 
-  const minutes = sliceMinutes(zone, from, to);
-  const locals = new Map<string, Local>();
+  // The additive figures from the kept totals: quarter hours for what depends on the hour, UTC days for the rest.
+  const clock = localClock(zone);
+  const quarters = splitRange(from, to, QUARTER_MS);
+  if (quarters.whole !== null) addTimes(t, readAll(db, slicesSql(storeId, ...quarters.whole)), clock, pointOfDay);
+  for (const edge of quarters.edges) addTimes(t, readAll(db, ordersTimeSql(storeId, ...edge)), clock, pointOfDay);
+  await turn();
+  const days = splitRange(from, to, DAY_MS);
+  if (days.whole !== null) addMoney(t, readAll(db, daysMoneySql(storeId, ...days.whole)));
+  for (const edge of days.edges) addMoney(t, readAll(db, ordersMoneySql(storeId, ...edge)));
+  await turn();
+
   const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
   const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
   // A week at a time, with a turn of the event loop after each query: a year of a million-order store is then many
@@ -225,8 +256,6 @@ async function tally(
     const a = day === range.from ? from : dayStartUtc(day, zone);
     const next = addDays(day, CHUNK_DAYS);
     const b = next > range.to ? to : dayStartUtc(next, zone);
-    addSlices(t, readAll(db, slicesSql(minutes, storeId, a, b)), zone, locals, pointOfDay);
-    await turn();
     for (const r of readAll(db, skusSql(storeId, a, b))) {
       const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
       sku.quantity += r.quantity;
@@ -244,7 +273,6 @@ async function tally(
   }
   for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
 
-  for (const s of skus.values()) t.itemsSold += s.quantity;
   t.topSkus = [...skus.entries()]
     .filter(([sku]) => sku !== '')
     .sort(([ka, a], [kb, b]) => b.revenue - a.revenue || (ka < kb ? -1 : 1))

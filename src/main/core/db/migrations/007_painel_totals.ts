@@ -1,0 +1,119 @@
+import type { Migration } from './migration';
+
+/**
+ * Trigger-kept totals the Painel reads instead of its orders (BENCHMARKS.md, Painel):
+ *
+ * - `order_slice_totals`: per store and UTC quarter hour of creation, the orders, the sales, their revenue and the
+ *   items they sold. A quarter hour lies inside one hour of every zone in use (offsets are whole quarter hours:
+ *   Asia/Kolkata's +05:30, Asia/Kathmandu's +05:45), so a store-zone day, its hour of day and weekday are sums of
+ *   whole slices in any zone, DST years included. A UTC hour would split every Kolkata hour in two.
+ * - `order_day_money`: per store, UTC day, status and payment method, the orders and their total. The status and
+ *   payment tables need no hours: a period is whole UTC days plus two partial days counted from the orders.
+ *
+ * Which statuses are sales is the app's (shared/domain/painel.ts), not this step's: the triggers read it from
+ * `painel_sale_statuses`, which the Painel's derived-data step (db/painel/totals.ts) fills and recounts both
+ * tables with, whenever its version differs from the code's. This step only creates them empty.
+ *
+ * Items are written after their order (and deleted with it), so an item's own triggers move its quantity, finding
+ * its order's slice by pk; an order's removal takes its items' share in its BEFORE trigger, while they still exist
+ * (the cascade deletes them after the order, when their trigger no longer finds it).
+ */
+
+/** The keys of an order row (`r` is `new` or `old`); '' for an order with no creation time. */
+export const PAINEL_KEYS = {
+  slice: (r: string) =>
+    `coalesce(substr(${r}.created_utc, 1, 14) || printf('%02d', CAST(substr(${r}.created_utc, 15, 2) AS INTEGER) / 15 * 15), '')`,
+  day: (r: string) => `coalesce(substr(${r}.created_utc, 1, 10), '')`,
+  status: (r: string) => `coalesce(${r}.status_alias, '')`,
+  payment: (r: string) => `coalesce(${r}.payment_alias, '')`,
+  sale: (r: string) => `EXISTS (SELECT 1 FROM painel_sale_statuses WHERE alias = ${r}.status_alias)`,
+  /** Items sold by an order: gifts are shipped, not sold. */
+  items: (r: string) => `(SELECT coalesce(sum(quantity), 0) FROM order_items WHERE order_pk = ${r}.pk AND gift = 0)`,
+};
+
+const K = PAINEL_KEYS;
+
+/** Statements adding (`+`) or taking (`-`) one order row's share in both tables (NOT EXISTS: see 001's totals). */
+function move(r: string, sign: '+' | '-'): string {
+  const slice = `store_id = ${r}.store_id AND slice = ${K.slice(r)}`;
+  const day = `store_id = ${r}.store_id AND day = ${K.day(r)} AND status_alias = ${K.status(r)} AND payment_alias = ${K.payment(r)}`;
+  const create =
+    sign === '+'
+      ? `INSERT INTO order_slice_totals (store_id, slice, n, sales, revenue_cents, items)
+    SELECT ${r}.store_id, ${K.slice(r)}, 0, 0, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM order_slice_totals WHERE ${slice});
+  INSERT INTO order_day_money (store_id, day, status_alias, payment_alias, n, cents)
+    SELECT ${r}.store_id, ${K.day(r)}, ${K.status(r)}, ${K.payment(r)}, 0, 0
+    WHERE NOT EXISTS (SELECT 1 FROM order_day_money WHERE ${day});
+  `
+      : '';
+  return `${create}UPDATE order_slice_totals SET n = n ${sign} 1, sales = sales ${sign} ${K.sale(r)},
+    revenue_cents = revenue_cents ${sign} ${K.sale(r)} * coalesce(${r}.total_cents, 0),
+    items = items ${sign} ${K.sale(r)} * ${K.items(r)}
+    WHERE ${slice};
+  UPDATE order_day_money SET n = n ${sign} 1, cents = cents ${sign} coalesce(${r}.total_cents, 0) WHERE ${day};`;
+}
+
+/** An item's quantity added to or taken from its order's slice, when the order is a sale and still there. */
+function moveItem(r: string, sign: '+' | '-'): string {
+  return `UPDATE order_slice_totals SET items = items ${sign} ${r}.quantity
+    WHERE ${r}.gift = 0 AND (store_id, slice) = (SELECT o.store_id, ${K.slice('o')} FROM orders o
+      WHERE o.pk = ${r}.order_pk AND ${K.sale('o')});`;
+}
+
+const SQL = `
+CREATE TABLE painel_sale_statuses (
+  alias TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE order_slice_totals (
+  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
+  slice         TEXT NOT NULL, -- 'YYYY-MM-DDTHH:MM', MM one of 00, 15, 30, 45
+  n             INTEGER NOT NULL,
+  sales         INTEGER NOT NULL,
+  revenue_cents INTEGER NOT NULL,
+  items         INTEGER NOT NULL,
+  PRIMARY KEY (store_id, slice)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE order_day_money (
+  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
+  day           TEXT NOT NULL,
+  status_alias  TEXT NOT NULL,
+  payment_alias TEXT NOT NULL,
+  n             INTEGER NOT NULL,
+  cents         INTEGER NOT NULL,
+  PRIMARY KEY (store_id, day, status_alias, payment_alias)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER orders_painel_insert AFTER INSERT ON orders BEGIN
+  ${move('new', '+')}
+END;
+CREATE TRIGGER orders_painel_delete BEFORE DELETE ON orders BEGIN
+  ${move('old', '-')}
+END;
+-- The sync's UPSERT sets every column on each re-write: only a real change moves an order's share.
+CREATE TRIGGER orders_painel_update AFTER UPDATE OF status_alias, payment_alias, created_utc, total_cents ON orders
+  WHEN old.status_alias IS NOT new.status_alias OR old.payment_alias IS NOT new.payment_alias
+    OR old.created_utc IS NOT new.created_utc OR old.total_cents IS NOT new.total_cents BEGIN
+  ${move('old', '-')}
+  ${move('new', '+')}
+END;
+CREATE TRIGGER order_items_painel_insert AFTER INSERT ON order_items BEGIN
+  ${moveItem('new', '+')}
+END;
+CREATE TRIGGER order_items_painel_delete AFTER DELETE ON order_items BEGIN
+  ${moveItem('old', '-')}
+END;
+CREATE TRIGGER order_items_painel_update AFTER UPDATE OF quantity, gift, order_pk ON order_items BEGIN
+  ${moveItem('old', '-')}
+  ${moveItem('new', '+')}
+END;
+`;
+
+export const migration007: Migration = {
+  version: 7,
+  name: 'Painel totals per quarter hour and per day, status and payment',
+  up(db) {
+    db.exec(SQL);
+  },
+};

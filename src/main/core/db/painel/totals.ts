@@ -1,0 +1,52 @@
+import { SALE_STATUSES } from '../../../../shared/domain/painel';
+import type { WritableDB } from '../connection';
+import { PAINEL_KEYS as K } from '../migrations/007_painel_totals';
+import { sql } from '../sql';
+import { readOne, write } from '../statements';
+
+/**
+ * The version of what the Painel's totals (migration 7) are made of: the sale statuses. Raise it with any change
+ * to SALE_STATUSES, and every cache recounts its totals once, on its next open, with the code that runs.
+ */
+export const PAINEL_TOTALS_VERSION = 1;
+
+/** From the orders and items themselves, with the keys the triggers use. */
+const RECOUNT = `
+DELETE FROM order_slice_totals;
+DELETE FROM order_day_money;
+INSERT INTO order_slice_totals (store_id, slice, n, sales, revenue_cents, items)
+  SELECT o.store_id, ${K.slice('o')}, count(*), sum(${K.sale('o')}),
+    sum(${K.sale('o')} * coalesce(o.total_cents, 0)), sum(${K.sale('o')} * ${K.items('o')})
+  FROM orders o GROUP BY 1, 2;
+INSERT INTO order_day_money (store_id, day, status_alias, payment_alias, n, cents)
+  SELECT o.store_id, ${K.day('o')}, ${K.status('o')}, ${K.payment('o')}, count(*), coalesce(sum(o.total_cents), 0)
+  FROM orders o GROUP BY 1, 2, 3, 4;
+`;
+
+/**
+ * Refills the sale statuses the triggers read and recounts both tables when the file's version of them
+ * (derived_versions) is not the code's: in one IMMEDIATE transaction with the version, as the search reindex does.
+ * A file below migration 7 (tests that stop the migrations early) has no such tables and is left alone.
+ */
+export function recountPainelTotalsIfStale(db: WritableDB): boolean {
+  const stale = () =>
+    readOne(db, sql<{ version: number }>`SELECT version FROM derived_versions WHERE name = 'painel'`)?.version !==
+    PAINEL_TOTALS_VERSION;
+  const hasTables =
+    readOne(db, sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'painel_sale_statuses'`) !== undefined;
+  if (!hasTables || !stale()) return false;
+  return db
+    .transaction(() => {
+      if (!stale()) return false;
+      write(db, sql`DELETE FROM painel_sale_statuses`);
+      for (const alias of SALE_STATUSES) write(db, sql`INSERT INTO painel_sale_statuses (alias) VALUES (${alias})`);
+      db.exec(RECOUNT);
+      write(
+        db,
+        sql`INSERT INTO derived_versions (name, version) VALUES ('painel', ${PAINEL_TOTALS_VERSION})
+          ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
+      );
+      return true;
+    })
+    .immediate();
+}
