@@ -3,10 +3,12 @@ import type { Migration } from './migration';
 /**
  * Trigger-kept totals the Painel reads instead of its orders (BENCHMARKS.md, Painel):
  *
- * - `order_slice_totals`: per store and UTC quarter hour of creation, the orders, the sales, their revenue and the
- *   items they sold. A quarter hour lies inside one hour of every zone in use (offsets are whole quarter hours:
- *   Asia/Kolkata's +05:30, Asia/Kathmandu's +05:45), so a store-zone day, its hour of day and weekday are sums of
- *   whole slices in any zone, DST years included. A UTC hour would split every Kolkata hour in two.
+ * - `order_slice_totals`: per store and quarter hour of creation (quarter hours since 1970-01-01T00:00Z), the
+ *   orders, the sales, their revenue and the items they sold. A quarter hour lies inside one hour of every zone in
+ *   use (offsets are whole quarter hours: Asia/Kolkata's +05:30, Asia/Kathmandu's +05:45), so a store-zone day, its
+ *   hour of day and weekday are sums of whole slices in any zone, DST years included; a UTC hour would split every
+ *   Kolkata hour in two. A number rather than text: the reader groups a year's slices by local day, hour and
+ *   weekday in SQLite with integer arithmetic under each span of one offset.
  * - `order_day_money`: per store, UTC day, status and payment method, the orders and their total. The status and
  *   payment tables need no hours: a period is whole UTC days plus two partial days counted from the orders.
  *
@@ -19,10 +21,9 @@ import type { Migration } from './migration';
  * (the cascade deletes them after the order, when their trigger no longer finds it).
  */
 
-/** The keys of an order row (`r` is `new` or `old`); '' for an order with no creation time. */
+/** The keys of an order row (`r` is `new` or `old`); '' (-1 for the slice) for an order with no creation time. */
 export const PAINEL_KEYS = {
-  slice: (r: string) =>
-    `coalesce(substr(${r}.created_utc, 1, 14) || printf('%02d', CAST(substr(${r}.created_utc, 15, 2) AS INTEGER) / 15 * 15), '')`,
+  slice: (r: string) => `coalesce(unixepoch(substr(${r}.created_utc, 1, 19)) / 900, -1)`,
   day: (r: string) => `coalesce(substr(${r}.created_utc, 1, 10), '')`,
   status: (r: string) => `coalesce(${r}.status_alias, '')`,
   payment: (r: string) => `coalesce(${r}.payment_alias, '')`,
@@ -67,7 +68,7 @@ CREATE TABLE painel_sale_statuses (
 
 CREATE TABLE order_slice_totals (
   store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
-  slice         TEXT NOT NULL, -- 'YYYY-MM-DDTHH:MM', MM one of 00, 15, 30, 45
+  slice         INTEGER NOT NULL,
   n             INTEGER NOT NULL,
   sales         INTEGER NOT NULL,
   revenue_cents INTEGER NOT NULL,

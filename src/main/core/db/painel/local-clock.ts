@@ -38,3 +38,47 @@ export function localClock(zone: string): (utcMs: number) => Local {
     return { day, hour: d.getUTCHours(), weekday: (d.getUTCDay() + 6) % 7 };
   };
 }
+
+/** A stretch of time over which the zone keeps one offset from UTC (minutes). */
+export interface OffsetSpan {
+  fromMs: number;
+  toMs: number;
+  offset: number;
+}
+
+const MINUTE_MS = 60_000;
+const PROBE_MS = 7 * DAY_MS;
+
+/**
+ * [fromMs, toMs) cut where the zone's offset changes: the zone is asked a week apart, and where two answers differ
+ * the change is narrowed down to its minute (zones change at most twice a year, never twice within a week).
+ */
+export function offsetSpans(zone: string, fromMs: number, toMs: number): OffsetSpan[] {
+  const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
+  const spans: OffsetSpan[] = [];
+  let start = fromMs;
+  let offset = offsetAt(fromMs);
+  // An instant known to have `offset`; changes fall on whole minutes, so its whole minute has it too.
+  let known = fromMs;
+  while (known < toMs - 1) {
+    const probe = Math.min(known + PROBE_MS, toMs - 1);
+    if (offsetAt(probe) === offset) {
+      known = probe;
+      continue;
+    }
+    // `offset` at minute lo, another at minute hi.
+    let lo = Math.floor(known / MINUTE_MS);
+    let hi = Math.ceil(probe / MINUTE_MS);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid * MINUTE_MS) === offset) lo = mid;
+      else hi = mid;
+    }
+    known = hi * MINUTE_MS;
+    spans.push({ fromMs: start, toMs: known, offset });
+    start = known;
+    offset = offsetAt(known);
+  }
+  spans.push({ fromMs: start, toMs, offset });
+  return spans.filter((s) => s.toMs > s.fromMs);
+}

@@ -13,9 +13,9 @@ import {
   type TopSku,
 } from '../../../../shared/domain/painel';
 import type { ReadableDB } from '../connection';
-import { sql, sqlFragment, sqlJoin } from '../sql';
+import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
 import { readAll, readOne } from '../statements';
-import { localClock, type Local } from './local-clock';
+import { localClock, offsetSpans } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
 export interface PainelRequest {
@@ -55,23 +55,31 @@ const QUARTER_MS = 900_000;
 const DAY_MS = 86_400_000;
 const utcText = (ms: number): string => new Date(ms).toISOString();
 
-/** Orders, sales, revenue and items sold from `t` on: a quarter hour's totals, or one order's. */
-interface TimeRow {
-  t: string;
+/** Orders, sales, revenue and items sold. */
+interface Sums {
   n: number;
   sales: number;
   revenue: number;
   items: number;
 }
 
-// The kept totals (migration 7) of the whole quarter hours in [from, to).
-const slicesSql = (storeId: string, from: string, to: string) =>
-  sql<TimeRow>`SELECT slice AS t, n, sales, revenue_cents AS revenue, items FROM order_slice_totals
-   WHERE store_id = ${storeId} AND slice >= ${from.slice(0, 16)} AND slice < ${to.slice(0, 16)} AND n > 0`;
+// The kept totals (migration 7) of the whole quarter hours [q0, q1) of one span of `offset` (seconds), per local
+// day (days since 1970-01-01) and per local hour and weekday (0 = Monday; 1970-01-01 was a Thursday). The offset is
+// written into the text: a bound number would be a REAL, and the division then not an integer one.
+const localDaysSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<Sums & { d: number }>`SELECT (slice * 900 + ${offset}) / 86400 AS d, sum(n) AS n, sum(sales) AS sales,
+     sum(revenue_cents) AS revenue, sum(items) AS items
+   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
+   GROUP BY d ORDER BY d`;
+const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<{ h: number; w: number; n: number }>`SELECT (slice * 900 + ${offset}) % 86400 / 3600 AS h,
+     ((slice * 900 + ${offset}) / 86400 + 3) % 7 AS w, sum(n) AS n
+   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
+   GROUP BY h, w`;
 
 // Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
 const ordersTimeSql = (storeId: string, from: string, to: string) =>
-  sql<TimeRow>`SELECT o.created_utc AS t, 1 AS n, o.status_alias IN ${SALES} AS sales,
+  sql<Sums & { t: string }>`SELECT o.created_utc AS t, 1 AS n, o.status_alias IN ${SALES} AS sales,
      CASE WHEN o.status_alias IN ${SALES} THEN coalesce(o.total_cents, 0) ELSE 0 END AS revenue,
      CASE WHEN o.status_alias IN ${SALES}
        THEN (SELECT coalesce(sum(quantity), 0) FROM order_items WHERE order_pk = o.pk AND gift = 0) ELSE 0 END AS items
@@ -120,26 +128,73 @@ function splitRange(
   return { whole: [utcText(first), utcText(last)], edges };
 }
 
-function addTimes(
+/** A local day's sums (or an order's) into the totals and the series; `at` is when its sales start, for the chunks. */
+function addDay(
   t: Tally,
-  rows: readonly TimeRow[],
-  clock: (ms: number) => Local,
+  day: string,
+  r: Sums,
+  at: number,
   pointOfDay: ReadonlyMap<string, number>,
+  cuts: Cut[],
 ): void {
-  for (const r of rows) {
-    const local = clock(Date.parse(r.t.length === 16 ? `${r.t}:00.000Z` : r.t));
-    t.orders += r.n;
-    t.sales += r.sales;
-    t.revenueCents += r.revenue;
-    t.itemsSold += r.items;
-    t.byHour[local.hour] += r.n;
-    t.byWeekday[local.weekday] += r.n;
-    const point = t.series[pointOfDay.get(local.day) ?? -1];
-    if (point === undefined) continue;
-    point.orders += r.n;
-    point.sales += r.sales;
-    point.revenueCents += r.revenue;
+  t.orders += r.n;
+  t.sales += r.sales;
+  t.revenueCents += r.revenue;
+  t.itemsSold += r.items;
+  cuts.push({ at, sales: r.sales });
+  const point = t.series[pointOfDay.get(day) ?? -1];
+  if (point === undefined) return;
+  point.orders += r.n;
+  point.sales += r.sales;
+  point.revenueCents += r.revenue;
+}
+
+/** The time figures of [from, to): per span of one offset, whole quarter hours from the totals, cut ones from orders. */
+function addTimes(
+  db: ReadableDB,
+  t: Tally,
+  storeId: string,
+  zone: string,
+  from: string,
+  to: string,
+  pointOfDay: ReadonlyMap<string, number>,
+): Cut[] {
+  const cuts: Cut[] = [];
+  const clock = localClock(zone);
+  const byOrder = (a: number, b: number) => {
+    for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
+      const ms = Date.parse(r.t);
+      const local = clock(ms);
+      t.byHour[local.hour] += 1;
+      t.byWeekday[local.weekday] += 1;
+      addDay(t, local.day, r, ms, pointOfDay, cuts);
+    }
+  };
+  for (const span of offsetSpans(zone, Date.parse(from), Date.parse(to))) {
+    const q0 = Math.ceil(span.fromMs / QUARTER_MS);
+    const q1 = Math.floor(span.toMs / QUARTER_MS);
+    if (q0 >= q1) {
+      byOrder(span.fromMs, span.toMs);
+      continue;
+    }
+    if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
+    const offset = sqlConstant(span.offset * 60);
+    for (const r of readAll(db, localDaysSql(storeId, q0, q1, offset)))
+      addDay(
+        t,
+        utcText(r.d * DAY_MS).slice(0, 10),
+        r,
+        Math.max(span.fromMs, r.d * DAY_MS - span.offset * 60_000),
+        pointOfDay,
+        cuts,
+      );
+    for (const r of readAll(db, localHoursSql(storeId, q0, q1, offset))) {
+      t.byHour[r.h] += r.n;
+      t.byWeekday[r.w] += r.n;
+    }
+    if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
   }
+  return cuts.sort((a, b) => a.at - b.at);
 }
 
 function addMoney(t: Tally, rows: readonly MoneyRow[]): void {
@@ -171,22 +226,25 @@ function addMoney(t: Tally, rows: readonly MoneyRow[]): void {
 /** Sales per read of SKUs and customers: a read then stays well under 50 ms of the main loop at any store size. */
 const CHUNK_SALES = 500;
 
-/**
- * [from, to) cut where about `perChunk` sales have gone by, from the quarter hours' totals (in time order): the
- * reads of a busy store's year are then many short ones, and of a quiet store's year a few.
- */
-function chunks(slices: readonly TimeRow[], from: string, to: string, perChunk: number): [string, string][] {
+/** Where a stretch of sales starts, and how many. */
+interface Cut {
+  at: number;
+  sales: number;
+}
+
+/** [from, to) cut where about `perChunk` sales have gone by: a busy store's year is many short reads, a quiet one's few. */
+function chunks(cuts: readonly Cut[], from: string, to: string, perChunk: number): [string, string][] {
   const out: [string, string][] = [];
   let start = from;
   let sales = 0;
-  for (const r of slices) {
-    if (sales >= perChunk) {
-      const at = `${r.t}:00.000Z`;
+  for (const c of cuts) {
+    const at = utcText(c.at);
+    if (sales >= perChunk && at > start) {
       out.push([start, at]);
       start = at;
       sales = 0;
     }
-    sales += r.sales;
+    sales += c.sales;
   }
   out.push([start, to]);
   return out;
@@ -260,11 +318,7 @@ async function tally(
   };
 
   // The additive figures from the kept totals: quarter hours for what depends on the hour, UTC days for the rest.
-  const clock = localClock(zone);
-  const quarters = splitRange(from, to, QUARTER_MS);
-  const slices = quarters.whole === null ? [] : readAll(db, slicesSql(storeId, ...quarters.whole));
-  addTimes(t, slices, clock, pointOfDay);
-  for (const edge of quarters.edges) addTimes(t, readAll(db, ordersTimeSql(storeId, ...edge)), clock, pointOfDay);
+  const cuts = addTimes(db, t, storeId, zone, from, to, pointOfDay);
   await turn();
   const days = splitRange(from, to, DAY_MS);
   if (days.whole !== null) addMoney(t, readAll(db, daysMoneySql(storeId, ...days.whole)));
@@ -275,7 +329,7 @@ async function tally(
   const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
   // SKUs and customers from the sales themselves, a chunk at a time with a turn of the event loop after each query.
   // Every sum below is additive, so the chunks merge exactly.
-  for (const [a, b] of chunks(slices, from, to, CHUNK_SALES)) {
+  for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
     for (const r of readAll(db, skusSql(storeId, a, b))) {
       const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
       sku.quantity += r.quantity;
