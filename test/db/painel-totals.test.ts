@@ -11,7 +11,7 @@ import { addTestStore, makeOrder, tempDb, tempFiles, type TempDb } from './helpe
  * an order re-written with another status, payment, total, date or items, an order deleted, a store removed.
  */
 
-const TABLES = ['order_slice_totals', 'order_day_money'] as const;
+const TABLES = ['order_slice_totals', 'order_day_statuses', 'order_day_payments'] as const;
 
 function kept(t: TempDb): Record<string, unknown[]> {
   return Object.fromEntries(

@@ -9,11 +9,13 @@ import type { Migration } from './migration';
  *   hour of day and weekday are sums of whole slices in any zone, DST years included; a UTC hour would split every
  *   Kolkata hour in two. A number rather than text: the reader groups a year's slices by local day, hour and
  *   weekday in SQLite with integer arithmetic under each span of one offset.
- * - `order_day_money`: per store, UTC day, status and payment method, the orders and their total. The status and
- *   payment tables need no hours: a period is whole UTC days plus two partial days counted from the orders.
+ * - `order_day_statuses`: per store, UTC day and status, the orders and their total; `order_day_payments`: per
+ *   store, UTC day and payment method, the orders, the sales and their revenue. The status and payment tables need
+ *   no hours: a period is whole UTC days plus two partial days counted from the orders. Two tables rather than one
+ *   per status and payment: a day has some 20 rows instead of some 80.
  *
  * Which statuses are sales is the app's (shared/domain/painel.ts), not this step's: the triggers read it from
- * `painel_sale_statuses`, which the Painel's derived-data step (db/painel/totals.ts) fills and recounts both
+ * `painel_sale_statuses`, which the Painel's derived-data step (db/painel/totals.ts) fills and recounts the
  * tables with, whenever its version differs from the code's. This step only creates them empty.
  *
  * Items are written after their order (and deleted with it), so an item's own triggers move its quantity, finding
@@ -34,24 +36,48 @@ export const PAINEL_KEYS = {
 
 const K = PAINEL_KEYS;
 
-/** Statements adding (`+`) or taking (`-`) one order row's share in both tables (NOT EXISTS: see 001's totals). */
+/** Each table an order has a share in: its key columns and values, and what the order adds to its figures. */
+const SHARES = (r: string) => [
+  {
+    table: 'order_slice_totals',
+    keys: { slice: K.slice(r) },
+    adds: {
+      n: '1',
+      sales: K.sale(r),
+      revenue_cents: `${K.sale(r)} * coalesce(${r}.total_cents, 0)`,
+      items: `${K.sale(r)} * ${K.items(r)}`,
+    },
+  },
+  {
+    table: 'order_day_statuses',
+    keys: { day: K.day(r), status_alias: K.status(r) },
+    adds: { n: '1', cents: `coalesce(${r}.total_cents, 0)` },
+  },
+  {
+    table: 'order_day_payments',
+    keys: { day: K.day(r), payment_alias: K.payment(r) },
+    adds: { n: '1', sales: K.sale(r), revenue_cents: `${K.sale(r)} * coalesce(${r}.total_cents, 0)` },
+  },
+];
+
+/** Statements adding (`+`) or taking (`-`) one order row's share in every table (NOT EXISTS: see 001's totals). */
 function move(r: string, sign: '+' | '-'): string {
-  const slice = `store_id = ${r}.store_id AND slice = ${K.slice(r)}`;
-  const day = `store_id = ${r}.store_id AND day = ${K.day(r)} AND status_alias = ${K.status(r)} AND payment_alias = ${K.payment(r)}`;
-  const create =
-    sign === '+'
-      ? `INSERT INTO order_slice_totals (store_id, slice, n, sales, revenue_cents, items)
-    SELECT ${r}.store_id, ${K.slice(r)}, 0, 0, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM order_slice_totals WHERE ${slice});
-  INSERT INTO order_day_money (store_id, day, status_alias, payment_alias, n, cents)
-    SELECT ${r}.store_id, ${K.day(r)}, ${K.status(r)}, ${K.payment(r)}, 0, 0
-    WHERE NOT EXISTS (SELECT 1 FROM order_day_money WHERE ${day});
+  return SHARES(r)
+    .map(({ table, keys, adds }) => {
+      const match = [`store_id = ${r}.store_id`, ...Object.entries(keys).map(([c, v]) => `${c} = ${v}`)].join(' AND ');
+      const create =
+        sign === '+'
+          ? `INSERT INTO ${table} (store_id, ${[...Object.keys(keys), ...Object.keys(adds)].join(', ')})
+    SELECT ${r}.store_id, ${[...Object.values(keys), ...Object.keys(adds).map(() => '0')].join(', ')}
+    WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${match});
   `
-      : '';
-  return `${create}UPDATE order_slice_totals SET n = n ${sign} 1, sales = sales ${sign} ${K.sale(r)},
-    revenue_cents = revenue_cents ${sign} ${K.sale(r)} * coalesce(${r}.total_cents, 0),
-    items = items ${sign} ${K.sale(r)} * ${K.items(r)}
-    WHERE ${slice};
-  UPDATE order_day_money SET n = n ${sign} 1, cents = cents ${sign} coalesce(${r}.total_cents, 0) WHERE ${day};`;
+          : '';
+      const set = Object.entries(adds)
+        .map(([c, v]) => `${c} = ${c} ${sign} ${v}`)
+        .join(', ');
+      return `${create}UPDATE ${table} SET ${set} WHERE ${match};`;
+    })
+    .join('\n  ');
 }
 
 /** An item's quantity added to or taken from its order's slice, when the order is a sale and still there. */
@@ -76,14 +102,23 @@ CREATE TABLE order_slice_totals (
   PRIMARY KEY (store_id, slice)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TABLE order_day_money (
+CREATE TABLE order_day_statuses (
   store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
   day           TEXT NOT NULL,
   status_alias  TEXT NOT NULL,
-  payment_alias TEXT NOT NULL,
   n             INTEGER NOT NULL,
   cents         INTEGER NOT NULL,
-  PRIMARY KEY (store_id, day, status_alias, payment_alias)
+  PRIMARY KEY (store_id, day, status_alias)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE order_day_payments (
+  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
+  day           TEXT NOT NULL,
+  payment_alias TEXT NOT NULL,
+  n             INTEGER NOT NULL,
+  sales         INTEGER NOT NULL,
+  revenue_cents INTEGER NOT NULL,
+  PRIMARY KEY (store_id, day, payment_alias)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TRIGGER orders_painel_insert AFTER INSERT ON orders BEGIN
@@ -113,7 +148,7 @@ END;
 
 export const migration007: Migration = {
   version: 7,
-  name: 'Painel totals per quarter hour and per day, status and payment',
+  name: 'Painel totals per quarter hour, and per day and status or payment method',
   up(db) {
     db.exec(SQL);
   },

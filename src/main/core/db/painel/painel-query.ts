@@ -86,27 +86,43 @@ const ordersTimeSql = (storeId: string, from: string, to: string) =>
    FROM orders o INDEXED BY orders_by_created
    WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}`;
 
-/** Orders and their total per status and payment method. */
-interface MoneyRow {
+/** Orders and their total per status. */
+interface StatusRow {
   s: string;
-  p: string;
   n: number;
   c: number;
 }
+/** Orders, sales and revenue per payment method. */
+interface PaymentRow {
+  p: string;
+  n: number;
+  sales: number;
+  revenue: number;
+}
 
 // The kept totals of the whole UTC days in [from, to).
-const daysMoneySql = (storeId: string, from: string, to: string) =>
-  sql<MoneyRow>`SELECT status_alias AS s, payment_alias AS p, sum(n) AS n, sum(cents) AS c FROM order_day_money
-   WHERE store_id = ${storeId} AND day >= ${from.slice(0, 10)} AND day < ${to.slice(0, 10)}
-   GROUP BY status_alias, payment_alias`;
+const dayStatusesSql = (storeId: string, from: string, to: string) =>
+  sql<StatusRow>`SELECT status_alias AS s, sum(n) AS n, sum(cents) AS c FROM order_day_statuses
+   WHERE store_id = ${storeId} AND day >= ${from} AND day < ${to} GROUP BY status_alias`;
+const dayPaymentsSql = (storeId: string, from: string, to: string) =>
+  sql<PaymentRow>`SELECT payment_alias AS p, sum(n) AS n, sum(sales) AS sales, sum(revenue_cents) AS revenue
+   FROM order_day_payments WHERE store_id = ${storeId} AND day >= ${from} AND day < ${to} GROUP BY payment_alias`;
 
 // The part of a UTC day at a period's edge, from the orders.
 const ordersMoneySql = (storeId: string, from: string, to: string) =>
-  sql<MoneyRow>`SELECT coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+  sql<StatusRow & { p: string }>`SELECT coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
      count(*) AS n, coalesce(sum(total_cents), 0) AS c
    FROM orders INDEXED BY orders_by_created
    WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
    GROUP BY s, p`;
+
+/** [a, b) in pieces of at most `step`: one statement over a piece keeps the main loop's blocks short. */
+function* pieces(a: number, b: number, step: number): Generator<[number, number]> {
+  for (let x = a; x < b; x += step) yield [x, Math.min(x + step, b)];
+}
+
+/** Two months: some 6,000 quarter hours or 60 days of one store's totals per statement. */
+const PIECE_DAYS = 60;
 
 /**
  * [from, to) as its whole units (`unit` ms, aligned to UTC) and the parts before and after them, as UTC text;
@@ -150,7 +166,7 @@ function addDay(
 }
 
 /** The time figures of [from, to): per span of one offset, whole quarter hours from the totals, cut ones from orders. */
-function addTimes(
+async function addTimes(
   db: ReadableDB,
   t: Tally,
   storeId: string,
@@ -158,7 +174,7 @@ function addTimes(
   from: string,
   to: string,
   pointOfDay: ReadonlyMap<string, number>,
-): Cut[] {
+): Promise<Cut[]> {
   const cuts: Cut[] = [];
   const clock = localClock(zone);
   const byOrder = (a: number, b: number) => {
@@ -179,33 +195,40 @@ function addTimes(
     }
     if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
     const offset = sqlConstant(span.offset * 60);
-    for (const r of readAll(db, localDaysSql(storeId, q0, q1, offset)))
-      addDay(
-        t,
-        utcText(r.d * DAY_MS).slice(0, 10),
-        r,
-        Math.max(span.fromMs, r.d * DAY_MS - span.offset * 60_000),
-        pointOfDay,
-        cuts,
-      );
-    for (const r of readAll(db, localHoursSql(storeId, q0, q1, offset))) {
-      t.byHour[r.h] += r.n;
-      t.byWeekday[r.w] += r.n;
+    for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
+      for (const r of readAll(db, localDaysSql(storeId, qa, qb, offset)))
+        addDay(
+          t,
+          utcText(r.d * DAY_MS).slice(0, 10),
+          r,
+          Math.max(span.fromMs, r.d * DAY_MS - span.offset * 60_000),
+          pointOfDay,
+          cuts,
+        );
+      for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
+        t.byHour[r.h] += r.n;
+        t.byWeekday[r.w] += r.n;
+      }
+      await turn();
     }
     if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
   }
   return cuts.sort((a, b) => a.at - b.at);
 }
 
-function addMoney(t: Tally, rows: readonly MoneyRow[]): void {
+function addStatuses(t: Tally, rows: readonly StatusRow[]): void {
   for (const r of rows) {
-    const sale = SALE_SET.has(r.s);
     if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
     if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
     const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
     status.orders += r.n;
     status.totalCents += r.c;
     t.byStatus.set(r.s, status);
+  }
+}
+
+function addPayments(t: Tally, rows: readonly PaymentRow[]): void {
+  for (const r of rows) {
     const payment = t.byPayment.get(r.p) ?? {
       alias: r.p,
       name: null,
@@ -215,11 +238,33 @@ function addMoney(t: Tally, rows: readonly MoneyRow[]): void {
       conversion: null,
     };
     payment.orders += r.n;
-    if (sale) {
-      payment.sales += r.n;
-      payment.revenueCents += r.c;
-    }
+    payment.sales += r.sales;
+    payment.revenueCents += r.revenue;
     t.byPayment.set(r.p, payment);
+  }
+}
+
+/** The status and payment figures of [from, to): whole UTC days from the totals, the cut ones from orders. */
+async function addMoney(db: ReadableDB, t: Tally, storeId: string, from: string, to: string): Promise<void> {
+  const days = splitRange(from, to, DAY_MS);
+  if (days.whole !== null) {
+    for (const [a, b] of pieces(Date.parse(days.whole[0]), Date.parse(days.whole[1]), PIECE_DAYS * DAY_MS)) {
+      const [dayA, dayB] = [utcText(a).slice(0, 10), utcText(b).slice(0, 10)];
+      addStatuses(t, readAll(db, dayStatusesSql(storeId, dayA, dayB)));
+      addPayments(t, readAll(db, dayPaymentsSql(storeId, dayA, dayB)));
+      await turn();
+    }
+  }
+  for (const edge of days.edges) {
+    const rows = readAll(db, ordersMoneySql(storeId, ...edge));
+    addStatuses(t, rows);
+    addPayments(
+      t,
+      rows.map((r) => {
+        const sale = SALE_SET.has(r.s);
+        return { p: r.p, n: r.n, sales: sale ? r.n : 0, revenue: sale ? r.c : 0 };
+      }),
+    );
   }
 }
 
@@ -318,12 +363,9 @@ async function tally(
   };
 
   // The additive figures from the kept totals: quarter hours for what depends on the hour, UTC days for the rest.
-  const cuts = addTimes(db, t, storeId, zone, from, to, pointOfDay);
+  const cuts = await addTimes(db, t, storeId, zone, from, to, pointOfDay);
   await turn();
-  const days = splitRange(from, to, DAY_MS);
-  if (days.whole !== null) addMoney(t, readAll(db, daysMoneySql(storeId, ...days.whole)));
-  for (const edge of days.edges) addMoney(t, readAll(db, ordersMoneySql(storeId, ...edge)));
-  await turn();
+  await addMoney(db, t, storeId, from, to);
 
   const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
   const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();

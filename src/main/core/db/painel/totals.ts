@@ -13,14 +13,19 @@ export const PAINEL_TOTALS_VERSION = 1;
 /** From the orders and items themselves, with the keys the triggers use. */
 const RECOUNT = `
 DELETE FROM order_slice_totals;
-DELETE FROM order_day_money;
+DELETE FROM order_day_statuses;
+DELETE FROM order_day_payments;
 INSERT INTO order_slice_totals (store_id, slice, n, sales, revenue_cents, items)
   SELECT o.store_id, ${K.slice('o')}, count(*), sum(${K.sale('o')}),
     sum(${K.sale('o')} * coalesce(o.total_cents, 0)), sum(${K.sale('o')} * ${K.items('o')})
   FROM orders o GROUP BY 1, 2;
-INSERT INTO order_day_money (store_id, day, status_alias, payment_alias, n, cents)
-  SELECT o.store_id, ${K.day('o')}, ${K.status('o')}, ${K.payment('o')}, count(*), coalesce(sum(o.total_cents), 0)
-  FROM orders o GROUP BY 1, 2, 3, 4;
+INSERT INTO order_day_statuses (store_id, day, status_alias, n, cents)
+  SELECT o.store_id, ${K.day('o')}, ${K.status('o')}, count(*), coalesce(sum(o.total_cents), 0)
+  FROM orders o GROUP BY 1, 2, 3;
+INSERT INTO order_day_payments (store_id, day, payment_alias, n, sales, revenue_cents)
+  SELECT o.store_id, ${K.day('o')}, ${K.payment('o')}, count(*), sum(${K.sale('o')}),
+    coalesce(sum(${K.sale('o')} * o.total_cents), 0)
+  FROM orders o GROUP BY 1, 2, 3;
 `;
 
 /**
