@@ -11,11 +11,15 @@ import { addTestStore, makeOrder, tempDb, tempFiles, type TempDb } from './helpe
  * an order re-written with another status, payment, total, date or items, an order deleted, a store removed.
  */
 
-const TABLES = ['order_slice_totals', 'order_day_statuses', 'order_day_payments'] as const;
+const TABLES = ['order_slice_totals', 'order_day_statuses', 'order_day_payments', 'order_sku_months'] as const;
+const KEPT = (table: string) => (table === 'order_sku_months' ? 'quantity <> 0 OR revenue_cents <> 0' : 'n <> 0');
 
 function kept(t: TempDb): Record<string, unknown[]> {
   return Object.fromEntries(
-    TABLES.map((table) => [table, t.db.prepare(`SELECT * FROM ${table} WHERE n <> 0 ORDER BY 1, 2, 3, 4`).all()]),
+    TABLES.map((table) => [
+      table,
+      t.db.prepare(`SELECT * FROM ${table} WHERE ${KEPT(table)} ORDER BY 1, 2, 3, 4`).all(),
+    ]),
   );
 }
 
@@ -71,6 +75,11 @@ describe('Painel totals kept by triggers', () => {
       { ...base(5), totalCents: 123_456 },
       // Another day and another quarter hour.
       { ...base(7), createdAt: { utc: '2024-03-09T10:44:59.999Z', zone: 'UTC' } },
+      // Items changed: one more sold, the gift no longer a gift; another SKU and price.
+      {
+        ...base(9),
+        items: base(9).items.map((item) => ({ ...item, sku: 'SKU-OUTRO', unitPriceCents: 777 })),
+      },
       // Items changed: one more sold, the gift no longer a gift.
       {
         ...base(8),

@@ -14,6 +14,10 @@ import type { Migration } from './migration';
  *   no hours: a period is whole UTC days plus two partial days counted from the orders. Two tables rather than one
  *   per status and payment: a day has some 20 rows instead of some 80.
  *
+ * - `order_sku_months`: per store, UTC month and SKU, the quantity sold and its revenue (quantity × unit price), with
+ *   the greatest name it was sold under (as the reader's max(name) over items gives). Top SKUs are summed over whole months, the rest of the period from the items.
+ *   Months rather than days: a day of a busy store sells a thousand SKUs, and a year of days would be 400,000 rows.
+ *
  * Which statuses are sales is the app's (shared/domain/painel.ts), not this step's: the triggers read it from
  * `painel_sale_statuses`, which the Painel's derived-data step (db/painel/totals.ts) fills and recounts the
  * tables with, whenever its version differs from the code's. This step only creates them empty.
@@ -27,6 +31,7 @@ import type { Migration } from './migration';
 export const PAINEL_KEYS = {
   slice: (r: string) => `coalesce(unixepoch(substr(${r}.created_utc, 1, 19)) / 900, -1)`,
   day: (r: string) => `coalesce(substr(${r}.created_utc, 1, 10), '')`,
+  month: (r: string) => `coalesce(substr(${r}.created_utc, 1, 7), '')`,
   status: (r: string) => `coalesce(${r}.status_alias, '')`,
   payment: (r: string) => `coalesce(${r}.payment_alias, '')`,
   sale: (r: string) => `EXISTS (SELECT 1 FROM painel_sale_statuses WHERE alias = ${r}.status_alias)`,
@@ -77,14 +82,49 @@ function move(r: string, sign: '+' | '-'): string {
         .join(', ');
       return `${create}UPDATE ${table} SET ${set} WHERE ${match};`;
     })
+    .concat(moveSkus(r, sign))
     .join('\n  ');
 }
 
-/** An item's quantity added to or taken from its order's slice, when the order is a sale and still there. */
+/** An order's sold items in or out of its month's SKU rows, when it is a sale (none yet when it is first written). */
+function moveSkus(r: string, sign: '+' | '-'): string {
+  const match = `store_id = ${r}.store_id AND month = ${K.month(r)}`;
+  const items = `FROM order_items i WHERE i.order_pk = ${r}.pk AND i.gift = 0`;
+  const create =
+    sign === '+'
+      ? `INSERT INTO order_sku_months (store_id, month, sku, name, quantity, revenue_cents)
+    SELECT ${r}.store_id, ${K.month(r)}, coalesce(i.sku, ''), max(i.name), 0, 0 ${items} AND ${K.sale(r)}
+      AND NOT EXISTS (SELECT 1 FROM order_sku_months WHERE ${match} AND sku = coalesce(i.sku, ''))
+    GROUP BY coalesce(i.sku, '');
+  `
+      : '';
+  const of = `${items} AND coalesce(i.sku, '') = order_sku_months.sku`;
+  return `${create}UPDATE order_sku_months SET
+    quantity = quantity ${sign} (SELECT sum(i.quantity) ${of}),
+    revenue_cents = revenue_cents ${sign} (SELECT coalesce(sum(i.quantity * i.unit_price_cents), 0) ${of})
+    WHERE ${match} AND ${K.sale(r)} AND sku IN (SELECT coalesce(i.sku, '') ${items});`;
+}
+
+/**
+ * An item's quantity added to or taken from its order's slice and month, when the order is a sale and still there.
+ */
 function moveItem(r: string, sign: '+' | '-'): string {
-  return `UPDATE order_slice_totals SET items = items ${sign} ${r}.quantity
-    WHERE ${r}.gift = 0 AND (store_id, slice) = (SELECT o.store_id, ${K.slice('o')} FROM orders o
-      WHERE o.pk = ${r}.order_pk AND ${K.sale('o')});`;
+  const order = `FROM orders o WHERE o.pk = ${r}.order_pk AND ${K.sale('o')}`;
+  const sku = `coalesce(${r}.sku, '')`;
+  const create =
+    sign === '+'
+      ? `INSERT INTO order_sku_months (store_id, month, sku, name, quantity, revenue_cents)
+    SELECT o.store_id, ${K.month('o')}, ${sku}, ${r}.name, 0, 0 ${order} AND ${r}.gift = 0
+      AND NOT EXISTS (SELECT 1 FROM order_sku_months WHERE store_id = o.store_id AND month = ${K.month('o')} AND sku = ${sku});
+  UPDATE order_sku_months SET name = CASE WHEN name IS NULL OR ${r}.name > name THEN coalesce(${r}.name, name) ELSE name END
+    WHERE ${r}.gift = 0 AND (store_id, month, sku) = (SELECT o.store_id, ${K.month('o')}, ${sku} ${order});
+  `
+      : '';
+  return `${create}UPDATE order_slice_totals SET items = items ${sign} ${r}.quantity
+    WHERE ${r}.gift = 0 AND (store_id, slice) = (SELECT o.store_id, ${K.slice('o')} ${order});
+  UPDATE order_sku_months SET quantity = quantity ${sign} ${r}.quantity,
+    revenue_cents = revenue_cents ${sign} coalesce(${r}.quantity * ${r}.unit_price_cents, 0)
+    WHERE ${r}.gift = 0 AND (store_id, month, sku) = (SELECT o.store_id, ${K.month('o')}, ${sku} ${order});`;
 }
 
 const SQL = `
@@ -121,6 +161,16 @@ CREATE TABLE order_day_payments (
   PRIMARY KEY (store_id, day, payment_alias)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE order_sku_months (
+  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
+  month         TEXT NOT NULL, -- 'YYYY-MM'
+  sku           TEXT NOT NULL, -- '' for items with no SKU
+  name          TEXT,
+  quantity      INTEGER NOT NULL,
+  revenue_cents INTEGER NOT NULL,
+  PRIMARY KEY (store_id, month, sku)
+) STRICT, WITHOUT ROWID;
+
 CREATE TRIGGER orders_painel_insert AFTER INSERT ON orders BEGIN
   ${move('new', '+')}
 END;
@@ -140,7 +190,8 @@ END;
 CREATE TRIGGER order_items_painel_delete AFTER DELETE ON order_items BEGIN
   ${moveItem('old', '-')}
 END;
-CREATE TRIGGER order_items_painel_update AFTER UPDATE OF quantity, gift, order_pk ON order_items BEGIN
+CREATE TRIGGER order_items_painel_update
+  AFTER UPDATE OF quantity, gift, order_pk, sku, name, unit_price_cents ON order_items BEGIN
   ${moveItem('old', '-')}
   ${moveItem('new', '+')}
 END;

@@ -295,6 +295,41 @@ function chunks(cuts: readonly Cut[], from: string, to: string, perChunk: number
   return out;
 }
 
+/**
+ * [from, to) as runs of whole UTC months (a year at most each, `YYYY-MM` bounds) and the parts before and after
+ * them, as UTC text.
+ */
+function monthSplit(from: string, to: string): { whole: [string, string][]; edges: [string, string][] } {
+  const monthStart = (text: string) => `${text.slice(0, 7)}-01T00:00:00.000Z`;
+  const nextMonth = (month: string) => {
+    const [y, m] = month.split('-').map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  };
+  const first = monthStart(from) === from ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const last = to.slice(0, 7);
+  if (first >= last) return { whole: [], edges: [[from, to]] };
+  const whole: [string, string][] = [];
+  for (let m = first; m < last;) {
+    let end = m;
+    for (let i = 0; i < 12 && end < last; i += 1) end = nextMonth(end);
+    whole.push([m, end]);
+    m = end;
+  }
+  const edges: [string, string][] = [];
+  if (from < `${first}-01T00:00:00.000Z`) edges.push([from, `${first}-01T00:00:00.000Z`]);
+  if (`${last}-01T00:00:00.000Z` < to) edges.push([`${last}-01T00:00:00.000Z`, to]);
+  return { whole, edges };
+}
+
+/** The cuts in [a, b), for chunking part of a period. */
+const cutsWithin = (cuts: readonly Cut[], a: string, b: string): Cut[] =>
+  cuts.filter((c) => c.at >= Date.parse(a) && c.at < Date.parse(b));
+
+// The kept SKU totals (migration 7) of the whole UTC months [from, to).
+const skuMonthsSql = (storeId: string, from: string, to: string) =>
+  sql<SkuRow>`SELECT sku, max(name) AS name, sum(quantity) AS quantity, sum(revenue_cents) AS revenue
+   FROM order_sku_months WHERE store_id = ${storeId} AND month >= ${from} AND month < ${to} GROUP BY sku`;
+
 // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
 const skusSql = (storeId: string, from: string, to: string) =>
   sql<SkuRow>`SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
@@ -368,17 +403,30 @@ async function tally(
   await addMoney(db, t, storeId, from, to);
 
   const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
-  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
-  // SKUs and customers from the sales themselves, a chunk at a time with a turn of the event loop after each query.
-  // Every sum below is additive, so the chunks merge exactly.
-  for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
-    for (const r of readAll(db, skusSql(storeId, a, b))) {
+  const addSkus = (rows: readonly SkuRow[]) => {
+    for (const r of rows) {
       const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
+      if (r.name !== null && (sku.name === null || r.name > sku.name)) sku.name = r.name;
       sku.quantity += r.quantity;
       sku.revenue += r.revenue;
       skus.set(r.sku, sku);
     }
+  };
+  // SKUs: whole UTC months from their kept totals, the rest of the period from the items, a chunk at a time.
+  const months = monthSplit(from, to);
+  for (const [a, b] of months.whole) {
+    addSkus(readAll(db, skuMonthsSql(storeId, a, b)));
     await turn();
+  }
+  for (const [a, b] of months.edges)
+    for (const [x, y] of chunks(cutsWithin(cuts, a, b), a, b, CHUNK_SALES)) {
+      addSkus(readAll(db, skusSql(storeId, x, y)));
+      await turn();
+    }
+  // Customers from the sales themselves, a chunk at a time with a turn of the event loop after each query.
+  // Every sum is additive, so the chunks merge exactly.
+  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
+  for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
     for (const r of readAll(db, customersSql(storeId, from, a, b))) {
       const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
       c.sales += r.sales;

@@ -15,6 +15,7 @@ const RECOUNT = `
 DELETE FROM order_slice_totals;
 DELETE FROM order_day_statuses;
 DELETE FROM order_day_payments;
+DELETE FROM order_sku_months;
 INSERT INTO order_slice_totals (store_id, slice, n, sales, revenue_cents, items)
   SELECT o.store_id, ${K.slice('o')}, count(*), sum(${K.sale('o')}),
     sum(${K.sale('o')} * coalesce(o.total_cents, 0)), sum(${K.sale('o')} * ${K.items('o')})
@@ -26,6 +27,10 @@ INSERT INTO order_day_payments (store_id, day, payment_alias, n, sales, revenue_
   SELECT o.store_id, ${K.day('o')}, ${K.payment('o')}, count(*), sum(${K.sale('o')}),
     coalesce(sum(${K.sale('o')} * o.total_cents), 0)
   FROM orders o GROUP BY 1, 2, 3;
+INSERT INTO order_sku_months (store_id, month, sku, name, quantity, revenue_cents)
+  SELECT o.store_id, ${K.month('o')}, coalesce(i.sku, ''), max(i.name), sum(i.quantity),
+    coalesce(sum(i.quantity * i.unit_price_cents), 0)
+  FROM orders o JOIN order_items i ON i.order_pk = o.pk WHERE ${K.sale('o')} AND i.gift = 0 GROUP BY 1, 2, 3;
 `;
 
 /**
