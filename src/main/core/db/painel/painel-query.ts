@@ -339,17 +339,24 @@ const skusSql = (storeId: string, from: string, to: string) =>
      AND o.status_alias IN ${SALES} AND i.gift = 0
    GROUP BY 1`;
 
-// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
-const customersSql = (storeId: string, periodStart: string, from: string, to: string) =>
+const customersSql = (storeId: string, from: string, to: string) =>
   sql<CustomerRow>`SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
-     coalesce(sum(o.total_cents), 0) AS revenue,
-     EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ${periodStart}
-               AND p.status_alias IN ${SALES}) AS seen_before
+     coalesce(sum(o.total_cents), 0) AS revenue
    FROM orders o INDEXED BY orders_by_created
    WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to} AND o.status_alias IN ${SALES}
      AND o.customer_id IS NOT NULL
    GROUP BY o.customer_id`;
+
+// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
+// Asked once per customer of the period (a JSON list of ids), not once per chunk they bought in.
+const seenBeforeSql = (storeId: string, periodStart: string, ids: readonly number[]) =>
+  sql<{ id: number }>`SELECT c.value AS id FROM json_each(${JSON.stringify(ids)}) c
+   WHERE EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
+     WHERE p.store_id = ${storeId} AND p.customer_id = c.value AND p.created_utc < ${periodStart}
+       AND p.status_alias IN ${SALES})`;
+
+/** Customers asked about per statement. */
+const SEEN_BATCH = 2000;
 
 interface SkuRow {
   sku: string;
@@ -362,7 +369,6 @@ interface CustomerRow {
   name: string | null;
   sales: number;
   revenue: number;
-  seen_before: number;
 }
 
 async function tally(
@@ -427,11 +433,19 @@ async function tally(
   // Every sum is additive, so the chunks merge exactly.
   const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
   for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
-    for (const r of readAll(db, customersSql(storeId, from, a, b))) {
-      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
+    for (const r of readAll(db, customersSql(storeId, a, b))) {
+      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: false };
       c.sales += r.sales;
       c.revenue += r.revenue;
       customers.set(r.id, c);
+    }
+    await turn();
+  }
+  const ids = [...customers.keys()];
+  for (let i = 0; i < ids.length; i += SEEN_BATCH) {
+    for (const r of readAll(db, seenBeforeSql(storeId, from, ids.slice(i, i + SEEN_BATCH)))) {
+      const c = customers.get(r.id);
+      if (c !== undefined) c.seen = true;
     }
     await turn();
   }
