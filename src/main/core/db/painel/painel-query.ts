@@ -296,9 +296,12 @@ function chunks(cuts: readonly Cut[], from: string, to: string, perChunk: number
 }
 
 /**
- * [from, to) as runs of whole UTC months (a year at most each, `YYYY-MM` bounds) and the parts before and after
+ * [from, to) as runs of whole UTC months (MONTHS_PER_READ at most each, `YYYY-MM` bounds) and the parts before and after
  * them, as UTC text.
  */
+/** A busy store sells thousands of SKUs a month: two months of their totals per statement. */
+const MONTHS_PER_READ = 2;
+
 function monthSplit(from: string, to: string): { whole: [string, string][]; edges: [string, string][] } {
   const monthStart = (text: string) => `${text.slice(0, 7)}-01T00:00:00.000Z`;
   const nextMonth = (month: string) => {
@@ -311,7 +314,7 @@ function monthSplit(from: string, to: string): { whole: [string, string][]; edge
   const whole: [string, string][] = [];
   for (let m = first; m < last;) {
     let end = m;
-    for (let i = 0; i < 12 && end < last; i += 1) end = nextMonth(end);
+    for (let i = 0; i < MONTHS_PER_READ && end < last; i += 1) end = nextMonth(end);
     whole.push([m, end]);
     m = end;
   }
@@ -356,7 +359,7 @@ const seenBeforeSql = (storeId: string, periodStart: string, ids: readonly numbe
        AND p.status_alias IN ${SALES})`;
 
 /** Customers asked about per statement. */
-const SEEN_BATCH = 2000;
+const SEEN_BATCH = 500;
 
 interface SkuRow {
   sku: string;
