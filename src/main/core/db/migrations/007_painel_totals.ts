@@ -116,14 +116,16 @@ function moveItem(r: string, sign: '+' | '-'): string {
       ? `INSERT INTO order_sku_months (store_id, month, sku, name, quantity, revenue_cents)
     SELECT o.store_id, ${K.month('o')}, ${sku}, ${r}.name, 0, 0 ${order} AND ${r}.gift = 0
       AND NOT EXISTS (SELECT 1 FROM order_sku_months WHERE store_id = o.store_id AND month = ${K.month('o')} AND sku = ${sku});
-  UPDATE order_sku_months SET name = CASE WHEN name IS NULL OR ${r}.name > name THEN coalesce(${r}.name, name) ELSE name END
-    WHERE ${r}.gift = 0 AND (store_id, month, sku) = (SELECT o.store_id, ${K.month('o')}, ${sku} ${order});
   `
+      : '';
+  const name =
+    sign === '+'
+      ? `, name = CASE WHEN name IS NULL OR ${r}.name > name THEN coalesce(${r}.name, name) ELSE name END`
       : '';
   return `${create}UPDATE order_slice_totals SET items = items ${sign} ${r}.quantity
     WHERE ${r}.gift = 0 AND (store_id, slice) = (SELECT o.store_id, ${K.slice('o')} ${order});
   UPDATE order_sku_months SET quantity = quantity ${sign} ${r}.quantity,
-    revenue_cents = revenue_cents ${sign} coalesce(${r}.quantity * ${r}.unit_price_cents, 0)
+    revenue_cents = revenue_cents ${sign} coalesce(${r}.quantity * ${r}.unit_price_cents, 0)${name}
     WHERE ${r}.gift = 0 AND (store_id, month, sku) = (SELECT o.store_id, ${K.month('o')}, ${sku} ${order});`;
 }
 
@@ -184,10 +186,13 @@ CREATE TRIGGER orders_painel_update AFTER UPDATE OF status_alias, payment_alias,
   ${move('old', '-')}
   ${move('new', '+')}
 END;
-CREATE TRIGGER order_items_painel_insert AFTER INSERT ON order_items BEGIN
+-- An item of an order that is no sale (or already gone, in a cascade) stops at one look at its order.
+CREATE TRIGGER order_items_painel_insert AFTER INSERT ON order_items
+  WHEN new.gift = 0 AND EXISTS (SELECT 1 FROM orders o WHERE o.pk = new.order_pk AND ${K.sale('o')}) BEGIN
   ${moveItem('new', '+')}
 END;
-CREATE TRIGGER order_items_painel_delete AFTER DELETE ON order_items BEGIN
+CREATE TRIGGER order_items_painel_delete AFTER DELETE ON order_items
+  WHEN old.gift = 0 AND EXISTS (SELECT 1 FROM orders o WHERE o.pk = old.order_pk AND ${K.sale('o')}) BEGIN
   ${moveItem('old', '-')}
 END;
 CREATE TRIGGER order_items_painel_update
