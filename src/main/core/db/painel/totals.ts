@@ -2,7 +2,8 @@ import { SALE_STATUSES } from '../../../../shared/domain/painel';
 import type { WritableDB } from '../connection';
 import { PAINEL_KEYS as K } from '../migrations/007_painel_totals';
 import { sql } from '../sql';
-import { readOne, write } from '../statements';
+import { write } from '../statements';
+import { rebuildIfStale } from '../derived-versions';
 
 /**
  * The version of what the Painel's totals (migration 7) are made of: the sale statuses. Raise it with any change
@@ -34,29 +35,13 @@ INSERT INTO order_sku_months (store_id, month, sku, name, quantity, revenue_cent
 `;
 
 /**
- * Refills the sale statuses the triggers read and recounts both tables when the file's version of them
- * (derived_versions) is not the code's: in one IMMEDIATE transaction with the version, as the search reindex does.
- * A file below migration 7 (tests that stop the migrations early) has no such tables and is left alone.
+ * Refills the sale statuses the triggers read and recounts every table when the file's version of them
+ * (derived_versions) is not the code's (see rebuildIfStale); a file below migration 7 is left alone.
  */
 export function recountPainelTotalsIfStale(db: WritableDB): boolean {
-  const stale = () =>
-    readOne(db, sql<{ version: number }>`SELECT version FROM derived_versions WHERE name = 'painel'`)?.version !==
-    PAINEL_TOTALS_VERSION;
-  const hasTables =
-    readOne(db, sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'painel_sale_statuses'`) !== undefined;
-  if (!hasTables || !stale()) return false;
-  return db
-    .transaction(() => {
-      if (!stale()) return false;
-      write(db, sql`DELETE FROM painel_sale_statuses`);
-      for (const alias of SALE_STATUSES) write(db, sql`INSERT INTO painel_sale_statuses (alias) VALUES (${alias})`);
-      db.exec(RECOUNT);
-      write(
-        db,
-        sql`INSERT INTO derived_versions (name, version) VALUES ('painel', ${PAINEL_TOTALS_VERSION})
-          ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
-      );
-      return true;
-    })
-    .immediate();
+  return rebuildIfStale(db, { name: 'painel', version: PAINEL_TOTALS_VERSION, needs: 'painel_sale_statuses' }, () => {
+    write(db, sql`DELETE FROM painel_sale_statuses`);
+    for (const alias of SALE_STATUSES) write(db, sql`INSERT INTO painel_sale_statuses (alias) VALUES (${alias})`);
+    db.exec(RECOUNT);
+  });
 }
