@@ -1,8 +1,10 @@
 // Building a bench cache through the real write path, shared by the cache and Painel benches.
-import { cpus } from 'node:os';
-import { addStore, writeOrderPage, writeSyncState, type Db } from '../src/main/core/db';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addStore, openDatabase, setReview, writeOrderPage, writeSyncState, type Db } from '../src/main/core/db';
 import type { Order } from '../src/shared/domain/order';
-import { orders, type BenchCustomer } from './db-generator';
+import { customers, orders, type BenchCustomer } from './db-generator';
 import { ms } from './db-measure-lib';
 
 export const STORE = 'bench-store';
@@ -73,4 +75,54 @@ export function build(
   if (page.length > 0) flush();
   const seconds = ms(started) / 1000;
   return { seconds, perSecond: count / seconds, longestPageMs: longest };
+}
+
+export type BuildFigures = ReturnType<typeof build>;
+
+export interface BenchCache {
+  db: Db;
+  file: string;
+  people: BenchCustomer[];
+  /** The figures of the build that made the file (read back when it is reused). */
+  write: BuildFigures;
+  /** Closes the cache and deletes it unless it is kept (BENCH_DB_DIR). */
+  close(): void;
+}
+
+/**
+ * A bench cache of `count` orders: kept in BENCH_DB_DIR as `cache-<count>.sqlite` and reused by the next bench that
+ * asks for the same size (a 1M build takes many minutes), else built in a temporary folder and deleted on close.
+ */
+export function openBenchCache(count: number): BenchCache {
+  const keepDir = process.env.BENCH_DB_DIR;
+  const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'balcao-bench-'));
+  const file = join(dir, keepDir === undefined ? 'cache.sqlite' : `cache-${count}.sqlite`);
+  const buildFile = `${file}.build.json`;
+  const reuse = keepDir !== undefined && existsSync(file) && existsSync(buildFile);
+  const db = openDatabase(file);
+  const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
+  let write: BuildFigures;
+  if (reuse) {
+    process.stderr.write(`reusing ${file}\n`);
+    write = JSON.parse(readFileSync(buildFile, 'utf8')) as BuildFigures;
+  } else {
+    process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
+    write = build(db, count, people);
+    // 1% reviewed, 0.2% flagged: the merchant's own work.
+    db.transaction(() => {
+      for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (keepDir !== undefined) writeFileSync(buildFile, JSON.stringify(write));
+  }
+  return {
+    db,
+    file,
+    people,
+    write,
+    close() {
+      db.close();
+      if (keepDir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

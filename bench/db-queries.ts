@@ -6,51 +6,28 @@
 //   BENCH_DB_DIR=/tmp/x node --import tsx bench/db-queries.ts 1000000
 //       keeps the built cache in that folder and reuses it on the next run (query changes only:
 //       the build line then repeats the numbers of the run that built it)
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import {
   getCustomerDetail,
   listCustomerOrders,
   listCustomers,
   listOrders,
-  openDatabase,
   orderListSql,
   orderStatusCounts,
-  setReview,
 } from '../src/main/core/db';
 import type { OrderQuery } from '../src/shared/domain/query';
-import { customers, PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
+import { PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
 import { measure, RUNS, type Row } from './db-measure-lib';
-import { build, machineLine, PAGE, sizesFromArgs, STORE } from './db-build-lib';
+import { machineLine, openBenchCache, PAGE, sizesFromArgs, STORE } from './db-build-lib';
 
 function runSize(count: number): string {
-  const keepDir = process.env.BENCH_DB_DIR;
-  const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'balcao-bench-'));
-  const file = join(dir, keepDir === undefined ? 'cache.sqlite' : `cache-${count}.sqlite`);
-  const buildFile = `${file}.build.json`;
-  const reuse = keepDir !== undefined && existsSync(file) && existsSync(buildFile);
+  const cache = openBenchCache(count);
+  const { db, people, write } = cache;
   const lines: string[] = [];
   try {
-    const db = openDatabase(file);
-    const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
-    let write: ReturnType<typeof build>;
-    if (reuse) {
-      process.stderr.write(`reusing ${file}\n`);
-      write = JSON.parse(readFileSync(buildFile, 'utf8')) as ReturnType<typeof build>;
-    } else {
-      process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
-      write = build(db, count, people);
-      // 1% reviewed, 0.2% flagged: the merchant's own work.
-      db.transaction(() => {
-        for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
-      })();
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      if (keepDir !== undefined) writeFileSync(buildFile, JSON.stringify(write));
-    }
     const random = rng(99);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-    const size = statSync(file).size;
+    const size = statSync(cache.file).size;
 
     const month = (): OrderQuery => {
       const m = 1 + Math.floor(random() * 12);
@@ -207,8 +184,6 @@ function runSize(count: number): string {
         () => listCustomers(db, STORE, { limit: PAGE, search: pick(people).name.split(' ')[0] }).rows.length,
       ),
     );
-    db.close();
-
     lines.push(`### ${count.toLocaleString('en-US')} orders, ${people.length.toLocaleString('en-US')} customers`);
     lines.push('');
     lines.push(
@@ -222,7 +197,7 @@ function runSize(count: number): string {
     lines.push('');
     return lines.join('\n');
   } finally {
-    if (keepDir === undefined) rmSync(dir, { recursive: true, force: true });
+    cache.close();
   }
 }
 
