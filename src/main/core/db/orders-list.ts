@@ -59,7 +59,8 @@ export function orderListSql(
  * The status sort in workflow order (order-filters' statusRank), read status by status: each part walks
  * orders_by_status for one status in date order and stops once the page is full, and the parts follow one another
  * in workflow order. One part per status the store holds (order_status_totals), narrowed to the filter's statuses.
- * Each part keeps its own ORDER BY with a LIMIT, so SQLite cannot drop it; SQLite yields a UNION ALL's parts in turn.
+ * Each part keeps its own ORDER BY with a LIMIT, so SQLite cannot drop it; SQLite yields a UNION ALL's parts in turn
+ * (test/db/queries.test.ts holds it to that, across pages).
  */
 function byStatus(
   db: ReadableDB,
@@ -78,14 +79,17 @@ function byStatus(
   if (!asc) statuses.reverse();
   const dir = asc ? sqlFragment`ASC` : sqlFragment`DESC`;
   const upTo = sqlConstant(offset + limit);
+  // Each part yields only the key, from the index; the page's columns are read for its own rows alone.
   const parts = statuses.map((alias, i) => {
     const status = alias === null ? sqlFragment`o.status_alias IS NULL` : sqlFragment`o.status_alias = ${alias}`;
-    return sqlFragment`${i === 0 ? sqlFragment`` : sqlFragment` UNION ALL `}SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where} AND ${status}
+    return sqlFragment`${i === 0 ? sqlFragment`` : sqlFragment` UNION ALL `}SELECT * FROM (SELECT o.pk FROM ${from} WHERE ${where} AND ${status}
       ORDER BY o.created_utc ${dir}, o.id ${dir} LIMIT ${upTo})`;
   });
   // No status at all: an empty page, from the same columns.
   if (parts.length === 0) return sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM orders o WHERE 0`;
-  return sql<SummaryRow>`${sqlJoin(parts, '')} LIMIT ${sqlConstant(limit)} OFFSET ${sqlConstant(offset)}`;
+  // CROSS JOIN keeps the page as the outer loop, so its rows come out in the page's order.
+  return sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM (${sqlJoin(parts, '')} LIMIT ${sqlConstant(limit)} OFFSET ${sqlConstant(offset)}) page
+    CROSS JOIN orders o ON o.pk = page.pk`;
 }
 
 /**
