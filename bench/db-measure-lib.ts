@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** Timing for the cache benchmarks: p50/p95 over RUNS runs after 3 warm-ups. */
 
 export const RUNS = 60;
@@ -72,4 +74,21 @@ export function measureSideBySide(ways: [string, (i: number) => number][], runs 
     }
   }
   return ways.map(([name], w) => ({ name, ...percentiles(samples[w]), rows: rows[w] }));
+}
+
+/** The timed rows as a BENCHMARKS.md table (rows left out by BENCH_ONLY are not in it), and the load average. */
+export function markdownTable(first: string, rows: Row[]): string[] {
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  return [
+    `Load average at the end: ${load}.`,
+    '',
+    `| ${first} | p50 ms | p95 ms | rows |`,
+    '| --- | ---: | ---: | ---: |',
+    ...rows
+      .filter((row) => !Number.isNaN(row.p50))
+      .map((r) => `| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`),
+    '',
+  ];
 }

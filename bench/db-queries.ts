@@ -17,7 +17,7 @@ import {
 } from '../src/main/core/db';
 import type { OrderQuery } from '../src/shared/domain/query';
 import { CITIES, COUPONS, PAYMENTS, productNameOf, rng, skuOf, STATUSES } from './db-generator';
-import { measure, RUNS, type Row } from './db-measure-lib';
+import { markdownTable, measure, RUNS, type Row } from './db-measure-lib';
 import { machineLine, openBenchCache, PAGE, sizesFromArgs, STORE } from './db-build-lib';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -244,11 +244,7 @@ function runSize(count: number): string {
         `longest single page write (100 orders, one transaction): **${write.longestPageMs.toFixed(1)} ms**; file ${(size / 1024 / 1024).toFixed(0)} MB.`,
     );
     lines.push('');
-    lines.push('| query | p50 ms | p95 ms | rows |');
-    lines.push('| --- | ---: | ---: | ---: |');
-    for (const r of rows.filter((row) => !Number.isNaN(row.p50)))
-      lines.push(`| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`);
-    lines.push('');
+    lines.push(...markdownTable('query', rows));
     return lines.join('\n');
   } finally {
     cache.close();

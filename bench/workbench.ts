@@ -5,14 +5,13 @@
 //   node --import tsx bench/workbench.ts            100k, then 1M
 //   BENCH_DB_DIR=/tmp/x node --import tsx bench/workbench.ts 100000
 //       reuses the cache db-queries keeps in that folder (or builds it there)
-import { loadavg } from 'node:os';
 import { OrdersService } from '../src/main/core/orders/orders-service';
 import { createDispatcher, dispatchTyped, type Dispatch } from '../src/main/core/ipc/dispatcher';
 import { createService, type ServiceDeps } from '../src/main/core/ipc/handlers';
 import type { CallName, CallResult, CallInput } from '../src/shared/ipc/contract';
 import type { OrderQuery } from '../src/shared/domain/query';
 import { machineLine, openBenchCache, PAGE, sizesFromArgs, STORE } from './db-build-lib';
-import { measureAsync, RUNS, type Row } from './db-measure-lib';
+import { markdownTable, measureAsync, RUNS, type Row } from './db-measure-lib';
 import { rng } from './db-generator';
 
 async function call<N extends CallName>(dispatch: Dispatch, name: N, input: CallInput<N>): Promise<CallResult<N>> {
@@ -110,16 +109,7 @@ async function runSize(count: number): Promise<string> {
       ),
     );
 
-    const load = loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' / ');
-    lines.push(`### ${count.toLocaleString('en-US')} orders (load average at the end: ${load})`);
-    lines.push('');
-    lines.push('| step | p50 ms | p95 ms | rows |');
-    lines.push('| --- | ---: | ---: | ---: |');
-    for (const r of rows.filter((row) => !Number.isNaN(row.p50)))
-      lines.push(`| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`);
-    lines.push('');
+    lines.push(`### ${count.toLocaleString('en-US')} orders`, '', ...markdownTable('step', rows));
     return lines.join('\n');
   } finally {
     cache.close();
