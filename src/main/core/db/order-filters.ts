@@ -78,7 +78,7 @@ function reviewIndex(q: OrderQuery): SqlFragment | null {
  * paid, handled, shipped, delivered; an order that stopped (cancelled, refused, refunded) last. A status this list
  * does not know goes after delivered, by its alias, and an order whose status could not be read after those.
  */
-export const STATUS_WORKFLOW = [
+const STATUS_WORKFLOW = [
   'waiting_payment',
   'authorized',
   'paid',
@@ -94,7 +94,7 @@ const UNKNOWN_RANK = STATUS_WORKFLOW.length;
 const UNREAD_RANK = UNKNOWN_RANK + 1;
 
 /** Where a status goes in the status sort (ties among unknown statuses are broken by the alias). */
-export function statusRank(alias: string | null): number {
+function statusRank(alias: string | null): number {
   if (alias === null) return UNREAD_RANK;
   const moving = (STATUS_WORKFLOW as readonly string[]).indexOf(alias);
   if (moving >= 0) return moving;

@@ -9,6 +9,9 @@ import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlQuery } from './sql';
 import { readAll, readOne } from './statements';
 import { storeZone } from './stores-repo';
 
+/** Up to this many matches, a search sorted by status sorts its matches rather than walking orders_by_status. */
+const STATUS_SORT_MATCHES = 20_000;
+
 /** The SQL of one list page and of its total, exposed so a test can EXPLAIN it and the bench can time it. */
 export function orderListSql(
   db: ReadableDB,
@@ -32,7 +35,12 @@ export function orderListSql(
       { count },
     );
   }
-  const common = search !== null && search.isCommon();
+  // The status sort walks one index per status, probing each entry against the matches: past a page or two of a
+  // common word that costs more than sorting the matches, up to STATUS_SORT_MATCHES of them.
+  const common =
+    search !== null &&
+    search.isCommon() &&
+    (query.sort?.key !== 'status' || search.matchesAtLeast(STATUS_SORT_MATCHES));
   const totalDrives = !isBroadTotalRange(db, storeId, query);
   const { where, from } = orderWhere(storeId, zone, query, { search, searchDrives: !common, totalDrives });
   const fromMatches = search !== null && search.match !== null && !common;
