@@ -1,11 +1,11 @@
 import type { OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery, Page } from '../../../shared/domain/query';
 import type { ReadableDB } from './connection';
-import { inWorkflowOrder, orderBy, orderWhere, pageBounds, type OrderWhere } from './order-filters';
+import { inWorkflowOrder, orderBy, orderWhere, pageBounds } from './order-filters';
 import { countStatement, countWithSearch, totalCap } from './orders-counts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows/orders';
 import { COMMON_SEARCH_MATCHES, orderSearch, type OrderSearch } from './search';
-import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlQuery } from './sql';
+import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment, type SqlQuery } from './sql';
 import { readAll, readOne } from './statements';
 import { storeZone } from './stores-repo';
 
@@ -54,7 +54,21 @@ export function orderListSql(
       query.review === 'flagged' ||
       (totalDrives && (query.minTotalCents !== undefined || query.maxTotalCents !== undefined));
     const table = fewer ? from : sqlFragment`orders o INDEXED BY orders_by_status`;
-    return Object.assign(byStatus(db, storeId, query, { where, from: table }, { offset, limit }), { count });
+    // A word this common fills each status's part sooner from its own matches, streamed in date order from the
+    // search index (keyed in date order), than from the status index probed against a list of all its matches.
+    const matches = search !== null && search.match !== null ? search : null;
+    const part: StatusPart =
+      matches === null
+        ? (status, dir, upTo) => sqlFragment`SELECT o.pk FROM ${table} WHERE ${where} AND ${status}
+            ORDER BY o.created_utc ${dir}, o.id ${dir} LIMIT ${upTo}`
+        : (
+            status,
+            dir,
+            upTo,
+          ) => sqlFragment`SELECT o.pk FROM orders_fts CROSS JOIN orders o ON o.search_key = orders_fts.rowid
+            WHERE ${orderWhere(storeId, zone, query).where} AND ${matches.inStoreMatches()} AND +${status}
+            ORDER BY orders_fts.rowid ${dir} LIMIT ${upTo}`;
+    return Object.assign(byStatus(db, storeId, query, part, { offset, limit }), { count });
   }
   return Object.assign(
     sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM ${from}
@@ -62,6 +76,9 @@ export function orderListSql(
     { count },
   );
 }
+
+/** One status's part of a status-sorted page: the keys of its first `upTo` orders in date order. */
+type StatusPart = (status: SqlFragment, dir: SqlFragment, upTo: SqlFragment) => SqlFragment;
 
 /**
  * The status sort in workflow order (order-filters' statusRank), read status by status: each part walks
@@ -74,7 +91,7 @@ function byStatus(
   db: ReadableDB,
   storeId: string,
   query: OrderQuery,
-  { where, from }: OrderWhere,
+  part: StatusPart,
   { offset, limit }: { offset: number; limit: number },
 ): SqlQuery<SummaryRow> {
   const held = readAll(
@@ -90,8 +107,7 @@ function byStatus(
   // Each part yields only the key, from the index; the page's columns are read for its own rows alone.
   const parts = statuses.map((alias, i) => {
     const status = alias === null ? sqlFragment`o.status_alias IS NULL` : sqlFragment`o.status_alias = ${alias}`;
-    return sqlFragment`${i === 0 ? sqlFragment`` : sqlFragment` UNION ALL `}SELECT * FROM (SELECT o.pk FROM ${from} WHERE ${where} AND ${status}
-      ORDER BY o.created_utc ${dir}, o.id ${dir} LIMIT ${upTo})`;
+    return sqlFragment`${i === 0 ? sqlFragment`` : sqlFragment` UNION ALL `}SELECT * FROM (${part(status, dir, upTo)})`;
   });
   // No status at all: an empty page, from the same columns.
   if (parts.length === 0) return sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM orders o WHERE 0`;
