@@ -51,6 +51,13 @@ const QUERIES: [string, OrderQuery, RegExp][] = [
   ['sort by total', { sort: { key: 'total', direction: 'desc' } }, /orders_by_total/],
   ['sort by customer', { sort: { key: 'customer', direction: 'asc' } }, /orders_by_customer_sort/],
   ['sort by status', { sort: { key: 'status', direction: 'desc' } }, /orders_by_status/],
+  [
+    'sort by status under a payment filter',
+    { paymentMethods: ['pix'], sort: { key: 'status', direction: 'asc' } },
+    /orders_by_status/,
+  ],
+  ['sort by status, a deep page', { sort: { key: 'status', direction: 'asc' }, offset: 30 }, /orders_by_status/],
+  ['sort by payment', { sort: { key: 'payment', direction: 'asc' } }, /orders_by_payment/],
 ];
 
 describe('order list query plans', () => {
@@ -68,7 +75,7 @@ describe('order list query plans', () => {
   }
 
   it('a sort on its own index needs no temporary sort, nor does a search in date order (the search index is in date order)', () => {
-    for (const key of ['date', 'number', 'total', 'customer', 'status'] as const) {
+    for (const key of ['date', 'number', 'total', 'customer', 'status', 'payment'] as const) {
       const { sql, params } = orderListSql(t.db, 'store-a', { sort: { key, direction: 'asc' } });
       expect(plan(sql, params).join('\n')).not.toMatch(/TEMP B-TREE/);
     }

@@ -142,6 +142,7 @@ const ptBR = {
   'filter.sort.total': 'ordenados por total',
   'filter.sort.customer': 'ordenados por cliente',
   'filter.sort.status': 'ordenados por situação',
+  'filter.sort.payment': 'ordenados por forma de pagamento',
   'filter.sort.asc': 'crescente',
   'filter.sort.desc': 'decrescente',
 
@@ -332,6 +333,7 @@ const en: Record<DocumentKey, string> = {
   'filter.sort.total': 'sorted by total',
   'filter.sort.customer': 'sorted by customer',
   'filter.sort.status': 'sorted by status',
+  'filter.sort.payment': 'sorted by payment method',
   'filter.sort.asc': 'ascending',
   'filter.sort.desc': 'descending',
 

@@ -69,7 +69,9 @@ export const orderQuerySchema = v.strictObject({
   customerId: v.optional(recordId),
   review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
   search: v.optional(shortText(200)),
-  sort: v.optional(v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status']), direction })),
+  sort: v.optional(
+    v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status', 'payment']), direction }),
+  ),
   offset,
   limit,
 });

@@ -7,7 +7,7 @@ import { rebuildOrderSearchIndex } from './keys';
  * The version of what the search index is made of: the terms (terms.ts) and the key layout (keys.ts). Raise it
  * with any change to either, and every cache rebuilds its index once, on its next open, with the code that runs.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 const BATCH = 5000;
 
