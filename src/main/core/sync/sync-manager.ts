@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { NEW_ORDER_IDS_MAX, type NewOrders, type SyncOutcome, type SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
 import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
@@ -175,6 +176,9 @@ export class SyncManager {
       mode = resolveMode(db, storeId, requested);
       // The run's own signal: a cancel aborts it, and so does the run itself when one of its lists fails.
       const requests = new AbortController();
+      // Each request in flight, and each waiting for a rate-limit slot, listens on it: two lists' worth is more than
+      // Node's default of 10 listeners, which is a leak warning meant for listeners that are never removed.
+      setMaxListeners(64, requests.signal);
       if (controller.signal.aborted) requests.abort();
       controller.signal.addEventListener('abort', () => requests.abort(), { once: true });
       const progress = new ProgressTracker({
