@@ -162,6 +162,46 @@ describe('the sync scheduler', () => {
     expect(fx.outcomes).toHaveLength(1);
   });
 
+  it('starts nothing while a full re-sync the person asked for runs, and runs one asked for during a scheduled run after it', async () => {
+    fx = await fixture();
+    const store = await fx.addStore();
+    fx.scheduler.start();
+    await fx.scheduler.idle();
+    // Slow answers: the full re-sync is still running when the interval, a wake and an online come.
+    fx.fake.control.setFaults('latency=1:40ms');
+    const full = fx.core.sync.run(store.id, 'full');
+    await fx.advance(10 * MINUTE);
+    fx.scheduler.onWake();
+    fx.scheduler.onOnline();
+    await fx.scheduler.idle();
+    expect(fx.core.sync.isRunning(store.id)).toBe(true);
+    expect((await full).mode).toBe('full');
+    expect(fx.asked).toEqual([store.id]);
+    expect(nextIn(fx, store.id)).toBe(10);
+
+    // A scheduled run is under way when the person asks for a full re-sync: it follows that run, never beside it.
+    const answered = new Promise<void>((resolve) => {
+      const stop = fx!.core.events.subscribeAll((event) => {
+        if (event !== 'sync.progress') return;
+        stop();
+        resolve();
+      });
+    });
+    const before = fx.outcomes.length;
+    await fx.advance(10 * MINUTE - 1);
+    fx.timers.advance(1);
+    await answered;
+    const asked = fx.core.sync.run(store.id, 'full');
+    await fx.scheduler.idle();
+    expect((await asked).mode).toBe('full');
+    expect(fx.outcomes.slice(before).map((o) => [o.mode, o.ok])).toEqual([
+      ['incremental', true],
+      ['full', true],
+    ]);
+    expect(fx.core.sync.isRunning(store.id)).toBe(false);
+    fx.fake.control.setFaults('latency=0');
+  });
+
   it('backs off while offline (1, 2, 5, 10 minutes, then the interval) and resumes at once when the store answers', async () => {
     fx = await fixture();
     const store = await fx.addStore();

@@ -32,6 +32,11 @@ function recordOf(body: unknown): unknown {
 const WRITE_AHEAD_CHARS = 16_000_000;
 /** Requests of one list in flight at once, as the rate limiter allows. */
 const FETCH_AHEAD = 8;
+/** Both settled, then the first failure thrown: a list stops only once its writes have landed. */
+async function settledBoth(a: Promise<unknown>, b: Promise<unknown>): Promise<void> {
+  for (const result of await Promise.allSettled([a, b])) if (result.status === 'rejected') throw result.reason;
+}
+
 /**
  * Pages handed to the writer thread at once. Only these land after a cancel; the rest of the write-ahead waits here
  * and is dropped.
@@ -103,20 +108,22 @@ export class SyncRun {
   async full(): Promise<void> {
     const { db, store } = this.#d;
     this.#d.progress.enter('orders');
-    const orders = await this.#checkpoint('orders');
+    const orders = this.#checkpoint('orders');
     const customers = readSyncState(db, store.id, 'customers');
     // A run resumed after the customers were listed (during the catch-up) does not list them again.
     const customersDone =
-      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= orders.startedAt;
-    const lists = [(): Promise<void> => this.#pageAll('orders', orders)];
+      customers.fullSync === null &&
+      customers.fullSyncDoneAt !== null &&
+      customers.fullSyncDoneAt >= orders.checkpoint.startedAt;
+    const lists = [(): Promise<void> => settledBoth(orders.stored, this.#pageAll('orders', orders.checkpoint))];
     if (!customersDone) {
-      const checkpoint = await this.#checkpoint('customers');
-      lists.push(() => this.#pageAll('customers', checkpoint));
+      const list = this.#checkpoint('customers');
+      lists.push(() => settledBoth(list.stored, this.#pageAll('customers', list.checkpoint)));
     }
     await this.#together(lists);
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
-    await this.#window(orders.startedAt, 'refresh-open');
+    await this.#window(orders.checkpoint.startedAt, 'refresh-open');
     const done = this.#d.now().toISOString();
     await this.#d.sink.writeState(store.id, 'orders', {
       fullSync: null,
@@ -196,19 +203,25 @@ export class SyncRun {
     if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
-  /** Where a list resumes, or a new checkpoint written for it: one under another page size points at other records. */
-  async #checkpoint(resource: SyncResource): Promise<FullSyncCheckpoint> {
+  /**
+   * Where a list resumes, or a new checkpoint for it (one under another page size points at other records). A new
+   * one is `stored` while the list's first request is already out: the writer takes requests in order, so it is in
+   * place before the list's first page is written.
+   */
+  #checkpoint(resource: SyncResource): { checkpoint: FullSyncCheckpoint; stored: Promise<void> } {
     const { db, store, settings } = this.#d;
     const state = readSyncState(db, store.id, resource);
-    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize) return state.fullSync;
+    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize)
+      return { checkpoint: state.fullSync, stored: Promise.resolve() };
     const checkpoint = {
       nextPage: 1,
       pageSize: settings.pageSize,
       totalPages: null,
       startedAt: this.#d.now().toISOString(),
     };
-    await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
-    return checkpoint;
+    const stored = this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
+    stored.catch(() => undefined);
+    return { checkpoint, stored };
   }
 
   /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
