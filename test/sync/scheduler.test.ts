@@ -112,7 +112,7 @@ describe('the sync scheduler', () => {
       ['incremental', true],
     ]);
 
-    expect(fx.scheduler.setSchedule({ intervalMinutes: 5 })).toEqual({ intervalMinutes: 5 });
+    expect(fx.scheduler.setSchedule({ intervalMinutes: 5 })).toEqual({ intervalMinutes: 5, notifyNewOrders: null });
     expect(nextIn(fx, store.id)).toBe(5);
     await fx.advance(5 * MINUTE);
     expect(fx.asked).toHaveLength(3);
@@ -261,17 +261,35 @@ describe('the sync scheduler', () => {
 });
 
 describe('the sync interval setting', () => {
-  it('is kept in the data folder across restarts; a missing or unknown value reads as 10 minutes', () => {
+  it('is kept in the data folder across restarts; a missing or unknown value reads as its default (10 minutes, never asked)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'balcao-schedule-'));
     try {
       const file = join(dir, 'sync-schedule.json');
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10 });
-      scheduleSettingsFile(file).write({ intervalMinutes: 30 });
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 30 });
-      writeFileSync(file, '{"intervalMinutes": 7}');
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10 });
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10, notifyNewOrders: null });
+      scheduleSettingsFile(file).write({ intervalMinutes: 30, notifyNewOrders: true });
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 30, notifyNewOrders: true });
+      writeFileSync(file, '{"intervalMinutes": 7, "notifyNewOrders": "yes"}');
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10, notifyNewOrders: null });
+      // The file of an earlier version, with the interval only.
+      writeFileSync(file, '{"intervalMinutes": 15}');
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 15, notifyNewOrders: null });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('changes only what is given: the notification answer keeps the interval and its planned runs', async () => {
+    fx = await fixture();
+    const store = await fx.addStore();
+    fx.scheduler.start();
+    await fx.scheduler.idle();
+    await fx.advance(4 * MINUTE);
+    expect(fx.scheduler.setSchedule({ notifyNewOrders: false })).toEqual({
+      intervalMinutes: 10,
+      notifyNewOrders: false,
+    });
+    expect(nextIn(fx, store.id)).toBe(6);
+    expect(fx.scheduler.setSchedule({ intervalMinutes: 30 })).toEqual({ intervalMinutes: 30, notifyNewOrders: false });
+    expect(nextIn(fx, store.id)).toBe(30);
   });
 });

@@ -47,7 +47,14 @@ export const DEFAULT_SYNC_INTERVAL: SyncIntervalMinutes = 10;
 
 export interface SyncSchedule {
   intervalMinutes: SyncIntervalMinutes;
+  /**
+   * An OS notification when a sync brings new orders: off until the person says yes, null while never asked (the
+   * frame asks once, after the first sync that brought new orders).
+   */
+  notifyNewOrders: boolean | null;
 }
+
+export const DEFAULT_SYNC_SCHEDULE: SyncSchedule = { intervalMinutes: DEFAULT_SYNC_INTERVAL, notifyNewOrders: null };
 
 export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
 

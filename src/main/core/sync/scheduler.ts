@@ -61,6 +61,7 @@ export class SyncScheduler {
   readonly #stores = new Map<string, StoreSchedule>();
   readonly #runs = new Set<Promise<unknown>>();
   #interval: SyncIntervalMinutes;
+  #notifyNewOrders: boolean | null;
   #started = false;
   #closed = false;
   readonly #unsubscribe: () => void;
@@ -68,7 +69,9 @@ export class SyncScheduler {
   constructor(deps: SchedulerDeps) {
     this.#d = deps;
     this.#timers = deps.timers ?? realTimers;
-    this.#interval = deps.settings.read().intervalMinutes;
+    const stored = deps.settings.read();
+    this.#interval = stored.intervalMinutes;
+    this.#notifyNewOrders = stored.notifyNewOrders;
     this.#unsubscribe = deps.events.subscribeAll((event, payload) => {
       if (!this.#started || this.#closed) return;
       if (event === 'sync.finished') this.#finished(payload as SyncOutcome);
@@ -78,7 +81,7 @@ export class SyncScheduler {
   }
 
   get schedule(): SyncSchedule {
-    return { intervalMinutes: this.#interval };
+    return { intervalMinutes: this.#interval, notifyNewOrders: this.#notifyNewOrders };
   }
 
   /** Starts the schedule with a sync of every store. Nothing happens before (the CLI's one-off commands never call it). */
@@ -98,9 +101,15 @@ export class SyncScheduler {
     if (this.#started) this.#syncAll('online');
   }
 
-  /** Stored, and every planned interval run moves to the new interval from now (back-offs and pauses stay). */
-  setSchedule(schedule: SyncSchedule): SyncSchedule {
+  /**
+   * What is given changes and is stored; an interval given moves every planned interval run to it from now
+   * (back-offs and pauses stay).
+   */
+  setSchedule(change: Partial<SyncSchedule>): SyncSchedule {
+    const schedule = { ...this.schedule, ...change };
     this.#d.settings.write(schedule);
+    this.#notifyNewOrders = schedule.notifyNewOrders;
+    if (change.intervalMinutes === undefined) return this.schedule;
     this.#interval = schedule.intervalMinutes;
     for (const [storeId, s] of this.#stores) {
       if (s.paused || s.offline > 0 || this.#d.sync.isRunning(storeId)) continue;
