@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors';
+import type { ErrorCode, ErrorInfo } from '../errors';
 
 /** What the app says about itself (Configurações › Sobre, the frame's footer). */
 export interface AppInfo {
@@ -39,6 +39,9 @@ export interface Connectivity {
   /** While offline: when the background check tries again (ISO), for "tentando de novo em 40 s". */
   nextCheckAt?: string | null;
 }
+
+/** Failures the person must fix (credentials, the store's alias or status): automatic sync pauses the store until then. */
+export const PAUSING_ERRORS: readonly ErrorCode[] = ['AUTH_INVALID', 'STORE_NOT_FOUND', 'STORE_INACTIVE'];
 
 /** How often stores sync by themselves, in minutes (Configurações); 0 is off. */
 export const SYNC_INTERVALS = [0, 5, 10, 15, 30, 60] as const;

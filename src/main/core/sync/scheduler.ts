@@ -1,11 +1,11 @@
-import type {
-  StoreSummary,
-  SyncIntervalMinutes,
-  SyncOutcome,
-  SyncSchedule,
-  Connectivity,
+import {
+  PAUSING_ERRORS,
+  type StoreSummary,
+  type SyncIntervalMinutes,
+  type SyncOutcome,
+  type SyncSchedule,
+  type Connectivity,
 } from '../../../shared/domain/app';
-import type { ErrorCode } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { ScheduleSettings } from './schedule-settings';
@@ -14,9 +14,6 @@ import { realTimers, type Timers } from './timers';
 
 /** After a run that found no network: wait 1, 2, 5, then 10 minutes, then the interval. */
 export const OFFLINE_BACKOFF_MINUTES = [1, 2, 5, 10] as const;
-
-/** Failures the person must fix (credentials, the store's alias or status): no run until the store changes. */
-const PAUSING: readonly ErrorCode[] = ['AUTH_INVALID', 'STORE_NOT_FOUND', 'STORE_INACTIVE'];
 
 const MINUTE = 60_000;
 
@@ -206,7 +203,7 @@ export class SyncScheduler {
       // The store was removed while it synced.
       this.#clear(s);
       this.#stores.delete(outcome.storeId);
-    } else if (code !== undefined && PAUSING.includes(code)) {
+    } else if (code !== undefined && PAUSING_ERRORS.includes(code)) {
       this.#clear(s);
       s.paused = true;
       s.offline = 0;
