@@ -46,6 +46,21 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       await fake?.close().catch(() => undefined);
     });
 
+    /** Adds orders to the store and syncs; once the notice says `words`, their ids. */
+    async function syncNewOrders(count: number, words: string): Promise<number[]> {
+      const added = fake.control.addOrders(count);
+      await page.getByTestId('sync-button').click();
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('new-orders')
+            .textContent()
+            .catch(() => ''),
+        )
+        .toContain(words);
+      return added;
+    }
+
     /** The ids of the list's rows that carry the new mark. */
     const markedRows = (): Promise<number[]> =>
       page
@@ -56,16 +71,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
     it('marks the new rows with a word until each is opened, and asks once about a system notification', async () => {
       expect(await markedRows()).toEqual([]);
       expect(await page.getByTestId('notify-ask').count()).toBe(0);
-      const added = fake.control.addOrders(3);
-      await page.getByTestId('sync-button').click();
-      await expect
-        .poll(() =>
-          page
-            .getByTestId('new-orders')
-            .textContent()
-            .catch(() => ''),
-        )
-        .toContain('3 pedidos novos');
+      const added = await syncNewOrders(3, '3 pedidos novos');
       await expect.poll(() => markedRows().then((ids) => ids.sort())).toEqual([...added].sort());
       // Not colour alone: the mark is a word.
       expect(await page.getByTestId('new-mark').first().textContent()).toBe('novo');
@@ -99,16 +105,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
     });
 
     it('opens the list on the new orders from the notice, and they are seen once the person leaves it', async () => {
-      const added = fake.control.addOrders(2);
-      await page.getByTestId('sync-button').click();
-      await expect
-        .poll(() =>
-          page
-            .getByTestId('new-orders')
-            .textContent()
-            .catch(() => ''),
-        )
-        .toContain('2 pedidos novos');
+      const added = await syncNewOrders(2, '2 pedidos novos');
       // Asked once only: answered above.
       expect(await page.getByTestId('notify-ask').count()).toBe(0);
       await page.getByTestId('new-orders-open').click();
