@@ -115,7 +115,13 @@ export const customerQuerySchema = v.strictObject({
 /** Automatic sync (issue 14): how often stores sync by themselves, as Configurações offers it. */
 const syncScheduleCalls = {
   'sync.getSchedule': call<SyncSchedule>()(noInput),
-  'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
+  /** Changes what is given, keeps the rest. */
+  'sync.setSchedule': call<SyncSchedule>()(
+    v.strictObject({
+      intervalMinutes: v.optional(v.picklist(SYNC_INTERVALS)),
+      notifyNewOrders: v.optional(v.boolean()),
+    }),
+  ),
 };
 
 /** Ids picked by hand in the order list; a larger selection is sent as its filter. */
@@ -268,9 +274,8 @@ export const events = {
   'shell.command': {} as ShellCommand,
 } as const;
 
-export interface ShellCommand {
-  command: 'export';
-}
+/** What the shell asks of the window: the menu's Exportar…, or a click on the new-orders notification. */
+export type ShellCommand = { command: 'export' } | { command: 'new-orders'; storeId: string };
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
