@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 /**
  * The printer's Chromium runs as one process (no zygote, no separate GPU, network, storage or renderer
  * processes) in low-end-device mode (smaller caches, memory given back sooner). Measured on a 10,000-order
- * report through the CLI (BENCHMARKS.md, Export): Chromium's peak fell from 11 processes, ~560 MB PSS and
+ * report through the CLI (BENCHMARKS.md, Export): Chromium's peak fell from ten processes, ~560 MB PSS and
  * ~1.3 GB RSS summed to one process of ~380 MB. Chromium calls single-process mode unsupported; it serves
  * here because the page is our own HTML with JavaScript off and the network offline, and a crash is
  * CHROMIUM_CRASHED, the next job starting a fresh browser. `--no-sandbox`: Chromium's own sandbox needs user
