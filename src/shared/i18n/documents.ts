@@ -7,7 +7,6 @@ import type { Locale } from './messages';
  */
 const ptBR = {
   'page.number': 'Página {page} de {pages}',
-  'page.numberOnly': 'Página {page}',
   'page.generated': 'Gerado em {when}',
   'common.none': '—',
   'common.yes': 'Sim',
@@ -198,7 +197,6 @@ export type DocumentKey = keyof typeof ptBR;
 
 const en: Record<DocumentKey, string> = {
   'page.number': 'Page {page} of {pages}',
-  'page.numberOnly': 'Page {page}',
   'page.generated': 'Generated {when}',
   'common.none': '—',
   'common.yes': 'Yes',
