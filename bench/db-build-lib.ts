@@ -1,9 +1,11 @@
-// Building a bench cache through the real write path, shared by the cache and Painel benches.
+// Building a bench cache through the real write path, shared by the cache and Painel benches: generated orders,
+// each with a raw record the size and make-up of a synced one (model-records.ts).
 import { cpus } from 'node:os';
 import { addStore, writeOrderPage, writeSyncState, type Db } from '../src/main/core/db';
 import type { Order } from '../src/shared/domain/order';
 import { orders, type BenchCustomer } from './db-generator';
 import { ms } from './db-measure-lib';
+import { benchRaw, storeModel } from './model-records';
 
 export const STORE = 'bench-store';
 export const PAGE = 100;
@@ -39,6 +41,7 @@ export function build(
   let page: Order[] = [];
   let longest = 0;
   let pageNo = 0;
+  const model = storeModel({ seed: 7, orders: count, customers: people.length });
   const fullSyncAt = (nextPage: number) => ({
     nextPage,
     pageSize: PAGE,
@@ -55,7 +58,7 @@ export function build(
       db,
       STORE,
       page,
-      page.map((o) => ({ id: o.id, number: o.number })),
+      page.map((o, i) => benchRaw(model, o, (pageNo - 1) * PAGE + i)),
       [],
       {
         page: pageNo,

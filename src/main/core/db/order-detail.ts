@@ -1,6 +1,7 @@
 import type { OrderDetail } from '../../../shared/domain/order';
 import type { ReadableDB } from './connection';
 import { getReview } from './review-repo';
+import { storedRawJson } from './raw-json';
 import { parseJson } from './rows/json';
 import {
   toOrder,
@@ -32,5 +33,5 @@ export function getOrderDetail(db: ReadableDB, storeId: string, orderId: number)
       sql<StatusChangeRow>`SELECT * FROM order_status_history WHERE order_pk = ${row.pk} ORDER BY position`,
     ),
   });
-  return { order, review: getReview(db, storeId, orderId), raw: parseJson(row.raw) };
+  return { order, review: getReview(db, storeId, orderId), raw: parseJson(storedRawJson(row)) };
 }

@@ -82,7 +82,9 @@ export interface OrderRow extends SummaryRow {
   promocode_id: number | null;
   promocode_code: string | null;
   parse_problems: string;
+  /** '' where raw_deflated holds it (raw-json.ts). */
   raw: string;
+  raw_deflated: Uint8Array | null;
 }
 
 export interface ItemRow {

@@ -1,6 +1,7 @@
 import type { WritableDB } from '../connection';
 import { sql } from '../sql';
-import { readOne, write } from '../statements';
+import { write } from '../statements';
+import { derivedVersions } from '../derived-versions';
 import { rebuildCustomerSearchIndex } from './customer-rows';
 import { rebuildOrderSearchIndex } from './keys';
 
@@ -19,12 +20,8 @@ const BATCH = 5000;
  * A file below migration 5 (tests that stop the migrations early) has no versions yet and is left alone.
  */
 export function reindexIfStale(db: WritableDB): boolean {
-  const stale = () =>
-    readOne(db, sql<{ version: number }>`SELECT version FROM derived_versions WHERE name = 'search'`)?.version !==
-    SEARCH_INDEX_VERSION;
-  const hasVersions =
-    readOne(db, sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_versions'`) !== undefined;
-  if (!hasVersions || !stale()) return false;
+  const stale = () => derivedVersions(db)?.get('search') !== SEARCH_INDEX_VERSION;
+  if (derivedVersions(db) === null || !stale()) return false;
   return db
     .transaction(() => {
       if (!stale()) return false;
