@@ -41,6 +41,7 @@ function runSize(count: number): string {
     } else {
       process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
       write = build(db, count, people);
+      process.stderr.write(`built: ${JSON.stringify(write)}\n`);
       // 1% reviewed, 0.2% flagged: the merchant's own work.
       db.transaction(() => {
         for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });

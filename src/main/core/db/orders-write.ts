@@ -97,12 +97,8 @@ RETURNING pk`,
   return row.pk;
 }
 
-const RELATION_TABLES = [
-  sqlFragment`order_items`,
-  sqlFragment`order_addresses`,
-  sqlFragment`order_transactions`,
-  sqlFragment`order_status_history`,
-];
+/** What lists, searches and figures read; the rest of an order is read from its raw record (order-detail.ts). */
+const RELATION_TABLES = [sqlFragment`order_items`, sqlFragment`order_addresses`];
 
 function replaceRelations(db: WritableDB, pk: number, order: Order, existed: boolean): void {
   if (existed) for (const table of RELATION_TABLES) write(db, sql`DELETE FROM ${table} WHERE order_pk = ${pk}`);
@@ -124,22 +120,6 @@ function replaceRelations(db: WritableDB, pk: number, order: Order, existed: boo
          ${a.city}, ${a.uf}, ${a.zipcode}, ${a.country}, ${a.fullAddress})`,
     );
   }
-  order.transactions.forEach((t, position) => {
-    write(
-      db,
-      sql`INSERT INTO order_transactions (order_pk, store_id, position, id, payment_alias, payment_name, amount_cents, installments, status, authorized, captured, cancelled, created_utc, created_zone)
-       VALUES (${pk}, ${store}, ${position}, ${t.id}, ${t.payment?.alias ?? null}, ${t.payment?.name ?? null}, ${t.amountCents},
-         ${t.installments}, ${t.status}, ${bit(t.authorized)}, ${bit(t.captured)}, ${bit(t.cancelled)},
-         ${t.createdAt?.utc ?? null}, ${t.createdAt?.zone ?? null})`,
-    );
-  });
-  order.statusHistory.forEach((s, position) => {
-    write(
-      db,
-      sql`INSERT INTO order_status_history (order_pk, store_id, position, alias, name, at_utc, at_zone)
-       VALUES (${pk}, ${store}, ${position}, ${s.alias}, ${s.name}, ${s.at?.utc ?? null}, ${s.at?.zone ?? null})`,
-    );
-  });
 }
 
 /**
