@@ -1,4 +1,5 @@
-// Building a bench cache through the real write path, shared by the cache and Painel benches.
+// Building a bench cache through the real write path, shared by the cache and Painel benches: generated orders,
+// each with a raw record the size and make-up of a synced one (model-records.ts).
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { addStore, openDatabase, setReview, writeOrderPage, writeSyncState, type
 import type { Order } from '../src/shared/domain/order';
 import { customers, orders, type BenchCustomer } from './db-generator';
 import { ms } from './db-measure-lib';
+import { benchRaw, storeModel } from './model-records';
 
 export const STORE = 'bench-store';
 export const PAGE = 100;
@@ -41,6 +43,7 @@ export function build(
   let page: Order[] = [];
   let longest = 0;
   let pageNo = 0;
+  const model = storeModel({ seed: 7, orders: count, customers: people.length });
   const fullSyncAt = (nextPage: number) => ({
     nextPage,
     pageSize: PAGE,
@@ -57,7 +60,7 @@ export function build(
       db,
       STORE,
       page,
-      page.map((o) => ({ id: o.id, number: o.number })),
+      page.map((o, i) => benchRaw(model, o, (pageNo - 1) * PAGE + i)),
       [],
       {
         page: pageNo,

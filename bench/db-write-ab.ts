@@ -1,5 +1,5 @@
 // The sync's page write (writeOrderPage) against another checkout of Balcão (the "before"): the same generated
-// orders written in pages of 100 to a fresh cache per side, the sides taking turns page by page in one process, so
+// orders, each with a raw record as the sync receives it (model-records.ts), written in pages of 100 to a fresh cache per side, the sides taking turns page by page in one process, so
 // a busy machine slows both alike. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
 //
 //   BENCH_BASE=/path/to/checkout node --import tsx bench/db-write-ab.ts 20000
@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import * as here from '../src/main/core/db';
 import { customers, orders } from './db-generator';
 import { ms } from './db-measure-lib';
+import { benchRaw, storeModel } from './model-records';
 
 type Api = Pick<typeof here, 'openDatabase' | 'addStore' | 'writeOrderPage'>;
 
@@ -36,18 +37,13 @@ async function main(): Promise<void> {
       });
     }
     const all = [...orders(count, customers(Math.max(1000, Math.floor(count / 4))), 's')];
+    const model = storeModel({ seed: 7, orders: count, customers: Math.ceil(count / 3) });
+    const raws = all.map((o, i) => benchRaw(model, o, i));
     for (let p = 0; p * 100 < all.length; p += 1) {
       const page = all.slice(p * 100, p * 100 + 100);
       for (const side of p % 2 === 0 ? sides : [...sides].reverse()) {
         const start = process.hrtime.bigint();
-        side.api.writeOrderPage(
-          side.db,
-          's',
-          page,
-          page.map((o) => ({ id: o.id })),
-          [],
-          null,
-        );
+        side.api.writeOrderPage(side.db, 's', page, raws.slice(p * 100, p * 100 + 100), [], null);
         side.ms += ms(start);
       }
     }

@@ -1,61 +1,124 @@
-// Footprint benchmark: bytes per order of a cache synced from the fake store (every include), and what compressing
-// the raw JSON would save: plain deflate against deflate with a preset dictionary built from typical records.
+// Footprint benchmark: bytes per order of a cache, and which tables and indexes hold them (SQLite's dbstat).
 // Numbers, not pass/fail: see BENCHMARKS.md (Footprint).
 //
-//   node --import tsx bench/footprint.ts 20000
+//   node --import tsx bench/footprint.ts sync 20000     a fake store (every include) synced into a fresh cache
+//                                                        through the app's sync; then the raw JSON of 2,000 of its
+//                                                        orders packed the app's way and the other ways Node has
+//   node --import tsx bench/footprint.ts file <cache>   an existing cache (the 1M bench cache of db-queries)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
+import type { Database } from 'better-sqlite3';
 import { assembleCore } from '../src/main/core/composition';
+import { openDatabase } from '../src/main/core/db';
+import { packRawJson, storedRawJson, unpackRawJson } from '../src/main/core/db/raw-json';
 import { startFakeStore } from '../src/main/core/fake-store';
 import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 
-const count = Number(process.argv[2] ?? 20_000);
-const dir = mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
-const fake = await startFakeStore({
-  seed: 17,
-  orders: count,
-  customers: Math.ceil(count / 3),
-  rateLimit: { timeScale: 1000 },
-});
-const core = assembleCore({
-  appName: 'Balcão',
-  version: 'bench',
-  dataDir: dir,
-  shell: 'cli',
-  secrets: createMemorySecretStore(),
-  rateLimit: { timeScale: 1000 },
-  checkIntegrity: false,
-});
-try {
-  const store = core.stores.ensureScriptStore(fake.alias, fake.apiBaseUrl);
-  const t0 = Date.now();
-  const outcome = await core.sync.run(store.id, 'full', { credentials: fake.credentials });
-  const seconds = (Date.now() - t0) / 1000;
-  core.db.pragma('wal_checkpoint(TRUNCATE)');
-  const file = statSync(join(dir, 'balcao.db')).size;
-  const raws = (core.db.prepare('SELECT raw FROM orders').all() as { raw: string }[]).map((r) => r.raw);
-  const rawBytes = raws.reduce((n, r) => n + Buffer.byteLength(r), 0);
-  // The dictionary: the most recent 32 KiB of 200 sample records, as zlib takes it (later bytes weigh more).
-  const dictionary = Buffer.from(raws.slice(0, 200).join('')).subarray(-32 * 1024);
-  let plain = 0;
-  let withDict = 0;
-  for (const raw of raws.slice(200)) {
-    plain += deflateRawSync(raw, { level: 6 }).length;
-    const packed = deflateRawSync(raw, { level: 6, dictionary });
-    withDict += packed.length;
-    if (inflateRawSync(packed, { dictionary }).toString() !== raw) throw new Error('not byte-identical');
-  }
-  const n = raws.length - 200;
-  const stored = raws.length;
-  console.log(`orders synced: ${stored} in ${seconds.toFixed(1)} s (ok: ${outcome.ok})`);
-  console.log(`| orders | file | bytes per order | raw JSON per order | plain deflate | deflate + dictionary |`);
-  console.log(
-    `| ${stored} | ${(file / 2 ** 20).toFixed(1)} MiB | ${Math.round(file / stored)} | ${Math.round(rawBytes / stored)} | ${Math.round(plain / n)} | ${Math.round(withDict / n)} |`,
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+function report(db: Database, file: string): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const size = statSync(file).size;
+  const orders = (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+  const customers = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+  const packed = (db.prepare('PRAGMA table_info(orders)').all() as { name: string }[]).some(
+    (c) => c.name === 'raw_deflated',
   );
-} finally {
-  await core.close();
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
+  const stored = db
+    .prepare(
+      `SELECT sum(length(CAST(raw AS BLOB))${packed ? ' + coalesce(length(raw_deflated), 0)' : ''}) AS n FROM orders`,
+    )
+    .get() as { n: number };
+  console.log(`orders ${n(orders)}, customers ${n(customers)}, file ${(size / 2 ** 20).toFixed(1)} MiB`);
+  console.log(`| orders | file | bytes per order | raw JSON stored per order |`);
+  console.log(`| ---: | ---: | ---: | ---: |`);
+  console.log(`| ${n(orders)} | ${(size / 2 ** 20).toFixed(1)} MiB | ${n(size / orders)} | ${n(stored.n / orders)} |`);
+  console.log('');
+  console.log('| table or index | MiB | bytes per order | share |');
+  console.log('| --- | ---: | ---: | ---: |');
+  const parts = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+    name: string;
+    bytes: number;
+  }[];
+  for (const p of parts.filter((p) => p.bytes / size >= 0.005))
+    console.log(
+      `| ${p.name} | ${(p.bytes / 2 ** 20).toFixed(1)} | ${n(p.bytes / orders)} | ${((100 * p.bytes) / size).toFixed(1)} % |`,
+    );
+}
+
+/**
+ * The raw JSON of up to 2,000 orders packed the app's way (raw-json.ts) and the other ways Node 20 has: plain
+ * deflate and brotli (Node takes a brotli dictionary only from 22.15; zstd from 23.8). CPU time per record.
+ */
+function alternatives(db: Database): void {
+  const raws = (
+    db.prepare('SELECT raw, raw_deflated FROM orders ORDER BY pk LIMIT 2000').all() as {
+      raw: string;
+      raw_deflated: Uint8Array | null;
+    }[]
+  ).map((row) => storedRawJson(row));
+  const text = raws.reduce((sum, raw) => sum + Buffer.byteLength(raw), 0) / raws.length;
+  const way = (name: string, pack: (raw: string) => Uint8Array) => {
+    const before = process.cpuUsage();
+    const bytes = raws.reduce((sum, raw) => sum + pack(raw).length, 0);
+    const cpu = process.cpuUsage(before);
+    console.log(
+      `| ${name} | ${n(bytes / raws.length)} | ${((100 * bytes) / raws.length / text).toFixed(1)} % | ${n((cpu.user + cpu.system) / raws.length)} |`,
+    );
+  };
+  console.log('');
+  console.log(`raw JSON of ${raws.length} orders, ${n(text)} bytes each as text:`);
+  console.log('| packing | bytes per order | of the text | CPU µs per order |');
+  console.log('| --- | ---: | ---: | ---: |');
+  way('deflate, level 6', (raw) => deflateRawSync(raw, { level: 6 }));
+  way('brotli, quality 5', (raw) => brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+  way('brotli, quality 11', (raw) => brotliCompressSync(raw));
+  way('deflate, level 6, preset dictionary (the app)', (raw) => packRawJson(raw, 'order'));
+  const packed = raws.map((raw) => packRawJson(raw, 'order'));
+  const before = process.cpuUsage();
+  const same = packed.every((p, i) => unpackRawJson(p) === raws[i]);
+  const cpu = process.cpuUsage(before);
+  console.log(`unpacked byte-identical: ${same}, ${n((cpu.user + cpu.system) / raws.length)} µs per order`);
+}
+
+async function sync(count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
+  const fake = await startFakeStore({
+    seed: 17,
+    orders: count,
+    customers: Math.ceil(count / 3),
+    rateLimit: { timeScale: 1000 },
+  });
+  const core = assembleCore({
+    appName: 'Balcão',
+    version: 'bench',
+    dataDir: dir,
+    shell: 'cli',
+    secrets: createMemorySecretStore(),
+    rateLimit: { timeScale: 1000 },
+    checkIntegrity: false,
+  });
+  try {
+    const store = core.stores.ensureScriptStore(fake.alias, fake.apiBaseUrl);
+    const t0 = Date.now();
+    const outcome = await core.sync.run(store.id, 'full', { credentials: fake.credentials });
+    console.log(`synced in ${((Date.now() - t0) / 1000).toFixed(1)} s (ok: ${outcome.ok})`);
+    report(core.db, join(dir, 'balcao.db'));
+    alternatives(core.db);
+  } finally {
+    await core.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, arg] = process.argv.slice(2);
+if (mode === 'file' && arg !== undefined) {
+  const db = openDatabase(arg);
+  report(db, arg);
+  db.close();
+} else {
+  await sync(Number(arg ?? 20_000));
 }

@@ -13,6 +13,9 @@ import {
   type Migration,
 } from '../../src/main/core/db';
 import { dataset, flaggedIds, N, reviewedIds } from './dataset';
+import { storedRawJson } from '../../src/main/core/db/raw-json';
+import type { CustomerRow } from '../../src/main/core/db/rows/customers';
+import type { OrderRow } from '../../src/main/core/db/rows/orders';
 import { tempFiles } from './helpers';
 import { AppError } from '../../src/main/core/base/app-error';
 
@@ -231,15 +234,12 @@ describe('migration 3 on a cache written by version 2', () => {
         `order ${o.id}`,
       ).toContain(o.id);
     }
-    expect(
-      (db.prepare("SELECT raw FROM orders WHERE store_id = 'store-a' AND id = 5").get() as { raw: string }).raw,
-    ).toBe(orderRaw);
-    expect((db.prepare('SELECT raw FROM customers WHERE pk = ?').get(customer.pk) as { raw: string }).raw).toBe(
-      customerRaw,
-    );
-    expect(
-      (db.prepare(`SELECT count(*) AS n FROM customers WHERE raw LIKE '{"data":%'`).get() as { n: number }).n,
-    ).toBe(0);
+    const stored = (table: string, where: string) =>
+      storedRawJson(db.prepare(`SELECT raw, raw_deflated FROM ${table} WHERE ${where}`).get() as OrderRow);
+    expect(stored('orders', "store_id = 'store-a' AND id = 5")).toBe(orderRaw);
+    expect(stored('customers', `pk = ${customer.pk}`)).toBe(customerRaw);
+    const customerRaws = db.prepare('SELECT raw, raw_deflated FROM customers').all() as CustomerRow[];
+    expect(customerRaws.filter((row) => storedRawJson(row)?.startsWith('{"data":'))).toEqual([]);
     const alvaro = orders.filter((o) => o.customer?.name?.startsWith('Álvaro'));
     expect(
       listOrders(db, 'store-a', { search: 'alvaro sou' })

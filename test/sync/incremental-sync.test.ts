@@ -4,6 +4,7 @@ import { presentCustomer } from '../../src/main/core/fake-store';
 import { redactSecrets } from '../../src/main/core/normalize';
 import { cacheDifferences } from './expect-cache';
 import { syncFixture, type SyncFixture } from './helpers';
+import { storedRawJson } from '../../src/main/core/db/raw-json';
 
 let fx: SyncFixture | null = null;
 afterEach(async () => {
@@ -127,18 +128,21 @@ describe('incremental sync', () => {
       customer_id: number;
     };
     // As if the customer list had never returned this customer: only the order's summary is cached.
-    fx.core.db.prepare("UPDATE customers SET source = 'order', raw = NULL WHERE id = ?").run(newest.customer_id);
+    fx.core.db
+      .prepare("UPDATE customers SET source = 'order', raw = NULL, raw_deflated = NULL WHERE id = ?")
+      .run(newest.customer_id);
     const before = fx.fake.stats.requests['customers.show'] ?? 0;
     expect((await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials })).ok).toBe(true);
     expect((fx.fake.stats.requests['customers.show'] ?? 0) - before).toBe(1);
-    const row = fx.core.db.prepare('SELECT source, raw FROM customers WHERE id = ?').get(newest.customer_id) as {
-      source: string;
-      raw: string | null;
-    };
+    const row = fx.core.db
+      .prepare('SELECT source, raw, raw_deflated FROM customers WHERE id = ?')
+      .get(newest.customer_id) as { source: string; raw: string | null; raw_deflated: Uint8Array | null };
     expect(row.source).toBe('api');
     // The record itself, as the list gives it: not the by-id read's `{ data: … }` envelope.
     const index = fx.fake.model.customerIndexOfId(newest.customer_id)!;
-    expect(row.raw).toBe(JSON.stringify(redactSecrets(presentCustomer(fx.fake.model.customer(index), new Set()))));
+    expect(storedRawJson(row)).toBe(
+      JSON.stringify(redactSecrets(presentCustomer(fx.fake.model.customer(index), new Set()))),
+    );
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type { Customer } from '../../../shared/domain/customer';
 import type { OrderCustomerRef } from '../../../shared/domain/order';
 import type { WritableDB } from './connection';
+import { packRawJson } from './raw-json';
 import { writeCustomerSearchRow } from './search';
 import { sortKey } from './sort-key';
 import { sql } from './sql';
@@ -19,15 +20,16 @@ export function upsertCustomerFromApi(db: WritableDB, customer: Customer, raw: s
     sql<{
       pk: number;
     }>`INSERT INTO customers (store_id, id, source, name, sort_name, first_name, last_name, email, tax_id, tax_id_kind,
-       company_name, phone, birthday, active, created_utc, created_zone, parse_problems, raw, synced_at)
+       company_name, phone, birthday, active, created_utc, created_zone, parse_problems, raw_deflated, synced_at)
      VALUES (${c.storeId}, ${c.id}, 'api', ${c.name}, ${sortKey(c.name)}, ${c.firstName}, ${c.lastName}, ${c.email},
        ${c.taxId}, ${c.taxIdKind}, ${c.companyName}, ${c.phone}, ${c.birthday}, ${c.active === null ? null : c.active ? 1 : 0},
-       ${c.createdAt?.utc ?? null}, ${c.createdAt?.zone ?? null}, ${JSON.stringify(c.parseProblems)}, ${raw}, ${now})
+       ${c.createdAt?.utc ?? null}, ${c.createdAt?.zone ?? null}, ${JSON.stringify(c.parseProblems)}, ${packRawJson(raw, 'customer')}, ${now})
      ON CONFLICT (store_id, id) DO UPDATE SET source = 'api', name = excluded.name, sort_name = excluded.sort_name,
        first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email, tax_id = excluded.tax_id,
        tax_id_kind = excluded.tax_id_kind, company_name = excluded.company_name, phone = excluded.phone,
        birthday = excluded.birthday, active = excluded.active, created_utc = excluded.created_utc,
-       created_zone = excluded.created_zone, parse_problems = excluded.parse_problems, raw = excluded.raw,
+       created_zone = excluded.created_zone, parse_problems = excluded.parse_problems, raw = NULL,
+       raw_deflated = excluded.raw_deflated,
        synced_at = excluded.synced_at
      RETURNING pk`,
   );

@@ -6,7 +6,7 @@ import type { ReadableDB, WritableDB } from './connection';
 import { refreshCustomerStats, upsertCustomerFromApi } from './customer-rows';
 import { pageBounds } from './order-filters';
 import { listOrders } from './orders-list';
-import { rawJson } from './raw-json';
+import { rawJson, storedRawJson } from './raw-json';
 import { toCustomer, toCustomerSummary, type CustomerRow } from './rows/customers';
 import { parseJson } from './rows/json';
 import { toAddress, zoned, type AddressRow } from './rows/orders';
@@ -79,11 +79,12 @@ export function listCustomers(db: ReadableDB, storeId: string, query: CustomerQu
 export function getCustomerDetail(db: ReadableDB, storeId: string, customerId: number): CustomerDetail | null {
   const row = readOne(db, sql<CustomerRow>`SELECT * FROM customers WHERE store_id = ${storeId} AND id = ${customerId}`);
   if (row === undefined) return null;
+  const raw = storedRawJson(row);
   return {
     customer: toCustomer(row),
     totals: customerTotals(db, storeId, customerId),
     addresses: customerAddresses(db, storeId, customerId),
-    raw: row.raw === null ? null : parseJson(row.raw),
+    raw: raw === null ? null : parseJson(raw),
   };
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../base/app-error';
 import type { WritableDB } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
 import { recountPainelTotalsIfStale } from './painel/totals';
+import { repackRawIfStale } from './raw-repack';
 import { reindexIfStale } from './search';
 
 /** The handle the app holds: writable (and so readable too). */
@@ -16,7 +17,8 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
- * is not the code's (the search index: db/search/reindex.ts; the Painel's totals: db/painel/totals.ts).
+ * is not the code's (the search index: db/search/reindex.ts; the Painel's totals: db/painel/totals.ts; the raw
+ * JSON's packing: raw-repack.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -42,6 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
     reindexIfStale(db);
+    repackRawIfStale(db);
     recountPainelTotalsIfStale(db);
     // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
     // says so now, rather than at the person's first mark or the sync's first page.

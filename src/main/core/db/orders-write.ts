@@ -2,7 +2,7 @@ import type { Order, OrderCustomerRef } from '../../../shared/domain/order';
 import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
 import type { WritableDB } from './connection';
-import { rawJson } from './raw-json';
+import { packRawJson, rawJson } from './raw-json';
 import { writeOrderSearchRow } from './search';
 import { sortKey } from './sort-key';
 import { sql, sqlFragment } from './sql';
@@ -69,14 +69,14 @@ function upsertOrder(db: WritableDB, o: Order, raw: string, now: string): number
 INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
   customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
   products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
-  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, synced_at)
+  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, raw_deflated, synced_at)
 VALUES (${o.storeId}, ${o.id}, ${o.number}, ${o.status?.alias ?? null}, ${o.status?.name ?? null}, ${o.status?.id ?? null},
   ${o.customer?.id ?? null}, ${o.customer?.name ?? null}, ${sortKey(o.customer?.name ?? null)}, ${o.customer?.email ?? null},
   ${o.customer?.taxId ?? null}, ${o.customer?.phone ?? null}, ${o.createdAt?.utc ?? null}, ${o.createdAt?.zone ?? null},
   ${o.updatedAt?.utc ?? null}, ${o.updatedAt?.zone ?? null}, ${o.totalCents}, ${o.productsCents}, ${o.shipmentCents},
   ${o.discountCents}, ${o.taxCents}, ${o.payment?.alias ?? null}, ${o.payment?.name ?? null}, ${o.installments},
   ${bit(o.delivered)}, ${o.trackingCode}, ${o.trackUrl}, ${o.promocode?.id ?? null}, ${o.promocode?.code ?? null},
-  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, ${raw}, ${now})
+  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${packRawJson(raw, 'order')}, ${now})
 ON CONFLICT (store_id, id) DO UPDATE SET
   number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
   status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
@@ -89,7 +89,7 @@ ON CONFLICT (store_id, id) DO UPDATE SET
   delivered = excluded.delivered, tracking_code = excluded.tracking_code, track_url = excluded.track_url,
   promocode_id = excluded.promocode_id, promocode_code = excluded.promocode_code,
   parse_problems = excluded.parse_problems, parse_problem_count = excluded.parse_problem_count,
-  raw = excluded.raw, synced_at = excluded.synced_at
+  raw = excluded.raw, raw_deflated = excluded.raw_deflated, synced_at = excluded.synced_at
 RETURNING pk`,
   );
   // An upsert with DO UPDATE always returns its row: this only guards the type.
@@ -97,12 +97,8 @@ RETURNING pk`,
   return row.pk;
 }
 
-const RELATION_TABLES = [
-  sqlFragment`order_items`,
-  sqlFragment`order_addresses`,
-  sqlFragment`order_transactions`,
-  sqlFragment`order_status_history`,
-];
+/** What lists, searches and figures read; the rest of an order is read from its raw record (order-detail.ts). */
+const RELATION_TABLES = [sqlFragment`order_items`, sqlFragment`order_addresses`];
 
 function replaceRelations(db: WritableDB, pk: number, order: Order, existed: boolean): void {
   if (existed) for (const table of RELATION_TABLES) write(db, sql`DELETE FROM ${table} WHERE order_pk = ${pk}`);
@@ -124,22 +120,6 @@ function replaceRelations(db: WritableDB, pk: number, order: Order, existed: boo
          ${a.city}, ${a.uf}, ${a.zipcode}, ${a.country}, ${a.fullAddress})`,
     );
   }
-  order.transactions.forEach((t, position) => {
-    write(
-      db,
-      sql`INSERT INTO order_transactions (order_pk, store_id, position, id, payment_alias, payment_name, amount_cents, installments, status, authorized, captured, cancelled, created_utc, created_zone)
-       VALUES (${pk}, ${store}, ${position}, ${t.id}, ${t.payment?.alias ?? null}, ${t.payment?.name ?? null}, ${t.amountCents},
-         ${t.installments}, ${t.status}, ${bit(t.authorized)}, ${bit(t.captured)}, ${bit(t.cancelled)},
-         ${t.createdAt?.utc ?? null}, ${t.createdAt?.zone ?? null})`,
-    );
-  });
-  order.statusHistory.forEach((s, position) => {
-    write(
-      db,
-      sql`INSERT INTO order_status_history (order_pk, store_id, position, alias, name, at_utc, at_zone)
-       VALUES (${pk}, ${store}, ${position}, ${s.alias}, ${s.name}, ${s.at?.utc ?? null}, ${s.at?.zone ?? null})`,
-    );
-  });
 }
 
 /**

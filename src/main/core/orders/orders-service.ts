@@ -14,7 +14,6 @@ import {
   type Db,
 } from '../db';
 import { getStore } from '../db/stores-repo';
-import { normalizeOrder } from '../normalize/order';
 import { readPainel, type PainelRequest } from '../db/painel/painel-query';
 import type { Painel } from '../../../shared/domain/painel';
 import type { SavedView } from '../../../shared/domain/saved-view';
@@ -50,16 +49,12 @@ export class OrdersService {
     return orderStatusCounts(this.db, storeId, query);
   }
 
-  /**
-   * The cached columns answer lists and filters; the detail shows everything the record holds, so the stored raw
-   * record is read again with the same normaliser that filled those columns.
-   */
+  /** The cached columns answer lists and filters; the detail is read from the stored raw record (getOrderDetail). */
   order(storeId: string, orderId: number): OrderDetail {
-    const { timeZone } = this.#store(storeId);
+    this.#store(storeId);
     const detail = getOrderDetail(this.db, storeId, orderId);
     if (!detail) throw new AppError('NOT_FOUND', 'order not cached', { params: { reason: 'order', id: orderId } });
-    const { order } = normalizeOrder(detail.raw, { storeId, storeZone: timeZone });
-    return order === null || order.id !== orderId ? detail : { ...detail, order };
+    return detail;
   }
 
   setReview(

@@ -5,6 +5,7 @@ import { migration004 } from './004_keychain_entry';
 import { migration005 } from './005_derived_versions';
 import { migration006 } from './006_store_sender';
 import { migration007 } from './007_painel_totals';
+import { migration008 } from './008_raw_deflated';
 import type { Migration } from './migration';
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export type { Migration } from './migration';

@@ -23,6 +23,7 @@ export interface CustomerRow {
   last_order_utc: string | null;
   last_order_zone: string | null;
   raw: string | null;
+  raw_deflated: Uint8Array | null;
 }
 
 export function toCustomer(row: CustomerRow): Customer {

@@ -82,7 +82,9 @@ export interface OrderRow extends SummaryRow {
   promocode_id: number | null;
   promocode_code: string | null;
   parse_problems: string;
+  /** '' where raw_deflated holds it (raw-json.ts). */
   raw: string;
+  raw_deflated: Uint8Array | null;
 }
 
 export interface ItemRow {
@@ -101,32 +103,9 @@ export interface ItemRow {
 /** order_addresses: the domain's Address fields, one column each (snake_case where they have two words). */
 export type AddressRow = Omit<Address, 'fullAddress'> & { full_address: string | null };
 
-export interface TransactionRow {
-  id: number | null;
-  payment_alias: string | null;
-  payment_name: string | null;
-  amount_cents: number | null;
-  installments: number | null;
-  status: string | null;
-  authorized: number | null;
-  captured: number | null;
-  cancelled: number | null;
-  created_utc: string | null;
-  created_zone: string | null;
-}
-
-export interface StatusChangeRow {
-  alias: string | null;
-  name: string | null;
-  at_utc: string | null;
-  at_zone: string | null;
-}
-
 export interface OrderRelations {
   items: ItemRow[];
   address: AddressRow | undefined;
-  transactions: TransactionRow[];
-  history: StatusChangeRow[];
 }
 
 /** Column by column: a `SELECT *` row also carries the order's key and the address kind. */
@@ -145,7 +124,11 @@ export function toAddress(a: AddressRow): Address {
   };
 }
 
-export function toOrder(row: OrderRow, { items, address, transactions, history }: OrderRelations): Order {
+/**
+ * The order as its columns and relation tables hold it. The status history and the transactions are only in the
+ * raw record (migration 8): empty here, and read from it by the detail (order-detail.ts).
+ */
+export function toOrder(row: OrderRow, { items, address }: OrderRelations): Order {
   return {
     id: row.id,
     storeId: row.store_id,
@@ -185,18 +168,8 @@ export function toOrder(row: OrderRow, { items, address, transactions, history }
       bundle: i.bundle_id === null && i.bundle_name === null ? null : { id: i.bundle_id, name: i.bundle_name },
     })),
     shippingAddress: address === undefined ? null : toAddress(address),
-    transactions: transactions.map((t) => ({
-      id: t.id,
-      payment: t.payment_alias === null ? null : { alias: t.payment_alias, name: t.payment_name },
-      amountCents: t.amount_cents,
-      installments: t.installments,
-      status: t.status,
-      authorized: flag(t.authorized),
-      captured: flag(t.captured),
-      cancelled: flag(t.cancelled),
-      createdAt: zoned(t.created_utc, t.created_zone),
-    })),
-    statusHistory: history.map((s) => ({ alias: s.alias, name: s.name, at: zoned(s.at_utc, s.at_zone) })),
+    transactions: [],
+    statusHistory: [],
     promocode:
       row.promocode_id === null && row.promocode_code === null
         ? null
