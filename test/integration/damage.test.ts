@@ -132,6 +132,11 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
       if (core.recovered === null) {
         // Not visible at open: the full check after start-up finds it, and the next start rebuilds.
         expect(await core.integrity).toEqual({ code: 'DATABASE_DAMAGED' });
+        // The window is told (an event, and the state for a window opened later).
+        expect(await dispatchTyped(core.dispatch, 'app.cacheHealth')).toEqual({
+          ok: true,
+          value: { state: 'damaged' },
+        });
         expect(errorMessage('pt-BR', { code: 'DATABASE_DAMAGED' })).toContain('danificado');
         await core.close();
         core = createTestCore({ dataDir: dir, secrets: createMemorySecretStore() });
@@ -142,6 +147,10 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
         expect(errorMessage('en', core.recovered!)).toMatch(/damaged.*kept as balcao\.damaged-/);
         const kept = keptFile(dir);
         expect(kept).toMatch(/^balcao\.damaged-.*\.db$/);
+        expect(await dispatchTyped(core.dispatch, 'app.cacheHealth')).toEqual({
+          ok: true,
+          value: { state: 'rebuilt', kept },
+        });
         expect(readFileSync(join(dir, kept!)).equals(damagedBytes)).toBe(true);
         expect(await core.integrity).toBeNull();
         const stores = await dispatchTyped(core.dispatch, 'stores.list');
