@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrderPage } from '../../src/main/core/db';
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
@@ -8,39 +5,13 @@ import { normalizeOrder } from '../../src/main/core/normalize';
 import { createMemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import type { Locale } from '../../src/shared/i18n/messages';
 import { openApp, type AppSession } from '../helpers/app-session';
+import { axeViolations as violations, type Violation } from '../helpers/axe';
 import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
 import { createTestCore, type TestCore } from '../helpers/core';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LONG_NAME = 'Loja Comprida '.repeat(80_000);
 /** An RTL override that, outside its own context, would reorder the rest of the line. */
 const RTL_NAME = 'Cliente \u202Eanilorac\u202C fim';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
-
-/**
- * axe-core's WCAG 2 A/AA rules over the page as it stands. Its source is evaluated through the debugging protocol,
- * which the app's CSP (no inline script) does not govern; nothing is fetched.
- */
-async function violations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return (result.violations as { id: string; impact: string | null; nodes: { target: string[] }[] }[]).map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-}
 
 let welcome: TestCore;
 let core: TestCore;
@@ -53,7 +24,7 @@ async function addHostileOrders(): Promise<void> {
   const first = list.value.rows[0]!;
   const detail = await dispatchTyped(core.dispatch, 'orders.get', { storeId, orderId: first.id });
   if (!detail.ok) throw new Error('no order detail');
-  const store = core.stores.list ? (await core.stores.list()).find((s) => s.id === storeId)! : null;
+  const zone = (await core.stores.list()).find((s) => s.id === storeId)!.timeZone;
   const raws = [LONG_NAME, RTL_NAME].map((name, i) => {
     const raw = structuredClone(detail.value.raw) as Record<string, unknown>;
     raw['id'] = 9_000_001 + i;
@@ -63,7 +34,7 @@ async function addHostileOrders(): Promise<void> {
     raw['customer_id'] = 9_100_001 + i;
     return raw;
   });
-  const orders = raws.map((raw) => normalizeOrder(raw, { storeId, storeZone: store!.timeZone }).order!);
+  const orders = raws.map((raw) => normalizeOrder(raw, { storeId, storeZone: zone }).order!);
   writeOrderPage(core.db, storeId, orders, raws, [], null);
 }
 

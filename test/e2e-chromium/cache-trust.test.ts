@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import { createMemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { openApp, type AppSession } from '../helpers/app-session';
+import { axeViolations } from '../helpers/axe';
 import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
 import { createTestCore, type TestCore } from '../helpers/core';
 
@@ -45,6 +46,7 @@ describe.skipIf(!chromiumAvailable)('a damaged cache and a removal, as the windo
     expect(text).toContain(`guardado, sem mudanças, como ${kept}`);
     expect(text).toContain('marcações, anotações e o remetente estão a salvo');
     await app.page.screenshot({ path: screenshotPath('cache-rebuilt-banner') });
+    expect(await axeViolations(app.page)).toEqual([]);
 
     expect((await dispatchTyped(core.dispatch, 'sync.start', { storeId })).ok).toBe(true);
     await expect
@@ -72,6 +74,7 @@ describe.skipIf(!chromiumAvailable)('a damaged cache and a removal, as the windo
       });
     });
     await page.getByTestId('confirm-remove-button').click();
+    await page.screenshot({ path: screenshotPath('store-removal-progress') });
     await expect.poll(() => page.getByTestId('store-row').count(), { timeout: 60_000 }).toBe(0);
     const seen = await page.evaluate(() => (window as unknown as { seenRemoval: string[] }).seenRemoval.join('\n'));
     expect(seen).toMatch(/Apagando pedidos e clientes: \d+ de \d+/);
