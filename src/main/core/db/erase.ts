@@ -42,8 +42,11 @@ export async function eraseStore(db: Db, id: string, report: RemovalReport = () 
   return true;
 }
 
-/** Orders cascade to five tables, two FTS rows and the facet totals: 100,000 took 95 s in one statement. */
-const BATCH = 200;
+/**
+ * Orders cascade to five tables, two FTS rows and the facet totals: 100,000 took 95 s in one statement. About 1 ms
+ * per order, so 50 hold the loop some 20 ms (200 held it 110 ms; BENCHMARKS.md, Erasure).
+ */
+const BATCH = 50;
 
 async function deleteOrdersAndCustomers(db: Db, id: string, report: RemovalReport): Promise<void> {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
