@@ -4,6 +4,7 @@ import { AppError } from '../base/app-error';
 import type { WritableDB } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
 import { reindexIfStale } from './search';
+import { capStoredTextIfStale } from './text-caps';
 
 /** The handle the app holds: writable (and so readable too). */
 export type Db = WritableDB;
@@ -15,7 +16,7 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
- * is not the code's (the search index: db/search/reindex.ts).
+ * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -40,6 +41,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
+    capStoredTextIfStale(db);
     reindexIfStale(db);
     // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
     // says so now, rather than at the person's first mark or the sync's first page.
