@@ -1,8 +1,7 @@
 import { capText, TEXT_CAP } from '../normalize/read';
 import type { WritableDB } from './connection';
 import { sortKey } from './sort-key';
-import { sql } from './sql';
-import { readOne, write } from './statements';
+import { deriveIfStale } from './derived-versions';
 
 /**
  * The version of the cap on API text in columns (normalize/read.ts, TEXT_CAP): raise it when the cap changes, and
@@ -40,44 +39,29 @@ const NAMED: readonly { table: string; name: string; key: string }[] = [
 ] as const;
 
 export function capStoredTextIfStale(db: WritableDB): boolean {
-  const version = () =>
-    readOne(db, sql<{ version: number }>`SELECT version FROM derived_versions WHERE name = 'text-cap'`)?.version;
-  const hasVersions =
-    readOne(db, sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_versions'`) !== undefined;
-  if (!hasVersions || version() === TEXT_CAP_VERSION) return false;
-  return db
-    .transaction(() => {
-      if (version() === TEXT_CAP_VERSION) return false;
-      // One pass over each table: at a million orders each scan reads the whole table.
-      for (const [table, columns] of Object.entries(CAPPED)) {
-        const named = NAMED.find((n) => n.table === table);
-        const cut = columns.map(
-          (c) =>
-            `${c} = CASE WHEN length(${c}) > ${TEXT_CAP} THEN substr(${c}, 1, ${TEXT_CAP - 1}) || '…' ELSE ${c} END`,
-        );
-        const long = [...columns, ...(named ? [named.name] : [])].map((c) => `length(${c}) > ${TEXT_CAP}`).join(' OR ');
-        if (named === undefined) {
-          db.prepare(`UPDATE ${table} SET ${cut.join(', ')} WHERE ${long}`).run();
-          continue;
-        }
-        const rows = db.prepare(`SELECT pk, ${named.name} AS name FROM ${table} WHERE ${long}`).all() as {
-          pk: number;
-          name: string | null;
-        }[];
-        const update = db.prepare(
-          `UPDATE ${table} SET ${cut.join(', ')}, ${named.name} = ?, ${named.key} = ? WHERE pk = ?`,
-        );
-        for (const row of rows) {
-          const name = row.name === null ? null : capText(row.name);
-          update.run(name, sortKey(name), row.pk);
-        }
-      }
-      write(
-        db,
-        sql`INSERT INTO derived_versions (name, version) VALUES ('text-cap', ${TEXT_CAP_VERSION})
-          ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
+  return deriveIfStale(db, 'text-cap', TEXT_CAP_VERSION, () => {
+    // One pass over each table: at a million orders each scan reads the whole table.
+    for (const [table, columns] of Object.entries(CAPPED)) {
+      const named = NAMED.find((n) => n.table === table);
+      const cut = columns.map(
+        (c) => `${c} = CASE WHEN length(${c}) > ${TEXT_CAP} THEN substr(${c}, 1, ${TEXT_CAP - 1}) || '…' ELSE ${c} END`,
       );
-      return true;
-    })
-    .immediate();
+      const long = [...columns, ...(named ? [named.name] : [])].map((c) => `length(${c}) > ${TEXT_CAP}`).join(' OR ');
+      if (named === undefined) {
+        db.prepare(`UPDATE ${table} SET ${cut.join(', ')} WHERE ${long}`).run();
+        continue;
+      }
+      const rows = db.prepare(`SELECT pk, ${named.name} AS name FROM ${table} WHERE ${long}`).all() as {
+        pk: number;
+        name: string | null;
+      }[];
+      const update = db.prepare(
+        `UPDATE ${table} SET ${cut.join(', ')}, ${named.name} = ?, ${named.key} = ? WHERE pk = ?`,
+      );
+      for (const row of rows) {
+        const name = row.name === null ? null : capText(row.name);
+        update.run(name, sortKey(name), row.pk);
+      }
+    }
+  });
 }

@@ -1,6 +1,5 @@
 import type { WritableDB } from '../connection';
-import { sql } from '../sql';
-import { readOne, write } from '../statements';
+import { deriveIfStale } from '../derived-versions';
 import { rebuildCustomerSearchIndex } from './customer-rows';
 import { rebuildOrderSearchIndex } from './keys';
 
@@ -12,30 +11,10 @@ export const SEARCH_INDEX_VERSION = 1;
 
 const BATCH = 5000;
 
-/**
- * Rebuilds the search keys and both search indexes when the file's version of them (derived_versions, migration 5)
- * is not the code's. One IMMEDIATE transaction with the version bump: a crash leaves the old index and the old
- * version, and the next open starts again; a second connection opening meanwhile waits, then finds it done.
- * A file below migration 5 (tests that stop the migrations early) has no versions yet and is left alone.
- */
+/** Rebuilds the search keys and both search indexes when the file's version of them is not the code's. */
 export function reindexIfStale(db: WritableDB): boolean {
-  const stale = () =>
-    readOne(db, sql<{ version: number }>`SELECT version FROM derived_versions WHERE name = 'search'`)?.version !==
-    SEARCH_INDEX_VERSION;
-  const hasVersions =
-    readOne(db, sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_versions'`) !== undefined;
-  if (!hasVersions || !stale()) return false;
-  return db
-    .transaction(() => {
-      if (!stale()) return false;
-      rebuildOrderSearchIndex(db);
-      rebuildCustomerSearchIndex(db, BATCH);
-      write(
-        db,
-        sql`INSERT INTO derived_versions (name, version) VALUES ('search', ${SEARCH_INDEX_VERSION})
-          ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
-      );
-      return true;
-    })
-    .immediate();
+  return deriveIfStale(db, 'search', SEARCH_INDEX_VERSION, () => {
+    rebuildOrderSearchIndex(db);
+    rebuildCustomerSearchIndex(db, BATCH);
+  });
 }
