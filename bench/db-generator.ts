@@ -85,7 +85,72 @@ export interface BenchCustomer {
   email: string;
   cpf: string;
   phone: string;
+  city: string;
+  uf: string;
+  /** Digits only, as the cache keeps it. */
+  cep: string;
 }
+
+/** Cities by weight, the largest first (a few take most orders, as in a real store). */
+export const CITIES: readonly (readonly [string, string, number])[] = [
+  ['São Paulo', 'SP', 20],
+  ['Rio de Janeiro', 'RJ', 10],
+  ['Belo Horizonte', 'MG', 6],
+  ['Brasília', 'DF', 5],
+  ['Salvador', 'BA', 4],
+  ['Fortaleza', 'CE', 4],
+  ['Curitiba', 'PR', 4],
+  ['Recife', 'PE', 3],
+  ['Porto Alegre', 'RS', 3],
+  ['Manaus', 'AM', 2],
+  ['Belém', 'PA', 2],
+  ['Goiânia', 'GO', 2],
+  ['Campinas', 'SP', 2],
+  ['São Luís', 'MA', 1],
+  ['Maceió', 'AL', 1],
+  ['Natal', 'RN', 1],
+  ['Teresina', 'PI', 1],
+  ['João Pessoa', 'PB', 1],
+  ['Ribeirão Preto', 'SP', 1],
+  ['Uberlândia', 'MG', 1],
+  ['Florianópolis', 'SC', 1],
+  ['Niterói', 'RJ', 1],
+  ['Vitória', 'ES', 1],
+  ['Cuiabá', 'MT', 1],
+  ['Londrina', 'PR', 1],
+  ['Joinville', 'SC', 1],
+  ['São José dos Campos', 'SP', 1],
+  ['Jundiaí', 'SP', 1],
+  ['Maringá', 'PR', 1],
+  ['Petrópolis', 'RJ', 1],
+];
+
+const PRODUCTS = ['Camiseta', 'Calça Jeans', 'Tênis Corrida', 'Vestido Floral', 'Bermuda', 'Moletom', 'Jaqueta'];
+const CUTS = ['Básica', 'Estampada', 'Slim', 'Oversized', 'Algodão Orgânico'];
+const COLOURS = ['Azul', 'Preta', 'Branca', 'Vermelha', 'Verde', 'Cinza', 'Caramelo', 'Lilás'];
+
+/** The product name of SKU number n: a handful of common words, in combinations that are each rarer. */
+export const productNameOf = (n: number): string =>
+  `${PRODUCTS[n % PRODUCTS.length]} ${CUTS[Math.floor(n / PRODUCTS.length) % CUTS.length]} ${
+    COLOURS[Math.floor(n / (PRODUCTS.length * CUTS.length)) % COLOURS.length]
+  }`;
+
+/** Coupons: a few store-wide codes used often, and many influencers' codes used rarely. */
+export const COUPONS = [
+  'BEMVINDO10',
+  'FRETEGRATIS',
+  'BLACKFRIDAY',
+  'NATAL-2023',
+  ...Array.from(
+    { length: 200 },
+    (_, i) => `${FIRST[i % FIRST.length].normalize('NFD').replace(/\p{M}/gu, '').toUpperCase()}${10 + i}`,
+  ),
+];
+export const couponOf = (random: () => number): string | null => {
+  const r = random();
+  if (r >= 0.2) return null;
+  return r < 0.1 ? COUPONS[Math.floor(r * 40)] : COUPONS[4 + Math.floor(random() * (COUPONS.length - 4))];
+};
 
 function cpf(random: () => number): string {
   const d = Array.from({ length: 9 }, () => Math.floor(random() * 10));
@@ -97,10 +162,23 @@ function cpf(random: () => number): string {
   return d.join('');
 }
 
+function pickCity(random: () => number): (typeof CITIES)[number] {
+  const weight = CITIES.reduce((s, c) => s + c[2], 0);
+  let r = random() * weight;
+  for (const city of CITIES) {
+    r -= city[2];
+    if (r < 0) return city;
+  }
+  return CITIES[0];
+}
+
 export function customers(count: number, seed = 1): BenchCustomer[] {
   const random = rng(seed);
+  // Addresses from their own stream: the other fields stay what they were before customers had one.
+  const places = rng(seed + 1000);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   return Array.from({ length: count }, (_, i) => {
+    const [city, uf] = pickCity(places);
     const name = `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`;
     const slug = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, '.');
     return {
@@ -109,6 +187,9 @@ export function customers(count: number, seed = 1): BenchCustomer[] {
       email: `${slug}${i}@exemplo.com.br`,
       cpf: cpf(random),
       phone: `${11 + Math.floor(random() * 88)}9${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+      city,
+      uf,
+      cep: String(1_000_000 + Math.floor(places() * 98_999_999)).padStart(8, '0'),
     };
   });
 }
@@ -119,6 +200,8 @@ export const skuOf = (n: number) =>
 /** Orders spread over three years, 1–3 items, one transaction, two or three status changes. */
 export function* orders(count: number, people: BenchCustomer[], storeId: string, seed = 2): Generator<Order> {
   const random = rng(seed);
+  // Coupons from their own stream: the other fields stay what they were before orders had one.
+  const coupons = rng(seed + 1000);
   const start = Date.UTC(2022, 0, 1);
   const span = Date.UTC(2025, 0, 1) - start;
   for (let i = 1; i <= count; i += 1) {
@@ -131,7 +214,7 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
       return {
         id: i * 10 + k,
         sku: skuOf(sku),
-        name: `Camiseta ${sku}`,
+        name: productNameOf(sku),
         productId: sku,
         skuId: sku,
         quantity: 1 + Math.floor(random() * 3),
@@ -144,6 +227,7 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
     const shipment = Math.floor(random() * 4_000);
     const payment = PAYMENTS[Math.floor(random() * PAYMENTS.length)];
     const at = { utc: created, zone: ZONE };
+    const coupon = couponOf(coupons);
     yield {
       id: i,
       storeId,
@@ -169,9 +253,9 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
         number: String(1 + Math.floor(random() * 2000)),
         complement: null,
         neighborhood: 'Centro',
-        city: 'São Paulo',
-        uf: 'SP',
-        zipcode: '01001000',
+        city: c.city,
+        uf: c.uf,
+        zipcode: c.cep,
         country: 'BR',
         fullAddress: null,
       },
@@ -192,7 +276,7 @@ export function* orders(count: number, people: BenchCustomer[], storeId: string,
         { alias: 'waiting_payment', name: 'Aguardando pagamento', at },
         { alias, name, at },
       ],
-      promocode: null,
+      promocode: coupon === null ? null : { id: COUPONS.indexOf(coupon) + 1, code: coupon },
       parseProblems: [],
     };
   }

@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** Timing for the cache benchmarks: p50/p95 over RUNS runs after 3 warm-ups. */
 
 export const RUNS = 60;
@@ -19,13 +21,33 @@ export interface Row {
   rows: number;
 }
 
+/** BENCH_ONLY=<regex>: only the rows whose name matches are timed (the others are left out of the table). */
+const only = process.env.BENCH_ONLY === undefined ? null : new RegExp(process.env.BENCH_ONLY, 'i');
+export const skipped = (name: string): boolean => only !== null && !only.test(name);
+const SKIPPED = { p50: Number.NaN, p95: Number.NaN, rows: 0 };
+
 export function measure(name: string, run: (i: number) => number, runs = RUNS): Row {
+  if (skipped(name)) return { name, ...SKIPPED };
   for (let i = 0; i < 3; i += 1) run(i);
   const samples: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i += 1) {
     const start = process.hrtime.bigint();
     rows = run(i);
+    samples.push(ms(start));
+  }
+  return { name, ...percentiles(samples), rows };
+}
+
+/** measure for work that answers through a promise (the core's dispatcher). */
+export async function measureAsync(name: string, run: (i: number) => Promise<number>, runs = RUNS): Promise<Row> {
+  if (skipped(name)) return { name, ...SKIPPED };
+  for (let i = 0; i < 3; i += 1) await run(i);
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    rows = await run(i);
     samples.push(ms(start));
   }
   return { name, ...percentiles(samples), rows };
@@ -52,4 +74,21 @@ export function measureSideBySide(ways: [string, (i: number) => number][], runs 
     }
   }
   return ways.map(([name], w) => ({ name, ...percentiles(samples[w]), rows: rows[w] }));
+}
+
+/** The timed rows as a BENCHMARKS.md table (rows left out by BENCH_ONLY are not in it), and the load average. */
+export function markdownTable(first: string, rows: Row[]): string[] {
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  return [
+    `Load average at the end: ${load}.`,
+    '',
+    `| ${first} | p50 ms | p95 ms | rows |`,
+    '| --- | ---: | ---: | ---: |',
+    ...rows
+      .filter((row) => !Number.isNaN(row.p50))
+      .map((r) => `| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`),
+    '',
+  ];
 }

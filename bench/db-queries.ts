@@ -6,51 +6,30 @@
 //   BENCH_DB_DIR=/tmp/x node --import tsx bench/db-queries.ts 1000000
 //       keeps the built cache in that folder and reuses it on the next run (query changes only:
 //       the build line then repeats the numbers of the run that built it)
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import {
   getCustomerDetail,
   listCustomerOrders,
   listCustomers,
   listOrders,
-  openDatabase,
   orderListSql,
   orderStatusCounts,
-  setReview,
 } from '../src/main/core/db';
 import type { OrderQuery } from '../src/shared/domain/query';
-import { customers, PAYMENTS, rng, skuOf, STATUSES } from './db-generator';
-import { measure, RUNS, type Row } from './db-measure-lib';
-import { build, machineLine, PAGE, sizesFromArgs, STORE } from './db-build-lib';
+import { CITIES, COUPONS, PAYMENTS, productNameOf, rng, skuOf, STATUSES } from './db-generator';
+import { markdownTable, measure, RUNS, type Row } from './db-measure-lib';
+import { machineLine, openBenchCache, PAGE, sizesFromArgs, STORE } from './db-build-lib';
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function runSize(count: number): string {
-  const keepDir = process.env.BENCH_DB_DIR;
-  const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'balcao-bench-'));
-  const file = join(dir, keepDir === undefined ? 'cache.sqlite' : `cache-${count}.sqlite`);
-  const buildFile = `${file}.build.json`;
-  const reuse = keepDir !== undefined && existsSync(file) && existsSync(buildFile);
+  const cache = openBenchCache(count);
+  const { db, people, write } = cache;
   const lines: string[] = [];
   try {
-    const db = openDatabase(file);
-    const people = customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3))));
-    let write: ReturnType<typeof build>;
-    if (reuse) {
-      process.stderr.write(`reusing ${file}\n`);
-      write = JSON.parse(readFileSync(buildFile, 'utf8')) as ReturnType<typeof build>;
-    } else {
-      process.stderr.write(`building ${count} orders, ${people.length} customers…\n`);
-      write = build(db, count, people);
-      // 1% reviewed, 0.2% flagged: the merchant's own work.
-      db.transaction(() => {
-        for (let id = 1; id <= count; id += 100) setReview(db, STORE, id, { reviewed: true, flagged: id % 500 === 1 });
-      })();
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      if (keepDir !== undefined) writeFileSync(buildFile, JSON.stringify(write));
-    }
     const random = rng(99);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-    const size = statSync(file).size;
+    const size = statSync(cache.file).size;
 
     const month = (): OrderQuery => {
       const m = 1 + Math.floor(random() * 12);
@@ -83,7 +62,17 @@ function runSize(count: number): string {
       ...list('sort number asc', () => ({ sort: { key: 'number', direction: 'asc' } })),
       ...list('sort total desc', () => ({ sort: { key: 'total', direction: 'desc' } })),
       ...list('sort customer asc', () => ({ sort: { key: 'customer', direction: 'asc' } })),
-      ...list('sort status asc', () => ({ sort: { key: 'status', direction: 'asc' } })),
+      ...list('sort status asc (workflow order)', () => ({ sort: { key: 'status', direction: 'asc' } })),
+      ...list('sort status desc, deep page (offset 50,000)', () => ({
+        sort: { key: 'status', direction: 'desc' },
+        offset: Math.min(50_000, Math.floor(count / 2)),
+      })),
+      ...list('payment method, sort status', () => ({
+        paymentMethods: [pick(PAYMENTS)],
+        sort: { key: 'status', direction: 'asc' },
+      })),
+      ...list('sort payment asc', () => ({ sort: { key: 'payment', direction: 'asc' } })),
+      ...list('unreviewed, sort payment', () => ({ review: 'unreviewed', sort: { key: 'payment', direction: 'asc' } })),
       ...list('status + payment, sort total', () => ({
         statuses: [pick(STATUSES)[0]],
         paymentMethods: [pick(PAYMENTS)],
@@ -116,7 +105,9 @@ function runSize(count: number): string {
 
     const like = db.prepare(
       `SELECT o.id FROM orders o WHERE o.store_id = @store AND (o.customer_name LIKE @t OR o.customer_email LIKE @t OR o.customer_tax_id LIKE @t
-         OR o.tracking_code LIKE @t OR CAST(o.number AS TEXT) LIKE @t OR o.pk IN (SELECT order_pk FROM order_items WHERE sku LIKE @t))
+         OR o.tracking_code LIKE @t OR CAST(o.number AS TEXT) LIKE @t OR o.promocode_code LIKE @t
+         OR o.pk IN (SELECT order_pk FROM order_items WHERE sku LIKE @t OR name LIKE @t)
+         OR o.pk IN (SELECT order_pk FROM order_addresses WHERE city LIKE @t OR zipcode LIKE @t))
        ORDER BY o.created_utc DESC, o.id DESC LIMIT 100`,
     );
     const searches: [string, (i: number) => string][] = [
@@ -140,6 +131,23 @@ function runSize(count: number): string {
       ['phone', () => pick(people).phone],
       ['phone without area code', () => pick(people).phone.slice(2)],
       ['tracking code', () => `QB${String(Math.floor(random() * count)).padStart(9, '0')}BR`],
+      // The searches the workbench added: product name, city, CEP, coupon.
+      [
+        'product name (two words)',
+        () =>
+          productNameOf(Math.floor(random() * 8000))
+            .split(' ')
+            .slice(0, 2)
+            .join(' '),
+      ],
+      ['product name (full, accents dropped)', () => fold(productNameOf(Math.floor(random() * 8000)))],
+      ['city (common, accents dropped)', () => fold(pick(CITIES.slice(0, 3))[0])],
+      ['city (rare)', () => pick(CITIES.slice(-10))[0]],
+      ['CEP digits', () => pick(people).cep],
+      ['CEP with the dash', () => pick(people).cep.replace(/^(\d{5})(\d{3})$/, '$1-$2')],
+      ['CEP first five digits', () => pick(people).cep.slice(0, 5)],
+      ['coupon (common)', () => pick(COUPONS.slice(0, 4)).toLowerCase()],
+      ['coupon (rare)', () => pick(COUPONS.slice(4))],
     ];
     for (const [name, term] of searches) {
       rows.push(
@@ -175,6 +183,28 @@ function runSize(count: number): string {
             .length,
       ),
     );
+    rows.push(
+      measure(
+        'FTS city (common), sorted by status — page + total',
+        () =>
+          listOrders(db, STORE, {
+            search: fold(pick(CITIES.slice(0, 3))[0]),
+            sort: { key: 'status', direction: 'asc' },
+            limit: PAGE,
+          }).rows.length,
+      ),
+    );
+    rows.push(
+      measure(
+        'FTS coupon (rare), sorted by status — page + total',
+        () =>
+          listOrders(db, STORE, {
+            search: pick(COUPONS.slice(4)),
+            sort: { key: 'status', direction: 'asc' },
+            limit: PAGE,
+          }).rows.length,
+      ),
+    );
     // The orders screen asks for the status chips with every list page.
     rows.push(
       measure(
@@ -207,8 +237,6 @@ function runSize(count: number): string {
         () => listCustomers(db, STORE, { limit: PAGE, search: pick(people).name.split(' ')[0] }).rows.length,
       ),
     );
-    db.close();
-
     lines.push(`### ${count.toLocaleString('en-US')} orders, ${people.length.toLocaleString('en-US')} customers`);
     lines.push('');
     lines.push(
@@ -216,13 +244,10 @@ function runSize(count: number): string {
         `longest single page write (100 orders, one transaction): **${write.longestPageMs.toFixed(1)} ms**; file ${(size / 1024 / 1024).toFixed(0)} MB.`,
     );
     lines.push('');
-    lines.push('| query | p50 ms | p95 ms | rows |');
-    lines.push('| --- | ---: | ---: | ---: |');
-    for (const r of rows) lines.push(`| ${r.name} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.rows} |`);
-    lines.push('');
+    lines.push(...markdownTable('query', rows));
     return lines.join('\n');
   } finally {
-    if (keepDir === undefined) rmSync(dir, { recursive: true, force: true });
+    cache.close();
   }
 }
 

@@ -4,11 +4,13 @@
 //   node --import tsx bench/painel.ts                100k
 //   node --import tsx bench/painel.ts 100000 1000000
 //   BENCH_DB_DIR=/tmp/x …   keeps (and reuses) cache-N.sqlite, the same files bench/db-queries.ts keeps
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+//   BENCH_GROW_FROM=100000  builds cache-N.sqlite from the kept cache-100000.sqlite by copying its orders and items
+//                           N/100000 − 1 times in SQL, each copy some minutes later (see growByCopies)
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openDatabase } from '../src/main/core/db';
+import { openDatabase, type Db } from '../src/main/core/db';
 import { readPainel, type PainelRequest } from '../src/main/core/db/painel/painel-query';
 import { build, machineLine, sizesFromArgs, STORE } from './db-build-lib';
 import { ms } from './db-measure-lib';
@@ -25,6 +27,41 @@ const PERIODS: { name: string; request: PainelRequest }[] = [
   { name: 'this year vs the year before', request: { period: 'thisYear', compare: 'lastYear' } },
 ];
 
+/**
+ * A cache of `copies` × its orders, from a smaller one: each copy of every order and its items (what the Painel
+ * reads) under new ids, `copy` × 347 s later, through the triggers that keep the Painel's totals. The write path
+ * builds 100,000 orders in minutes on this machine and would take hours for a million; the copies keep the
+ * generator's shape (three years, the same 30,000 customers and SKUs), only ten orders sit near each generated one.
+ */
+function growByCopies(db: Db, copies: number): void {
+  const { maxPk, maxId } = db.prepare('SELECT max(pk) AS maxPk, max(id) AS maxId FROM orders').get() as {
+    maxPk: number;
+    maxId: number;
+  };
+  const shifted = new Set(['pk', 'id', 'number', 'created_utc', 'search_key']);
+  const kept = (db.prepare('PRAGMA table_info(orders)').all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => !shifted.has(c));
+  const items = (db.prepare('PRAGMA table_info(order_items)').all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => c !== 'order_pk');
+  for (let k = 1; k < copies; k += 1) {
+    process.stderr.write(`copy ${k} of ${copies - 1}…\n`);
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO orders (pk, id, number, created_utc, ${kept.join(', ')})
+         SELECT pk + ${k * maxPk}, id + ${k * maxId}, number + ${k * maxId},
+           strftime('%Y-%m-%dT%H:%M:%fZ', created_utc, '+${k * 347} seconds'), ${kept.join(', ')}
+         FROM orders WHERE pk <= ${maxPk}`,
+      ).run();
+      db.prepare(
+        `INSERT INTO order_items (order_pk, ${items.join(', ')})
+         SELECT order_pk + ${k * maxPk}, ${items.join(', ')} FROM order_items WHERE order_pk <= ${maxPk}`,
+      ).run();
+    })();
+  }
+}
+
 async function runSize(count: number): Promise<string> {
   const keepDir = process.env['BENCH_DB_DIR'];
   const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'balcao-bench-'));
@@ -32,8 +69,15 @@ async function runSize(count: number): Promise<string> {
   const lines: string[] = [`### ${count.toLocaleString('en-US')} orders`, ''];
   try {
     const reuse = keepDir !== undefined && existsSync(file);
+    const growFrom = Number(process.env['BENCH_GROW_FROM'] ?? 0);
+    const seed = keepDir === undefined ? '' : join(keepDir, `cache-${growFrom}.sqlite`);
+    const grow = !reuse && growFrom > 0 && count % growFrom === 0 && existsSync(seed);
+    if (grow) copyFileSync(seed, file);
     const db = openDatabase(file);
-    if (!reuse) {
+    if (grow) {
+      growByCopies(db, count / growFrom);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } else if (!reuse) {
       process.stderr.write(`building ${count} orders…\n`);
       build(db, count, customers(Math.min(30_000, Math.max(1000, Math.floor(count / 3)))));
       db.pragma('wal_checkpoint(TRUNCATE)');

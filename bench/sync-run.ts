@@ -5,7 +5,7 @@
 //   node --import tsx bench/sync-run.ts --orders 2000 --customers 600 --page-size 10 --time-scale 1 --changes 0
 // Prints one JSON line of results (BENCHMARKS.md (Sync) has the table).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -38,6 +38,8 @@ const NO_LIMIT = flag('--no-rate-limit');
 const WRITER = process.argv.includes('--writer')
   ? (process.argv[process.argv.indexOf('--writer') + 1] as 'worker' | 'inline')
   : 'worker';
+// --trace FILE: one line per API request and answer (ms since the start, group, what), to see where the time goes.
+const TRACE = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : null;
 const CREDENTIALS = { token: 'bench-token-0123456789', secret: 'bench-secret-0123456789' };
 const END_AT = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000).toISOString();
 
@@ -208,7 +210,24 @@ async function main(): Promise<void> {
     rateLimit,
   });
   // A manager of our own so the writer mode can be chosen; same parts as the core's.
-  const apiFactory = createStoreApiFactory({ connectivity: new ConnectivityTracker(core.events), redactor, rateLimit });
+  const baseFactory = createStoreApiFactory({
+    connectivity: new ConnectivityTracker(core.events),
+    redactor,
+    rateLimit,
+  });
+  const trace: string[] = [];
+  let t0 = 0;
+  const apiFactory: typeof baseFactory = TRACE
+    ? (target, credentials, extra = {}) =>
+        baseFactory(target, credentials, {
+          ...extra,
+          onEvent: (event) => {
+            if (event.type === 'request' || event.type === 'response' || event.type === 'wait')
+              trace.push(`${(performance.now() - t0).toFixed(0)} ${event.group} ${event.type}`);
+            extra.onEvent?.(event);
+          },
+        })
+    : baseFactory;
   const sync = new SyncManager({
     db: core.db,
     stores: core.stores,
@@ -227,7 +246,6 @@ async function main(): Promise<void> {
   const blocks = blockRecorder(16);
   // When each list was complete (progress events come at least at every phase change and a few times a second).
   const listDone = new Map<'orders' | 'customers', number>();
-  let t0 = 0;
   core.events.subscribeAll((event, payload) => {
     if (event !== 'sync.progress') return;
     const p = payload as SyncProgress;
@@ -306,6 +324,7 @@ async function main(): Promise<void> {
       };
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (TRACE) writeFileSync(TRACE, `${trace.join('\n')}\n`);
   } finally {
     await sync.close();
     await core.close();

@@ -6,6 +6,7 @@ import {
   Menu,
   nativeTheme,
   net,
+  Notification,
   powerMonitor,
   protocol,
   screen,
@@ -31,6 +32,7 @@ import { builtInFeed, startUpdates, type UpdaterLike } from './updates';
 import { openMainWindow } from './window';
 import { electronExportShell } from './export-shell';
 import { ElectronPdfPrinter } from './pdf-printer';
+import { notifyNewOrders } from './notifications';
 
 // Chromium formats native date fields by the app locale, which follows the OS unless set: the app speaks
 // Brazilian Portuguese by default, so its date filters read dd/mm/aaaa even on an English system.
@@ -136,6 +138,17 @@ async function main(): Promise<void> {
   app.on('second-instance', () => focusWindow([...windows][0]));
   app.on('activate', () => windows.size === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  notifyNewOrders({
+    Notification,
+    events: core.events,
+    dispatch: core.dispatch,
+    locale,
+    open: (storeId) => {
+      if (windows.size === 0) open();
+      focusWindow([...windows][0]);
+      core.events.emit('shell.command', { command: 'new-orders', storeId });
+    },
+  });
   core.freshness.start();
   onWakeOrOnline({ powerMonitor, isOnline: () => net.isOnline() }, core.freshness);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportLocale } from '../../src/main/core/cli/export-command';
 import { runCli, startFakeStoreProcess, type FakeStoreProcess } from './processes';
 import { chromiumAvailable } from '../helpers/chromium';
 import { pdfPageCount, pdfText } from '../export/pdf-tools';
@@ -12,8 +13,23 @@ const ENV = { BALCAO_USER_TOKEN: CREDENTIALS.token, BALCAO_USER_SECRET_KEY: CRED
 
 let dataDir: string;
 let out: string;
+// The language comes from the environment when --locale is not given: runs start from a neutral one.
+const NEUTRAL_LANGUAGE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8' };
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
-  runCli([...args, '--data-dir', dataDir], env);
+  runCli([...args, '--data-dir', dataDir], { ...NEUTRAL_LANGUAGE, ...env });
+
+describe('export --locale', () => {
+  it('is --locale when given, else English only when the environment’s language is, LC_ALL first', () => {
+    expect(exportLocale('en', { LANG: 'pt_BR.UTF-8' })).toBe('en');
+    expect(exportLocale('pt-BR', { LANG: 'en_US.UTF-8' })).toBe('pt-BR');
+    expect(exportLocale(undefined, { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(exportLocale(undefined, { LANG: 'en_US.UTF-8', LC_ALL: 'pt_BR.UTF-8' })).toBe('pt-BR');
+    expect(exportLocale(undefined, { LANG: 'pt_BR.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' })).toBe('en');
+    expect(exportLocale(undefined, { LANG: 'C.UTF-8' })).toBe('pt-BR');
+    expect(exportLocale(undefined, {})).toBe('pt-BR');
+    expect(() => exportLocale('fr', {})).toThrow('--locale must be one of pt-BR, en');
+  });
+});
 
 describe.skipIf(!chromiumAvailable)('export pdf / export csv (CLI, the store API stopped)', () => {
   let orders: { id: number; number: number; status: { alias: string } }[];
@@ -91,6 +107,38 @@ describe.skipIf(!chromiumAvailable)('export pdf / export csv (CLI, the store API
     const rows = parse(readFileSync(csvFile), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => Number(r['Pedido'])).sort()).toEqual(matching.map((o) => o.number).sort());
     expect(rows[0]['Total']).toMatch(/^-?\d+\.\d\d$/);
+  });
+
+  it('prints in English with --locale en, and takes English from LANG when no --locale is given', async () => {
+    const file = join(out, 'order-en.pdf');
+    const picked = orders[0];
+    const run = await cli([
+      'export',
+      'pdf',
+      '--kind',
+      'order',
+      '--order',
+      String(picked.id),
+      '--locale',
+      'en',
+      '--out',
+      file,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = pdfText(file);
+    expect(text).toContain(`Order no. ${picked.number}`);
+    expect(text).toContain('Page 1 of 1');
+    expect(text).not.toContain('Pedido nº');
+
+    const csvFile = join(out, 'orders-en.csv');
+    const csv = await cli(['export', 'csv', '--order', String(picked.id), '--out', csvFile], { LANG: 'en_US.UTF-8' });
+    expect(csv.code, csv.stderr).toBe(0);
+    const [header] = parse(readFileSync(csvFile), { bom: true, delimiter: ';' }) as string[][];
+    expect(header[0]).toBe('Order');
+
+    const wrong = await cli(['export', 'csv', '--locale', 'fr', '--out', join(out, 'fr.csv')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--locale must be one of pt-BR, en');
   });
 
   it('exits with the documented codes and leaves no file behind', async () => {

@@ -50,7 +50,10 @@ function inspect(): { integrity: string; orders: ListState; customers: ListState
   const db = new Database(join(dataDir, 'balcao.db'));
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    // A run killed before its first migration committed leaves a sound file with no tables yet: nothing under way.
+    const migrated = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get();
     const list = (resource: 'orders' | 'customers'): ListState => {
+      if (migrated === undefined) return { writtenByThisSync: 0, checkpoint: null };
       const row = db.prepare('SELECT full_sync FROM sync_state WHERE resource = ?').get(resource) as
         { full_sync: string | null } | undefined;
       const checkpoint = row?.full_sync ? (JSON.parse(row.full_sync) as ListState['checkpoint']) : null;

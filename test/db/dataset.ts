@@ -36,7 +36,13 @@ export function dataset(): Order[] {
     orders.push(
       makeOrder(i, {
         number: 5000 - i * 3,
-        status: i === 17 ? null : { ...STATUSES[i % STATUSES.length], id: i % STATUSES.length },
+        // 17 unreadable; 29 a status the app does not know (the status sort puts it after delivered).
+        status:
+          i === 17
+            ? null
+            : i === 29
+              ? { alias: 'em_analise', name: 'Em análise', id: 99 }
+              : { ...STATUSES[i % STATUSES.length], id: i % STATUSES.length },
         customer: { id: 100 + (i % CUSTOMERS.length), ...c },
         createdAt: i === 23 ? null : { utc: utc.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"), zone: SP },
         totalCents: i === 13 ? null : i % 10 === 0 ? 5000 : (i * 7919) % 50_000,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   getStore,
@@ -9,6 +11,9 @@ import {
   writeOrderPage,
   writeSyncState,
 } from '../../src/main/core/db';
+import { eraseStore } from '../../src/main/core/db/erase';
+import { attachMerchantCopy, MERCHANT_FILE } from '../../src/main/core/db/merchant-copy';
+import { listViews, saveView } from '../../src/main/core/db/views-repo';
 import { blankSender } from '../../src/main/core/export/pdf-export';
 import { normalizeCustomer } from '../../src/main/core/normalize';
 import { count, tempDb, type TempDb } from './helpers';
@@ -66,8 +71,9 @@ describe('removeStore (LGPD erasure)', () => {
         .all() as { name: string }[]
     )
       .map((x) => x.name)
-      // The file's own bookkeeping (which version of derived data it holds) holds nothing of a store.
-      .filter((name) => name !== 'derived_versions');
+      // The file's own bookkeeping (which version of derived data it holds, which statuses are sales) holds
+      // nothing of a store.
+      .filter((name) => name !== 'derived_versions' && name !== 'painel_sale_statuses');
     expect(storeTables().sort()).toEqual(all.sort());
   });
 
@@ -92,5 +98,38 @@ describe('removeStore (LGPD erasure)', () => {
     expect(getStore(t.db, 'store-a')).toBeNull();
     expect(listStores(t.db).map((s) => s.id)).toEqual(['store-b']);
     expect(removeStore(t.db, 'store-a')).toBe(false);
+  });
+});
+
+describe('eraseStore and the merchant’s own file', () => {
+  it('leaves no row and no byte of the store’s saved views in merchant.db, and keeps the other store’s', async () => {
+    const file = join(t.dir, MERCHANT_FILE);
+    attachMerchantCopy(t.db, file);
+    const name = 'Visão-secreta-da-loja-A';
+    saveView(t.db, 'store-a', { name, filter: { search: 'cliente-especial-a' }, datePreset: 'last7' });
+    saveView(t.db, 'store-b', { name: 'Da loja B', filter: {}, datePreset: null });
+    const merchantTables = (
+      t.db.prepare("SELECT name FROM merchant.sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((x) => x.name);
+    expect(merchantTables).toContain('saved_views');
+    const rowsOfA = () =>
+      merchantTables.map((table) =>
+        count(
+          t.db,
+          `SELECT count(*) AS n FROM merchant.${table} WHERE ${table === 'stores' ? 'id' : 'store_id'} = ?`,
+          'store-a',
+        ),
+      );
+    expect(rowsOfA().every((n) => n > 0)).toBe(true);
+
+    expect(await eraseStore(t.db, 'store-a')).toBe(true);
+
+    expect(rowsOfA()).toEqual(merchantTables.map(() => 0));
+    expect(listViews(t.db, 'store-b').map((v) => v.name)).toEqual(['Da loja B']);
+    for (const path of [file, `${file}-wal`]) {
+      const bytes = readFileSync(path, { flag: 'r' });
+      expect(bytes.includes(name), path).toBe(false);
+      expect(bytes.includes('cliente-especial-a'), path).toBe(false);
+    }
   });
 });

@@ -103,10 +103,10 @@ describe('merchant.db: the merchant’s own data beside the cache', () => {
     const copy = join(t.dir, MERCHANT_FILE);
     attachMerchantCopy(t.db, copy);
     t.db.close();
-    // What the previous version left: its first step only, and no sender.
+    // What the previous version left: its steps up to the saved views, and no sender.
     const older = new Database(copy);
     older.exec('DROP TABLE store_sender');
-    older.pragma('user_version = 1');
+    older.pragma('user_version = 2');
     older.close();
 
     const db = openDatabase(t.file);

@@ -290,6 +290,12 @@ describe('Painel figures', () => {
       check(db, id, zone, p);
     });
 
+    it('a whole year, its SKUs and customers read in many chunks', async () => {
+      const p = await readPainel(db, id, zone, { period: 'custom', from: '2018-06-01', to: '2019-05-31' });
+      expect(p.sales.current).toBeGreaterThan(500);
+      check(db, id, zone, p);
+    });
+
     it('"last 30 days" ends on the store-zone day of the clock, even where UTC has moved on', async () => {
       // 20:00 UTC on 14 March is 17:00 in São Paulo (still the 14th) and 01:30 on the 15th in Kolkata.
       const now = new Date('2019-03-14T20:00:00.000Z');

@@ -21,13 +21,24 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
+/** The statuses as an order moves through them; an unknown one after delivered, an unreadable one next, stopped ones last. */
+const WORKFLOW = (
+  'waiting_payment authorized paid handling_products invoiced ready_for_shipping on_carriage shipment_exception ' +
+  'delivered (unknown) (unread) cancelled refused refunded'
+).split(' ');
+function workflowRank(alias: string | null): number {
+  const at = WORKFLOW.indexOf(alias ?? '(unread)');
+  return at >= 0 ? at : WORKFLOW.indexOf('(unknown)');
+}
+
 const fold = (s: string | null) => (s === null ? null : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 const keyOf: Record<OrderSortKey, (o: Order) => (string | number | null)[]> = {
   date: (o) => [o.createdAt?.utc ?? null],
   number: (o) => [o.number],
   total: (o) => [o.totalCents],
   customer: (o) => [fold(o.customer?.name ?? null)],
-  status: (o) => [o.status?.alias ?? null, o.createdAt?.utc ?? null],
+  status: (o) => [workflowRank(o.status?.alias ?? null), o.status?.alias ?? null, o.createdAt?.utc ?? null],
+  payment: (o) => [o.payment?.alias ?? null, o.createdAt?.utc ?? null],
 };
 
 /** SQLite's order: NULL before everything ascending, after everything descending; ties broken by id. */
@@ -131,13 +142,46 @@ function expectCapped(query: OrderQuery, exact: number): void {
 }
 
 describe('listOrders sorts and pages', () => {
-  for (const key of ['date', 'number', 'total', 'customer', 'status'] as OrderSortKey[]) {
+  for (const key of ['date', 'number', 'total', 'customer', 'status', 'payment'] as OrderSortKey[]) {
     for (const direction of ['asc', 'desc'] as const) {
       it(`sorts by ${key} ${direction} with id as the tie-breaker`, () => {
         expect(ids({ sort: { key, direction } })).toEqual(oracleSort(orders, key, direction));
       });
     }
   }
+
+  it('sorts by status in workflow order under filters, a search and across pages', () => {
+    const paid = (o: Order) => o.payment?.alias !== 'billet';
+    for (const direction of ['asc', 'desc'] as const) {
+      const sort = { key: 'status' as const, direction };
+      expect(ids({ sort, paymentMethods: ['pix', 'visa'] })).toEqual(
+        oracleSort(orders.filter(paid), 'status', direction),
+      );
+      const some = ['cancelled', 'waiting_payment', 'em_analise'];
+      expect(ids({ sort, statuses: some })).toEqual(
+        oracleSort(
+          orders.filter((o) => some.includes(o.status?.alias ?? '')),
+          'status',
+          direction,
+        ),
+      );
+      expect(ids({ sort, review: 'reviewed' })).toEqual(
+        oracleSort(
+          orders.filter((o) => reviewedIds(orders).includes(o.id)),
+          'status',
+          direction,
+        ),
+      );
+      // A rare search sorts its matches (the search drives); the result is the same order.
+      const alvaro = orders.filter((o) => fold(o.customer?.name ?? null)?.includes('alvaro'));
+      expect(ids({ sort, search: 'alvaro' })).toEqual(oracleSort(alvaro, 'status', direction));
+      const pages: number[] = [];
+      for (let offset = 0; offset < N; offset += 6)
+        pages.push(...listOrders(t.db, 'store-a', { sort, offset, limit: 6 }).rows.map((r) => r.id));
+      expect(pages).toEqual(oracleSort(orders, 'status', direction));
+    }
+    expect(ids({ sort: { key: 'status', direction: 'asc' }, statuses: ['refunded'] })).toEqual([]);
+  });
 
   it('pages without gaps or repeats, over ties', () => {
     const all: number[] = [];

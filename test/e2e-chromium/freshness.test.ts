@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ConnectivityTracker } from '../../src/main/core/connectivity';
-import { ConnectivityCheck, ONLINE_CHECK_MS } from '../../src/main/core/connectivity-check';
 import { startFakeStore, type FakeStore } from '../../src/main/core/fake-store';
-import { redactor } from '../../src/main/core/log/redactor';
-import { createStoreApiFactory } from '../../src/main/core/stores/store-api-factory';
-import { realTimers, type Timers } from '../../src/main/core/sync/timers';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable, screenshotPath } from '../helpers/chromium';
 import { openApp, type AppSession } from '../helpers/app-session';
+import { HeldTimers } from '../sync/manual-timers';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 const CREDENTIALS = { token: 'tok-FRESH-8c1d4e7a2b', secret: 'sec-FRESH-3f6a9b2c5d' };
@@ -28,10 +24,11 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('freshness in the frame (C
   let core: TestCore;
   let app: AppSession;
   let page: Page;
+  const timers = new HeldTimers();
 
   beforeAll(async () => {
     fake = await startFakeStore(SHAPE);
-    core = createTestCore({ apiBaseUrl: fake.apiBaseUrl });
+    core = createTestCore({ apiBaseUrl: fake.apiBaseUrl, connectivityTimers: timers });
     await core.stores.add({ alias: fake.alias, ...CREDENTIALS });
     app = await openApp(core);
     page = app.page;
@@ -127,41 +124,32 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('freshness in the frame (C
   });
 
   it('turns the badge offline after the store stops and online after it starts, with no action', async () => {
-    // The core's own check, on its own clock: the online check every second instead of every 30 s; the offline
-    // retries at their real times, so "tentando de novo em 10 s" is what happens.
-    const timers: Timers = {
-      ...realTimers,
-      setTimeout: (run, ms) => realTimers.setTimeout(run, ms === ONLINE_CHECK_MS ? 1_000 : ms),
-    };
-    const tracker = new ConnectivityTracker(core.events);
-    const check = new ConnectivityCheck({
-      tracker,
-      stores: core.stores,
-      apiFactory: createStoreApiFactory({ connectivity: tracker, redactor, rateLimit: { timeScale: 60 } }),
-      syncing: () => false,
-      log: core.log,
-      timers,
-    });
+    // The core's own check, its timers held: each check the core plans runs when the test fires it, while the
+    // countdown on screen ("tentando de novo em 10 s") runs on the real clock.
     const badge = page.getByTestId('connectivity');
+    const check = core.connectivityCheck;
     try {
       check.start();
+      await check.checkNow();
       await expect.poll(() => badge.textContent()).toContain('Conectado');
 
       const port = Number(new URL(fake.url).port);
       await fake.close();
-      await expect
-        .poll(() => badge.textContent(), { timeout: 15_000 })
-        .toMatch(/Sem conexão.*tentando de novo em \d+ s/);
+      timers.fireAll();
+      await check.checkNow();
+      await expect.poll(() => badge.textContent()).toMatch(/Sem conexão.*tentando de novo em \d+ s/);
       const first = await page.getByTestId('connectivity-retry').textContent();
       // The countdown moves on by itself.
       await expect.poll(() => page.getByTestId('connectivity-retry').textContent()).not.toBe(first);
       await page.screenshot({ path: screenshotPath('freshness-offline-retrying') });
 
       fake = await startFakeStore({ ...SHAPE, port });
-      await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toContain('Conectado');
+      timers.fireAll();
+      await check.checkNow();
+      await expect.poll(() => badge.textContent()).toContain('Conectado');
       expect(await page.getByTestId('connectivity-retry').count()).toBe(0);
     } finally {
       check.stop();
     }
-  }, 60_000);
+  });
 });

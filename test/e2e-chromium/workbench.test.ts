@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../src/dev/bridge-server';
-import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
 import type { CallInput, CallName, CallResult } from '../../src/shared/ipc/contract';
 import type { OrderQuery } from '../../src/shared/domain/query';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { callOk, createTestCore, type TestCore } from '../helpers/core';
 import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/chromium';
 import { ensureRendererBuilt } from '../helpers/renderer-build';
+import { formatDay } from '../../src/renderer/src/lib/typed-input';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
 
@@ -22,11 +22,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
   let storeId: string;
   let timeZone: string;
 
-  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-    const result = await dispatchTyped(core.dispatch, name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  }
+  const call = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> =>
+    callOk(core.dispatch, name, input);
 
   const listQuery = (extra: OrderQuery = {}): OrderQuery => ({ sort: { key: 'date', direction: 'desc' }, ...extra });
   const heading = (): Promise<string> =>
@@ -248,8 +245,9 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     let nonEmpty = 0;
     for (const [preset, days] of Object.entries(presets)) {
       await page.getByTestId('date-preset').selectOption(preset);
-      expect(await page.getByTestId('date-from').inputValue()).toBe(days.from);
-      expect(await page.getByTestId('date-to').inputValue()).toBe(days.to);
+      // The fields show the days as a pt-BR reader writes them.
+      expect(await page.getByTestId('date-from').inputValue()).toBe(formatDay(days.from, 'pt-BR'));
+      expect(await page.getByTestId('date-to').inputValue()).toBe(formatDay(days.to, 'pt-BR'));
       const expected = await call('orders.list', { storeId, query: listQuery({ ...days, limit: 100 }) });
       if (expected.total > 0) nonEmpty++;
       await expect
@@ -268,11 +266,13 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
 
   it('turns a backwards date range round and says so, instead of showing nothing', async () => {
     await page.getByTestId('date-preset').selectOption('custom');
-    await page.getByTestId('date-from').fill('2099-12-31');
-    await page.getByTestId('date-to').fill('2000-01-01');
+    await page.getByTestId('date-from').fill('31/12/2099');
+    await page.getByTestId('date-from').press('Enter');
+    await page.getByTestId('date-to').fill('01/01/2000');
+    await page.getByTestId('date-to').press('Enter');
     await page.getByTestId('dates-swapped').waitFor();
-    expect(await page.getByTestId('date-from').inputValue()).toBe('2000-01-01');
-    expect(await page.getByTestId('date-to').inputValue()).toBe('2099-12-31');
+    expect(await page.getByTestId('date-from').inputValue()).toBe('01/01/2000');
+    expect(await page.getByTestId('date-to').inputValue()).toBe('31/12/2099');
     await expect.poll(range).toBe('1–100 de 300');
     await page.getByTestId('date-preset').selectOption('any');
   });

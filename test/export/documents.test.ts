@@ -8,7 +8,7 @@ import { exportPdf, type PdfRequest } from '../../src/main/core/export/pdf-expor
 import { chromiumAvailable } from '../helpers/chromium';
 import { HOSTILE_NAME, manyItems, orderFor, referenceOrder, SENDER } from './fixtures';
 import { generatedSource, MemorySource, STORE } from './memory-source';
-import { PNG_DIR, pdfPageCount, pdfPages, pdfText, renderPngs } from './pdf-tools';
+import { PNG_DIR, pageNumberLines, pdfPageCount, pdfPages, pdfText, renderPngs } from './pdf-tools';
 
 const NOW = () => new Date('2025-11-28T15:30:00Z');
 mkdirSync(PNG_DIR, { recursive: true });
@@ -267,8 +267,31 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
     const pages = pdfPages(file);
     expect(pages).toHaveLength(result.pages);
     expect(result.pages).toBeGreaterThanOrEqual(30);
-    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Página ${i + 1}\\s*$`, 'm')));
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Página ${i + 1} de ${pages.length}\\s*$`, 'm')));
     expect(progress).toEqual([0, 8, 16, 24, 30]);
+  });
+
+  it('stamps merged pages where Chromium numbers a whole document: same words, size and place; in English too', async () => {
+    const source = generatedSource(12);
+    for (const locale of ['pt-BR', 'en'] as const) {
+      const request = { kind: 'packing-slip', locale, selection: { query: {} } } as const;
+      const whole = join(dir, `whole-${locale}.pdf`);
+      const merged = join(dir, `merged-${locale}.pdf`);
+      await exportPdf({ ...request, target: { file: whole } }, { source, printer, now: NOW });
+      await exportPdf({ ...request, target: { file: merged } }, { source, printer, now: NOW, ordersPerPart: 5 });
+      const wholeLines = pageNumberLines(whole);
+      const mergedLines = pageNumberLines(merged);
+      expect(mergedLines.map((line) => line.text)).toEqual(wholeLines.map((line) => line.text));
+      expect(mergedLines[0].text).toBe(
+        locale === 'en' ? `Page 1 of ${wholeLines.length}` : `Página 1 de ${wholeLines.length}`,
+      );
+      mergedLines.forEach((line, i) => {
+        // Within 1 pt (a third of a millimetre): the stamp is drawn without kerning, Chromium's text with it.
+        for (const edge of ['xMax', 'yMin', 'yMax'] as const)
+          expect(Math.abs(line[edge] - wholeLines[i][edge])).toBeLessThan(1);
+      });
+    }
+    renderPngs(join(dir, 'merged-pt-BR.pdf'), 'stamped-page-number', 1);
   });
 
   it('prints a long report in parts: title once, header on every page, totals at the end, pages numbered on', async () => {
@@ -284,7 +307,7 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
       pages.filter((page) => page.includes('Relatório de pedidos\n') || /^\s*Relatório de pedidos\s*$/m.test(page))
         .length,
     ).toBe(1);
-    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Página ${i + 1}\\s*$`, 'm')));
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`Página ${i + 1} de ${pages.length}\\s*$`, 'm')));
     const flat = squash(pdfText(file, false));
     for (const row of source.matching({})) expect(flat).toContain(` ${row.number} `);
     expect(flat.match(/Total geral · 150 pedidos/g)).toHaveLength(1);

@@ -32,3 +32,36 @@ export function renderPngs(pdf: string, name: string, lastPage = 3): string[] {
     .filter((file) => file.startsWith(`${name}-`))
     .map((file) => join(PNG_DIR, file));
 }
+
+export interface TextLine {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Each page's "Página X de Y" / "Page X of Y" with its box in points from the top left (pdftotext -bbox). */
+export function pageNumberLines(path: string): TextLine[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const words = [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({ text: m[5], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+      const start = words.findIndex(
+        (w, i) => /^(Página|Page)$/.test(w.text) && /^(de|of)$/.test(words[i + 2]?.text ?? ''),
+      );
+      if (start < 0) throw new Error(`no page number on a page of ${path}`);
+      const line = words.slice(start, start + 4);
+      return {
+        text: line.map((w) => w.text).join(' '),
+        xMin: Math.min(...line.map((w) => w.xMin)),
+        yMin: Math.min(...line.map((w) => w.yMin)),
+        xMax: Math.max(...line.map((w) => w.xMax)),
+        yMax: Math.max(...line.map((w) => w.yMax)),
+      };
+    });
+}

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { assembleCore, type CoreParts, type CoreOptions } from '../../src/main/core/composition';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store';
 import type { SecretStore } from '../../src/main/core/secrets/secret-store';
+import { dispatchTyped, type Dispatch } from '../../src/main/core/ipc/dispatcher';
+import type { CallInput, CallName, CallResult } from '../../src/shared/ipc/contract';
 
 export interface TestCore extends CoreParts {
   dataDir: string;
@@ -42,4 +44,15 @@ export function createTestCore(options: Partial<CoreOptions> = {}): TestCore {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A contract call through the core's door that must succeed: its value, or an error naming the call and code. */
+export async function callOk<N extends CallName>(
+  dispatch: Dispatch,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallResult<N>> {
+  const result = await dispatchTyped(dispatch, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
+  return result.value;
 }

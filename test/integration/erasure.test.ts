@@ -39,8 +39,26 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     fx = await syncFixture();
     const outcome = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
     expect(outcome.ok).toBe(true);
-    const values = personalValues(fx);
+    // A saved view named after a customer: the merchant's own words about the store go too.
+    const viewName = 'Clientes-de-Campinas-VIP';
+    const saved = await dispatchTyped(fx.core.dispatch, 'views.save', {
+      storeId: fx.store.id,
+      name: viewName,
+      filter: { search: 'campinas', review: 'flagged' },
+      datePreset: null,
+    });
+    expect(saved.ok).toBe(true);
+    const values = [...personalValues(fx), viewName];
     expect(values.length).toBeGreaterThan(500);
+    // The Painel's totals (no personal data, but the store's sales) go with it too.
+    const totals = () =>
+      ['order_slice_totals', 'order_day_statuses', 'order_day_payments', 'order_sku_months'].map(
+        (table) =>
+          fx!.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE store_id = ?`).get(fx!.store.id) as {
+            n: number;
+          },
+      );
+    for (const { n } of totals()) expect(n).toBeGreaterThan(0);
     const before = filesUnder(fx.core.dataDir).map((f) => readFileSync(f));
     expect(values.filter((v) => before.some((b) => b.includes(v))).length).toBe(values.length);
 
@@ -78,10 +96,12 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
       return values.flatMap((v) => files.filter(({ bytes }) => bytes.includes(v)).map(({ f }) => `${f}: ${v}`));
     };
     expect(scan()).toEqual([]);
+    expect(totals()).toEqual([{ n: 0 }, { n: 0 }, { n: 0 }, { n: 0 }]);
     // The merchant's own copy (merchant.db) keeps nothing of the store either.
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.stores').get()).toEqual({ n: 0 });
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.review_state').get()).toEqual({ n: 0 });
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.store_sender').get()).toEqual({ n: 0 });
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.saved_views').get()).toEqual({ n: 0 });
     await fx.core.close();
     expect(scan()).toEqual([]);
     expect(fx.core.db.open).toBe(false);

@@ -32,3 +32,33 @@ export class ManualTimers implements Timers {
     this.#now = end;
   }
 }
+
+/**
+ * Timers on the real clock that fire only when the test says: what a timer's due time is shown as (a countdown on
+ * screen) runs in real time, and the test does not wait for it.
+ */
+export class HeldTimers implements Timers {
+  #next = 1;
+  readonly #held = new Map<number, () => void>();
+
+  now(): number {
+    return Date.now();
+  }
+
+  setTimeout(run: () => void, _ms: number): unknown {
+    const id = this.#next++;
+    this.#held.set(id, run);
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#held.delete(handle as number);
+  }
+
+  /** Runs every timer set so far, as if each had fallen due. */
+  fireAll(): void {
+    const runs = [...this.#held.values()];
+    this.#held.clear();
+    for (const run of runs) run();
+  }
+}

@@ -112,7 +112,7 @@ describe('the sync scheduler', () => {
       ['incremental', true],
     ]);
 
-    expect(fx.scheduler.setSchedule({ intervalMinutes: 5 })).toEqual({ intervalMinutes: 5 });
+    expect(fx.scheduler.setSchedule({ intervalMinutes: 5 })).toEqual({ intervalMinutes: 5, notifyNewOrders: null });
     expect(nextIn(fx, store.id)).toBe(5);
     await fx.advance(5 * MINUTE);
     expect(fx.asked).toHaveLength(3);
@@ -160,6 +160,46 @@ describe('the sync scheduler', () => {
     await fx.scheduler.idle();
     expect(fx.asked).toEqual([store.id]);
     expect(fx.outcomes).toHaveLength(1);
+  });
+
+  it('starts nothing while a full re-sync the person asked for runs, and runs one asked for during a scheduled run after it', async () => {
+    fx = await fixture();
+    const store = await fx.addStore();
+    fx.scheduler.start();
+    await fx.scheduler.idle();
+    // Slow answers: the full re-sync is still running when the interval, a wake and an online come.
+    fx.fake.control.setFaults('latency=1:40ms');
+    const full = fx.core.sync.run(store.id, 'full');
+    await fx.advance(10 * MINUTE);
+    fx.scheduler.onWake();
+    fx.scheduler.onOnline();
+    await fx.scheduler.idle();
+    expect(fx.core.sync.isRunning(store.id)).toBe(true);
+    expect((await full).mode).toBe('full');
+    expect(fx.asked).toEqual([store.id]);
+    expect(nextIn(fx, store.id)).toBe(10);
+
+    // A scheduled run is under way when the person asks for a full re-sync: it follows that run, never beside it.
+    const answered = new Promise<void>((resolve) => {
+      const stop = fx!.core.events.subscribeAll((event) => {
+        if (event !== 'sync.progress') return;
+        stop();
+        resolve();
+      });
+    });
+    const before = fx.outcomes.length;
+    await fx.advance(10 * MINUTE - 1);
+    fx.timers.advance(1);
+    await answered;
+    const asked = fx.core.sync.run(store.id, 'full');
+    await fx.scheduler.idle();
+    expect((await asked).mode).toBe('full');
+    expect(fx.outcomes.slice(before).map((o) => [o.mode, o.ok])).toEqual([
+      ['incremental', true],
+      ['full', true],
+    ]);
+    expect(fx.core.sync.isRunning(store.id)).toBe(false);
+    fx.fake.control.setFaults('latency=0');
   });
 
   it('backs off while offline (1, 2, 5, 10 minutes, then the interval) and resumes at once when the store answers', async () => {
@@ -221,17 +261,35 @@ describe('the sync scheduler', () => {
 });
 
 describe('the sync interval setting', () => {
-  it('is kept in the data folder across restarts; a missing or unknown value reads as 10 minutes', () => {
+  it('is kept in the data folder across restarts; a missing or unknown value reads as its default (10 minutes, never asked)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'balcao-schedule-'));
     try {
       const file = join(dir, 'sync-schedule.json');
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10 });
-      scheduleSettingsFile(file).write({ intervalMinutes: 30 });
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 30 });
-      writeFileSync(file, '{"intervalMinutes": 7}');
-      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10 });
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10, notifyNewOrders: null });
+      scheduleSettingsFile(file).write({ intervalMinutes: 30, notifyNewOrders: true });
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 30, notifyNewOrders: true });
+      writeFileSync(file, '{"intervalMinutes": 7, "notifyNewOrders": "yes"}');
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 10, notifyNewOrders: null });
+      // The file of an earlier version, with the interval only.
+      writeFileSync(file, '{"intervalMinutes": 15}');
+      expect(scheduleSettingsFile(file).read()).toEqual({ intervalMinutes: 15, notifyNewOrders: null });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('changes only what is given: the notification answer keeps the interval and its planned runs', async () => {
+    fx = await fixture();
+    const store = await fx.addStore();
+    fx.scheduler.start();
+    await fx.scheduler.idle();
+    await fx.advance(4 * MINUTE);
+    expect(fx.scheduler.setSchedule({ notifyNewOrders: false })).toEqual({
+      intervalMinutes: 10,
+      notifyNewOrders: false,
+    });
+    expect(nextIn(fx, store.id)).toBe(6);
+    expect(fx.scheduler.setSchedule({ intervalMinutes: 30 })).toEqual({ intervalMinutes: 30, notifyNewOrders: false });
+    expect(nextIn(fx, store.id)).toBe(30);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -101,6 +101,16 @@ describe('logger', () => {
     await second.close();
     expect(logFiles(dir)).toEqual(files);
     expect(readFileSync(files.at(-1)!, 'utf8')).toMatch(/"message":"after restart"}\n$/);
+  });
+
+  it('deletes the files of the logger before pino-roll (`balcao.log` and `balcao.log.1`), and nothing else', async () => {
+    const { dir, file } = logDir();
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['balcao.log', 'balcao.log.1', 'notes.txt']) writeFileSync(join(dir, name), 'old\n');
+    const logger = createLogger({ file });
+    logger.info('new');
+    await logger.close();
+    expect(readdirSync(dir).sort()).toEqual(['balcao.1.log', 'notes.txt']);
   });
 
   it('writes buffered lines out when the process exits without closing the logger', () => {

@@ -22,6 +22,7 @@ import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
 import { SyncManager } from './sync/sync-manager';
 import { SyncScheduler } from './sync/scheduler';
+import type { Timers } from './sync/timers';
 import { SCHEDULE_FILE, scheduleSettingsFile } from './sync/schedule-settings';
 import { OrdersService } from './orders/orders-service';
 import type { OpenOrderLink } from './orders/order-links';
@@ -48,6 +49,8 @@ export interface CoreOptions {
   openLink?: OpenOrderLink;
   /** Where exports are saved, opened and printed: each shell brings its own (docs/export.md). */
   exportShell?: ExportShell;
+  /** The clock and timers of the background connectivity check; tests fire its checks instead of waiting for them. */
+  connectivityTimers?: Timers;
 }
 
 /**
@@ -208,6 +211,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     apiFactory,
     syncing: () => sync.busy,
     log,
+    ...(options.connectivityTimers ? { timers: options.connectivityTimers } : {}),
   });
   const orders = new OrdersService(db);
   const exportShell = options.exportShell ?? NO_EXPORT_SHELL;

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors';
+import type { ErrorCode, ErrorInfo } from '../errors';
 
 /** What the app says about itself (Configurações › Sobre, the frame's footer). */
 export interface AppInfo {
@@ -40,6 +40,9 @@ export interface Connectivity {
   nextCheckAt?: string | null;
 }
 
+/** Failures the person must fix (credentials, the store's alias or status): automatic sync pauses the store until then. */
+export const PAUSING_ERRORS: readonly ErrorCode[] = ['AUTH_INVALID', 'STORE_NOT_FOUND', 'STORE_INACTIVE'];
+
 /** How often stores sync by themselves, in minutes (Configurações); 0 is off. */
 export const SYNC_INTERVALS = [0, 5, 10, 15, 30, 60] as const;
 export type SyncIntervalMinutes = (typeof SYNC_INTERVALS)[number];
@@ -47,7 +50,14 @@ export const DEFAULT_SYNC_INTERVAL: SyncIntervalMinutes = 10;
 
 export interface SyncSchedule {
   intervalMinutes: SyncIntervalMinutes;
+  /**
+   * An OS notification when a sync brings new orders: off until the person says yes, null while never asked (the
+   * frame asks once, after the first sync that brought new orders).
+   */
+  notifyNewOrders: boolean | null;
 }
+
+export const DEFAULT_SYNC_SCHEDULE: SyncSchedule = { intervalMinutes: DEFAULT_SYNC_INTERVAL, notifyNewOrders: null };
 
 export type SyncPhase = 'orders' | 'customers' | 'refresh-open' | 'done';
 

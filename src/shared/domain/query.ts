@@ -2,7 +2,8 @@ import type { Cents } from './time';
 
 export type SortDirection = 'asc' | 'desc';
 
-export type OrderSortKey = 'date' | 'number' | 'total' | 'customer' | 'status';
+/** `status` sorts in workflow order (awaiting payment → … → delivered, then cancelled, refused, refunded). */
+export type OrderSortKey = 'date' | 'number' | 'total' | 'customer' | 'status' | 'payment';
 
 export type ReviewFilter = 'reviewed' | 'flagged' | 'unreviewed';
 
@@ -19,7 +20,10 @@ export interface OrderQuery {
   delivered?: boolean;
   customerId?: number;
   review?: ReviewFilter;
-  /** Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, tracking code; prefix match. */
+  /**
+   * Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, product name, city, CEP (with or without
+   * the dash), coupon code, tracking code; prefix match.
+   */
   search?: string;
   sort?: { key: OrderSortKey; direction: SortDirection };
   offset?: number;

@@ -7,7 +7,6 @@ import type { Locale } from './messages';
  */
 const ptBR = {
   'page.number': 'Página {page} de {pages}',
-  'page.numberOnly': 'Página {page}',
   'page.generated': 'Gerado em {when}',
   'common.none': '—',
   'common.yes': 'Sim',
@@ -142,6 +141,7 @@ const ptBR = {
   'filter.sort.total': 'ordenados por total',
   'filter.sort.customer': 'ordenados por cliente',
   'filter.sort.status': 'ordenados por situação',
+  'filter.sort.payment': 'ordenados por forma de pagamento',
   'filter.sort.asc': 'crescente',
   'filter.sort.desc': 'decrescente',
 
@@ -197,7 +197,6 @@ export type DocumentKey = keyof typeof ptBR;
 
 const en: Record<DocumentKey, string> = {
   'page.number': 'Page {page} of {pages}',
-  'page.numberOnly': 'Page {page}',
   'page.generated': 'Generated {when}',
   'common.none': '—',
   'common.yes': 'Yes',
@@ -332,6 +331,7 @@ const en: Record<DocumentKey, string> = {
   'filter.sort.total': 'sorted by total',
   'filter.sort.customer': 'sorted by customer',
   'filter.sort.status': 'sorted by status',
+  'filter.sort.payment': 'sorted by payment method',
   'filter.sort.asc': 'ascending',
   'filter.sort.desc': 'descending',
 

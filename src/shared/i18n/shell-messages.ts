@@ -44,11 +44,17 @@ const ptBR = {
   'startup.failed': 'O Balcão não pôde abrir',
   'startup.nothingErased': 'Nenhum dado foi apagado.',
   'common.ok': 'OK',
+  'notify.newOrders.one': '1 pedido novo',
+  'notify.newOrders.other': '{count} pedidos novos',
+  'notify.newOrdersBody': 'Em {store}. Clique para ver.',
 };
 
 export type ShellMessageKey = keyof typeof ptBR;
 
 const en: Record<ShellMessageKey, string> = {
+  'notify.newOrders.one': '1 new order',
+  'notify.newOrders.other': '{count} new orders',
+  'notify.newOrdersBody': 'In {store}. Click to see them.',
   'menu.file': 'File',
   'menu.export': 'Export…',
   'menu.syncNow': 'Sync now',

@@ -21,6 +21,7 @@ import type {
   SenderData,
 } from '../domain/export';
 import { PAINEL_PERIODS, type Painel } from '../domain/painel';
+import { DATE_PRESETS, MAX_VIEW_NAME, MAX_VIEWS, type SavedView } from '../domain/saved-view';
 
 /**
  * The one list of everything the renderer may ask of the main process, and every
@@ -77,10 +78,41 @@ export const orderQuerySchema = v.strictObject({
   customerId: v.optional(recordId),
   review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
   search: v.optional(shortText(200)),
-  sort: v.optional(v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status']), direction })),
+  sort: v.optional(
+    v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status', 'payment']), direction }),
+  ),
   offset,
   limit,
 });
+
+/** A saved view's filter: the list's query without its page. */
+export const viewFilterSchema = v.omit(orderQuerySchema, ['offset', 'limit']);
+const viewId = recordId;
+const viewName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_VIEW_NAME));
+/** The order list's own tabs (issue 13), per store. */
+const viewCalls = {
+  'views.list': call<SavedView[]>()(v.strictObject({ storeId })),
+  /** A new view at the end of the tabs, or (with `id`) a view's filter replaced; a name already used is CONFLICT. */
+  'views.save': call<SavedView>()(
+    v.strictObject({
+      storeId,
+      id: v.optional(viewId),
+      name: viewName,
+      filter: viewFilterSchema,
+      datePreset: v.nullable(v.picklist(DATE_PRESETS)),
+    }),
+  ),
+  'views.rename': call<SavedView>()(v.strictObject({ storeId, id: viewId, name: viewName })),
+  'views.remove': call<null>()(v.strictObject({ storeId, id: viewId })),
+  /** Puts a view at `position` among the store's views; answers the views in their new order. */
+  'views.move': call<SavedView[]>()(
+    v.strictObject({
+      storeId,
+      id: viewId,
+      position: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_VIEWS)),
+    }),
+  ),
+};
 
 export const customerQuerySchema = v.strictObject({
   search: v.optional(shortText(200)),
@@ -92,7 +124,13 @@ export const customerQuerySchema = v.strictObject({
 /** Automatic sync (issue 14): how often stores sync by themselves, as Configurações offers it. */
 const syncScheduleCalls = {
   'sync.getSchedule': call<SyncSchedule>()(noInput),
-  'sync.setSchedule': call<SyncSchedule>()(v.strictObject({ intervalMinutes: v.picklist(SYNC_INTERVALS) })),
+  /** Changes what is given, keeps the rest. */
+  'sync.setSchedule': call<SyncSchedule>()(
+    v.strictObject({
+      intervalMinutes: v.optional(v.picklist(SYNC_INTERVALS)),
+      notifyNewOrders: v.optional(v.boolean()),
+    }),
+  ),
 };
 
 /** Ids picked by hand in the order list; a larger selection is sent as its filter. */
@@ -174,6 +212,7 @@ export const calls = {
   'customers.list': call<Page<CustomerSummary>>()(v.strictObject({ storeId, query: customerQuerySchema })),
   'customers.get': call<CustomerDetail>()(v.strictObject({ storeId, customerId: recordId })),
   ...syncScheduleCalls,
+  ...viewCalls,
 
   /**
    * Opens an order's tracking page, boleto or the customer's WhatsApp in the person's browser. Main builds the URL
@@ -250,9 +289,8 @@ export const events = {
   'shell.command': {} as ShellCommand,
 } as const;
 
-export interface ShellCommand {
-  command: 'export';
-}
+/** What the shell asks of the window: the menu's Exportar…, or a click on the new-orders notification. */
+export type ShellCommand = { command: 'export' } | { command: 'new-orders'; storeId: string };
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;

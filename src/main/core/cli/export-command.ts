@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OrderQuery } from '../../../shared/domain/query';
+import { isLocale, LOCALES, type Locale } from '../../../shared/i18n/messages';
+import { shellLocale } from '../../../shared/i18n/shell-messages';
 import { AppError } from '../base/app-error';
 import { ChromiumPrinter } from '../export/chromium-printer';
 import { keptPrinter, type ExportShell } from '../export/export-service';
@@ -17,6 +19,7 @@ export const EXPORT_OPTIONS = {
   customer: { type: 'string' },
   items: { type: 'boolean', default: false },
   separator: { type: 'string' },
+  locale: { type: 'string' },
   out: { type: 'string' },
   q: { type: 'string' },
   status: { type: 'string' },
@@ -39,6 +42,18 @@ export function cliExportShell(out: string | undefined): ExportShell {
     printer: printer.printer,
     close: printer.close,
   };
+}
+
+/**
+ * The documents' and CSV headers' language: --locale, else English when the environment's language is
+ * (LC_ALL, LC_MESSAGES, LANG: the first one set, as POSIX reads them), else Brazilian Portuguese.
+ */
+export function exportLocale(given: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
+  if (given !== undefined) {
+    if (!isLocale(given)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}`);
+    return given;
+  }
+  return shellLocale([env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '']);
 }
 
 const isFolder = (path: string): boolean => {
@@ -74,6 +89,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   if (what !== 'pdf' && what !== 'csv') throw new UsageError('export pdf … or export csv …');
   const out = text(ctx.values, 'out');
   if (out === undefined) throw new UsageError('--out FILE (or DIR for one PDF per order) is needed');
+  const locale = exportLocale(text(ctx.values, 'locale'));
   const api = ctx.api();
   const store = await pickStore(api, ctx.values);
   const ids = orderIds(ctx.values);
@@ -95,7 +111,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
         shape: ctx.values['items'] === true ? 'items' : 'orders',
         separator,
         selection,
-        locale: 'pt-BR',
+        locale,
       });
     } else {
       const kind = text(ctx.values, 'kind') as PdfKind | undefined;
@@ -107,7 +123,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
         storeId: store.id,
         jobId,
         kind,
-        locale: 'pt-BR',
+        locale,
         ...(kind === 'customer' ? { customerId: numberArg(customer) ?? Number.NaN } : { selection }),
         ...(perOrderFiles ? { perOrderFiles } : {}),
       });

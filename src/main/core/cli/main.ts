@@ -32,8 +32,9 @@ export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--jso
   customer ID [--store ID]
   stores list | add --alias A [--name N] [--base-url URL] | test ID | remove ID [--yes] | demo
   export pdf --kind order|packing-slip|declaration|picking|report|customer
-             [--order ID… | --customer ID | --q/--status/--from/--to] --out FILE|DIR [--store ID]
+             [--order ID… | --customer ID | --q/--status/--from/--to] --out FILE|DIR [--store ID] [--locale pt-BR|en]
   export csv [--items] [--q/--status/--from/--to | --order ID…] [--separator ';'|','] --out FILE [--store ID]
+             [--locale pt-BR|en]  (default: en when LC_ALL/LC_MESSAGES/LANG is English, else pt-BR)
   painel [--store ID] [--period today|yesterday|7d|30d|90d|thisMonth|lastMonth|thisYear | --from D --to D] [--compare previous|lastYear]
 exit codes: 0 ok, 2 usage, 3 auth, 4 offline, 5 other, 6 nothing to export, 7 cannot write, 8 no Chromium,
   130 interrupted`;

@@ -10,16 +10,30 @@ interface CopiedTable {
   key: string;
 }
 
-/** One version of merchant.db's schema: the tables it creates and the cache's tables they copy. */
+/**
+ * One version of merchant.db's schema: the tables it creates, the cache's tables they copy, and the tables that
+ * live in merchant.db alone (per store, removed with their store).
+ */
 interface MerchantStep {
   create: string;
   tables: readonly CopiedTable[];
+  own?: readonly string[];
 }
 
 const STORES: CopiedTable = {
   table: 'stores',
   columns: 'id, alias, name, api_base_url, time_zone, is_demo, created_at, keychain_entry',
   key: 'id',
+};
+
+/** The order list's tabs the merchant saved (issue 13). Only here: they are the merchant's, not a copy of the cache. */
+const VIEWS_STEP: MerchantStep = {
+  create: `CREATE TABLE merchant.saved_views (
+     store_id TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, filter TEXT NOT NULL, date_preset TEXT,
+     position INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (store_id, id)
+   ) STRICT, WITHOUT ROWID;`,
+  tables: [],
+  own: ['saved_views'],
 };
 
 /** The content declaration's sender per store (the cache's migration 6). */
@@ -41,6 +55,7 @@ const SENDER_STEP: MerchantStep = {
  * What only the merchant wrote — the stores they added, their review marks and notes, the declaration's sender —
  * copied into a small file
  * of its own (`merchant.db` beside the cache), so a damaged cache can be rebuilt from the store without losing it.
+ * The saved views of the order list live in this file alone (views-repo), so a cache set aside never takes them.
  * The copy is attached to the cache's connection and kept by TEMP triggers in the same transaction as each change,
  * so it is never behind the cache; a store's removal deletes its rows there too (with secure_delete, like the cache).
  * Its schema has its own versions (`merchant.user_version`), frozen like the cache's.
@@ -71,6 +86,7 @@ const MERCHANT_STEPS: readonly MerchantStep[] = [
       },
     ],
   },
+  VIEWS_STEP,
   SENDER_STEP,
 ];
 
@@ -103,7 +119,9 @@ const TRIGGERS = [
     ),
   ),
   `CREATE TEMP TRIGGER merchant_stores_delete AFTER DELETE ON main.stores BEGIN
-     ${PER_STORE.map(({ table }) => `DELETE FROM merchant.${table} WHERE store_id = old.id;`).join('\n     ')}
+     ${[...PER_STORE.map(({ table }) => table), ...MERCHANT_STEPS.flatMap((step) => step.own ?? [])]
+       .map((table) => `DELETE FROM merchant.${table} WHERE store_id = old.id;`)
+       .join('\n     ')}
      DELETE FROM merchant.stores WHERE id = old.id;
    END;`,
   ...PER_STORE.map(

@@ -3,6 +3,7 @@ import type { Database as DatabaseHandle } from 'better-sqlite3';
 import { AppError } from '../base/app-error';
 import type { WritableDB } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
+import { recountPainelTotalsIfStale } from './painel/totals';
 import { reindexIfStale } from './search';
 import { capStoredTextIfStale } from './text-caps';
 
@@ -16,7 +17,8 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
- * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts).
+ * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts; the Painel's
+ * totals: db/painel/totals.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -43,6 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     migrate(db, migrations);
     capStoredTextIfStale(db);
     reindexIfStale(db);
+    recountPainelTotalsIfStale(db);
     // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
     // says so now, rather than at the person's first mark or the sync's first page.
     db.exec('BEGIN IMMEDIATE; ROLLBACK');

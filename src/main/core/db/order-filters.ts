@@ -74,6 +74,48 @@ function reviewIndex(q: OrderQuery): SqlFragment | null {
 }
 
 /**
+ * The order statuses as an order moves through them (the API reference's aliases): awaiting payment first, then
+ * paid, handled, shipped, delivered; an order that stopped (cancelled, refused, refunded) last. A status this list
+ * does not know goes after delivered, by its alias, and an order whose status could not be read after those.
+ */
+const STATUS_WORKFLOW = [
+  'waiting_payment',
+  'authorized',
+  'paid',
+  'handling_products',
+  'invoiced',
+  'ready_for_shipping',
+  'on_carriage',
+  'shipment_exception',
+  'delivered',
+] as const;
+const STOPPED = ['cancelled', 'refused', 'refunded'] as const;
+const UNKNOWN_RANK = STATUS_WORKFLOW.length;
+const UNREAD_RANK = UNKNOWN_RANK + 1;
+
+/** Where a status goes in the status sort (ties among unknown statuses are broken by the alias). */
+function statusRank(alias: string | null): number {
+  if (alias === null) return UNREAD_RANK;
+  const moving = (STATUS_WORKFLOW as readonly string[]).indexOf(alias);
+  if (moving >= 0) return moving;
+  const stopped = (STOPPED as readonly string[]).indexOf(alias);
+  return stopped >= 0 ? UNREAD_RANK + 1 + stopped : UNKNOWN_RANK;
+}
+
+/** statusRank in SQL, for sorting a search's matches (an index-driven page reads one status at a time instead). */
+function statusRankSql(): SqlFragment {
+  const known = [...STATUS_WORKFLOW, ...STOPPED].map((alias) => sqlFragment` WHEN ${alias} THEN ${statusRank(alias)}`);
+  return sqlFragment`CASE coalesce(o.status_alias, '') WHEN '' THEN ${UNREAD_RANK}${sqlJoin(known, '')} ELSE ${UNKNOWN_RANK} END`;
+}
+
+/** Status aliases in the status sort's ascending order. */
+export function inWorkflowOrder(aliases: readonly (string | null)[]): (string | null)[] {
+  return [...aliases].sort(
+    (a, b) => statusRank(a) - statusRank(b) || (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1),
+  );
+}
+
+/**
  * Each sort follows one index and ends in the order id, so equal keys keep a stable order across pages.
  * A text search usually matches few orders: then `+` on each sort column
  * stops SQLite from walking a sort index over the whole store (probing the match set per row) and makes
@@ -89,7 +131,9 @@ export function orderBy(
     number: [sqlFragment`o.number`],
     total: [sqlFragment`o.total_cents`],
     customer: [sqlFragment`o.customer_sort`],
-    status: [sqlFragment`o.status_alias`, sqlFragment`o.created_utc`],
+    // Without a search driving, orders-list reads the status sort status by status from orders_by_status.
+    status: [statusRankSql(), sqlFragment`o.status_alias`, sqlFragment`o.created_utc`],
+    payment: [sqlFragment`o.payment_alias`, sqlFragment`o.created_utc`],
   };
   return sqlJoin(
     [...columns[sort?.key ?? 'date'], sqlFragment`o.id`].map((c) =>

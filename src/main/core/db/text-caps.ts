@@ -1,7 +1,7 @@
 import { capText, TEXT_CAP } from '../normalize/read';
 import type { WritableDB } from './connection';
 import { sortKey } from './sort-key';
-import { deriveIfStale } from './derived-versions';
+import { rebuildIfStale } from './derived-versions';
 
 /**
  * The version of the cap on API text in columns (normalize/read.ts, TEXT_CAP): raise it when the cap changes, and
@@ -39,7 +39,7 @@ const NAMED: readonly { table: string; name: string; key: string }[] = [
 ] as const;
 
 export function capStoredTextIfStale(db: WritableDB): boolean {
-  return deriveIfStale(db, 'text-cap', TEXT_CAP_VERSION, () => {
+  return rebuildIfStale(db, { name: 'text-cap', version: TEXT_CAP_VERSION, needs: 'derived_versions' }, () => {
     // One pass over each table: at a million orders each scan reads the whole table.
     for (const [table, columns] of Object.entries(CAPPED)) {
       const named = NAMED.find((n) => n.table === table);

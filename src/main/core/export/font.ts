@@ -10,13 +10,26 @@ const WEIGHTS = [400, 700] as const;
 
 let cached: string | null = null;
 
+const packageRoot = (): string => dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
+
+let stampCached: Uint8Array | null = null;
+
+/**
+ * The regular latin subset as WOFF (fontkit reads WOFF, not WOFF2) for text drawn onto printed pages
+ * afterwards: the same face, so stamped page numbers match the margin text Chromium printed.
+ */
+export function stampFontBytes(): Uint8Array {
+  stampCached ??= readFileSync(join(packageRoot(), 'files', 'noto-sans-latin-400-normal.woff'));
+  return stampCached;
+}
+
 /**
  * `@font-face` rules with the WOFF2 files inline as data: URIs (the CSP allows no other
  * source), each subset with the unicode-range the package declares for it.
  */
 export function fontFaceCss(): string {
   if (cached !== null) return cached;
-  const root = dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
+  const root = packageRoot();
   const rules: string[] = [];
   for (const weight of WEIGHTS) {
     const packageCss = readFileSync(join(root, `${weight}.css`), 'utf8');

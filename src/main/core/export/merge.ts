@@ -1,4 +1,5 @@
 import { PDFDocument, PDFObjectCopier, PDFPage } from '@cantoo/pdf-lib';
+import { stampPageNumbers } from './page-stamp';
 import { turn } from './selection';
 
 /** Pages copied per slice: each slice is a few milliseconds of synchronous work. */
@@ -35,8 +36,10 @@ export class PdfMerger {
     this.pages += pages.length;
   }
 
-  async bytes(): Promise<Uint8Array> {
+  /** The merged document, each page stamped with its number and the total (`label(page, pages)`). */
+  async bytes(label: (page: number, pages: number) => string): Promise<Uint8Array> {
     const doc = await this.doc;
+    await stampPageNumbers(doc, label);
     return doc.save({ objectsPerTick: OBJECTS_PER_TICK, useObjectStreams: true });
   }
 }

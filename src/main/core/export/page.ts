@@ -10,16 +10,14 @@ import { cssString, escapeHtml, type Html } from './html';
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
 /**
- * How pages are numbered. `firstPage` continues the numbering of earlier parts
- * printed separately (a long batch is printed in chunks and merged); `total`
- * prints "of Y", known only when the whole document is printed at once.
+ * How pages are numbered: by Chromium's page counters when the document is printed in one job, or left blank
+ * for page-stamp.ts to draw after the separately printed parts of a long document are merged (no part knows
+ * the total).
  */
-export interface PageNumbering {
-  firstPage: number;
-  total: boolean;
-}
+export type PageNumbering = 'counters' | 'stamped';
 
-export const WHOLE_DOCUMENT: PageNumbering = { firstPage: 1, total: true };
+/** The margin boxes' text; the stamped page numbers are drawn in the same size and colour, in the same place. */
+export const MARGIN_TEXT = { sizePt: 7.5, color: '#5c5c5c', rightMm: 13, bottomMm: 15 } as const;
 
 export interface DocumentPage {
   title: string;
@@ -31,8 +29,8 @@ export interface DocumentPage {
 }
 
 /** "Página {page} de {pages}" → a CSS content value with counters in place of the placeholders. */
-function pageNumberContent(ctx: DocumentContext, numbering: PageNumbering): string {
-  const template = documentText(ctx.locale, numbering.total ? 'page.number' : 'page.numberOnly');
+function pageNumberContent(ctx: DocumentContext): string {
+  const template = documentText(ctx.locale, 'page.number');
   return template
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')
@@ -75,17 +73,18 @@ function clip(value: string, max: number): string {
 /** A complete, self-contained HTML document on A4 with the store, the time and page numbers in the margins. */
 export function documentHtml(page: DocumentPage): string {
   const { ctx } = page;
-  const numbering = page.numbering ?? WHOLE_DOCUMENT;
-  const margin = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #5c5c5c;`;
-  const firstPage = numbering.firstPage > 1 ? `@page :first { counter-increment: page ${numbering.firstPage}; }` : '';
+  const margin = `font-family: '${FONT_FAMILY}', sans-serif; font-size: ${MARGIN_TEXT.sizePt}pt; color: ${MARGIN_TEXT.color};`;
+  const pageNumber =
+    (page.numbering ?? 'counters') === 'counters'
+      ? `@bottom-right { content: ${pageNumberContent(ctx)}; ${margin} }`
+      : '';
   const css = `${fontFaceCss()}
-@page { size: A4; margin: 16mm 13mm 15mm;
+@page { size: A4; margin: 16mm ${MARGIN_TEXT.rightMm}mm ${MARGIN_TEXT.bottomMm}mm;
   @top-left { content: ${cssString(clip(ctx.store.name, 90))}; ${margin} font-weight: 700; }
   @top-right { content: ${cssString(t(ctx, 'page.generated', { when: generatedAt(ctx) }))}; ${margin} }
   @bottom-left { content: ${cssString(page.title)}; ${margin} }
-  @bottom-right { content: ${pageNumberContent(ctx, numbering)}; ${margin} }
+  ${pageNumber}
 }
-${firstPage}
 ${BASE_CSS}
 ${page.css ?? ''}`;
   return `<!doctype html>

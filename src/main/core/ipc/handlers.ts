@@ -83,6 +83,14 @@ export function createService(deps: ServiceDeps): Handlers {
     'export.setSender': ({ storeId, sender }) => deps.exports.setSender(storeId, sender),
     'orders.setReviewMany': ({ storeId, selection, ...patch }) =>
       orders.setReviewMany(storeId, selection, patch, MAX_REVIEW_MANY),
+    'views.list': ({ storeId }) => orders.views(storeId),
+    'views.save': ({ storeId, id, ...view }) => orders.saveView(storeId, id === undefined ? view : { id, ...view }),
+    'views.rename': ({ storeId, id, name }) => orders.renameView(storeId, id, name),
+    'views.remove': ({ storeId, id }) => {
+      orders.removeView(storeId, id);
+      return null;
+    },
+    'views.move': ({ storeId, id, position }) => orders.moveView(storeId, id, position),
     'painel.get': ({ storeId, ...request }) => orders.painel(storeId, request),
   };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import pinoRoll, { type RollStream } from 'pino-roll';
 
@@ -25,6 +25,15 @@ export class RollingFile {
       mkdirSync(dirname(path), { recursive: true });
     } catch {
       // A folder we cannot write to leaves the app without a log, not without the app: the stream's error is ignored.
+    }
+    // Versions before pino-roll wrote `<file>` and rotated it once to `<file>.1`; nothing reads them any more, and a
+    // log is kept only as long as its rotation allows.
+    for (const legacy of [path, `${path}.1`]) {
+      try {
+        rmSync(legacy, { force: true });
+      } catch {
+        // Not ours to remove (a folder by that name, no permission): left as it is.
+      }
     }
     this.#opened = pinoRoll({
       file: path,

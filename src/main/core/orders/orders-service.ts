@@ -17,6 +17,8 @@ import { getStore } from '../db/stores-repo';
 import { normalizeOrder } from '../normalize/order';
 import { readPainel, type PainelRequest } from '../db/painel/painel-query';
 import type { Painel } from '../../../shared/domain/painel';
+import type { SavedView } from '../../../shared/domain/saved-view';
+import { listViews, moveView, removeView, renameView, saveView, type ViewInput } from '../db/views-repo';
 
 /**
  * Reading the cache for the screens: every call answers from SQLite only, so
@@ -109,5 +111,31 @@ export class OrdersService {
     if (!detail)
       throw new AppError('NOT_FOUND', 'customer not cached', { params: { reason: 'customer', id: customerId } });
     return detail;
+  }
+
+  /** The order list's saved views (merchant.db): a removed store has none to list or change. */
+  views(storeId: string): SavedView[] {
+    this.#store(storeId);
+    return listViews(this.db, storeId);
+  }
+
+  saveView(storeId: string, input: ViewInput): SavedView {
+    this.#store(storeId);
+    return saveView(this.db, storeId, input);
+  }
+
+  renameView(storeId: string, id: number, name: string): SavedView {
+    this.#store(storeId);
+    return renameView(this.db, storeId, id, name);
+  }
+
+  removeView(storeId: string, id: number): void {
+    this.#store(storeId);
+    removeView(this.db, storeId, id);
+  }
+
+  moveView(storeId: string, id: number, position: number): SavedView[] {
+    this.#store(storeId);
+    return moveView(this.db, storeId, id, position);
   }
 }

@@ -1,11 +1,11 @@
-import type {
-  StoreSummary,
-  SyncIntervalMinutes,
-  SyncOutcome,
-  SyncSchedule,
-  Connectivity,
+import {
+  PAUSING_ERRORS,
+  type StoreSummary,
+  type SyncIntervalMinutes,
+  type SyncOutcome,
+  type SyncSchedule,
+  type Connectivity,
 } from '../../../shared/domain/app';
-import type { ErrorCode } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { ScheduleSettings } from './schedule-settings';
@@ -14,9 +14,6 @@ import { realTimers, type Timers } from './timers';
 
 /** After a run that found no network: wait 1, 2, 5, then 10 minutes, then the interval. */
 export const OFFLINE_BACKOFF_MINUTES = [1, 2, 5, 10] as const;
-
-/** Failures the person must fix (credentials, the store's alias or status): no run until the store changes. */
-const PAUSING: readonly ErrorCode[] = ['AUTH_INVALID', 'STORE_NOT_FOUND', 'STORE_INACTIVE'];
 
 const MINUTE = 60_000;
 
@@ -61,6 +58,7 @@ export class SyncScheduler {
   readonly #stores = new Map<string, StoreSchedule>();
   readonly #runs = new Set<Promise<unknown>>();
   #interval: SyncIntervalMinutes;
+  #notifyNewOrders: boolean | null;
   #started = false;
   #closed = false;
   readonly #unsubscribe: () => void;
@@ -68,7 +66,9 @@ export class SyncScheduler {
   constructor(deps: SchedulerDeps) {
     this.#d = deps;
     this.#timers = deps.timers ?? realTimers;
-    this.#interval = deps.settings.read().intervalMinutes;
+    const stored = deps.settings.read();
+    this.#interval = stored.intervalMinutes;
+    this.#notifyNewOrders = stored.notifyNewOrders;
     this.#unsubscribe = deps.events.subscribeAll((event, payload) => {
       if (!this.#started || this.#closed) return;
       if (event === 'sync.finished') this.#finished(payload as SyncOutcome);
@@ -78,7 +78,7 @@ export class SyncScheduler {
   }
 
   get schedule(): SyncSchedule {
-    return { intervalMinutes: this.#interval };
+    return { intervalMinutes: this.#interval, notifyNewOrders: this.#notifyNewOrders };
   }
 
   /** Starts the schedule with a sync of every store. Nothing happens before (the CLI's one-off commands never call it). */
@@ -98,9 +98,15 @@ export class SyncScheduler {
     if (this.#started) this.#syncAll('online');
   }
 
-  /** Stored, and every planned interval run moves to the new interval from now (back-offs and pauses stay). */
-  setSchedule(schedule: SyncSchedule): SyncSchedule {
+  /**
+   * What is given changes and is stored; an interval given moves every planned interval run to it from now
+   * (back-offs and pauses stay).
+   */
+  setSchedule(change: Partial<SyncSchedule>): SyncSchedule {
+    const schedule = { ...this.schedule, ...change };
     this.#d.settings.write(schedule);
+    this.#notifyNewOrders = schedule.notifyNewOrders;
+    if (change.intervalMinutes === undefined) return this.schedule;
     this.#interval = schedule.intervalMinutes;
     for (const [storeId, s] of this.#stores) {
       if (s.paused || s.offline > 0 || this.#d.sync.isRunning(storeId)) continue;
@@ -197,7 +203,7 @@ export class SyncScheduler {
       // The store was removed while it synced.
       this.#clear(s);
       this.#stores.delete(outcome.storeId);
-    } else if (code !== undefined && PAUSING.includes(code)) {
+    } else if (code !== undefined && PAUSING_ERRORS.includes(code)) {
       this.#clear(s);
       s.paused = true;
       s.offline = 0;

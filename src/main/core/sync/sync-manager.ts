@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { NEW_ORDER_IDS_MAX, type NewOrders, type SyncOutcome, type SyncProgress } from '../../../shared/domain/app';
 import type { ErrorInfo } from '../../../shared/errors';
 import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } from '../api';
@@ -66,6 +67,8 @@ export interface SyncReport {
 interface Running {
   controller: AbortController;
   promise: Promise<SyncReport>;
+  /** A full sync is running or follows the run in progress. */
+  full: boolean;
 }
 
 /** Full when no full sync has completed or one is half done (it resumes), else incremental. */
@@ -107,12 +110,32 @@ export class SyncManager {
 
   runWithReport(storeId: string, mode: SyncMode = 'auto', options: RunOptions = {}): Promise<SyncReport> {
     const running = this.#running.get(storeId);
-    if (running) return running.promise;
+    if (running && (mode !== 'full' || running.full)) return running.promise;
+    if (running) {
+      // A full re-sync asked for while another run goes on follows that run, never beside it; the store stays busy
+      // until it ends, so nothing else (the scheduler) starts one meanwhile. A cancel stops both.
+      running.full = true;
+      const after = running.promise.then(() => this.#execute(storeId, 'full', options, running.controller));
+      return this.#hold(storeId, running, after);
+    }
     const controller = new AbortController();
     if (this.#closed) controller.abort();
-    const promise = this.#execute(storeId, mode, options, controller).finally(() => this.#running.delete(storeId));
-    this.#running.set(storeId, { controller, promise });
-    return promise;
+    const entry: Running = {
+      controller,
+      promise: this.#execute(storeId, mode, options, controller),
+      full: mode === 'full',
+    };
+    this.#running.set(storeId, entry);
+    return this.#hold(storeId, entry, entry.promise);
+  }
+
+  /** The store's entry holds `promise` until it ends, unless a later run took its place meanwhile. */
+  #hold(storeId: string, entry: Running, promise: Promise<SyncReport>): Promise<SyncReport> {
+    const held = promise.finally(() => {
+      if (entry.promise === held) this.#running.delete(storeId);
+    });
+    entry.promise = held;
+    return held;
   }
 
   /** Stops between requests (or aborts the one in flight); what was written stays. */
@@ -175,6 +198,9 @@ export class SyncManager {
       mode = resolveMode(db, storeId, requested);
       // The run's own signal: a cancel aborts it, and so does the run itself when one of its lists fails.
       const requests = new AbortController();
+      // Each request in flight, and each waiting for a rate-limit slot, listens on it: two lists' worth is more than
+      // Node's default of 10 listeners, which is a leak warning meant for listeners that are never removed.
+      setMaxListeners(64, requests.signal);
       if (controller.signal.aborted) requests.abort();
       controller.signal.addEventListener('abort', () => requests.abort(), { once: true });
       const progress = new ProgressTracker({

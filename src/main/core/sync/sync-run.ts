@@ -23,10 +23,25 @@ function recordOf(body: unknown): unknown {
   return one(body) ?? body;
 }
 
-/** Pages fetched but not yet written; bounds memory (a page is ~0.8 MB of JSON). */
-const WRITE_AHEAD = 3;
+/**
+ * Page text answered but not yet handed to the writer, in UTF-16 units (~bytes), before requests wait for the writer:
+ * bounds memory while letting a rate-limit window's requests go out at the network's pace. Held to a few pages, the writer set
+ * the pace of each window's requests, and the limiter hands the next window's slots back at that same pace (a slot
+ * frees one window after its request ended), so the last window's pages went out seconds after it opened.
+ */
+const WRITE_AHEAD_CHARS = 16_000_000;
 /** Requests of one list in flight at once, as the rate limiter allows. */
-const FETCH_AHEAD = 4;
+const FETCH_AHEAD = 8;
+/** Both settled, then the first failure thrown: a list stops only once its writes have landed. */
+async function settledBoth(a: Promise<unknown>, b: Promise<unknown>): Promise<void> {
+  for (const result of await Promise.allSettled([a, b])) if (result.status === 'rejected') throw result.reason;
+}
+
+/**
+ * Pages handed to the writer thread at once. Only these land after a cancel; the rest of the write-ahead waits here
+ * and is dropped.
+ */
+const WRITER_QUEUE = 3;
 
 export interface SyncRunDeps {
   /** Reads only: every write goes through the sink. */
@@ -93,20 +108,22 @@ export class SyncRun {
   async full(): Promise<void> {
     const { db, store } = this.#d;
     this.#d.progress.enter('orders');
-    const orders = await this.#checkpoint('orders');
+    const orders = this.#checkpoint('orders');
     const customers = readSyncState(db, store.id, 'customers');
     // A run resumed after the customers were listed (during the catch-up) does not list them again.
     const customersDone =
-      customers.fullSync === null && customers.fullSyncDoneAt !== null && customers.fullSyncDoneAt >= orders.startedAt;
-    const lists = [(): Promise<void> => this.#pageAll('orders', orders)];
+      customers.fullSync === null &&
+      customers.fullSyncDoneAt !== null &&
+      customers.fullSyncDoneAt >= orders.checkpoint.startedAt;
+    const lists = [(): Promise<void> => settledBoth(orders.stored, this.#pageAll('orders', orders.checkpoint))];
     if (!customersDone) {
-      const checkpoint = await this.#checkpoint('customers');
-      lists.push(() => this.#pageAll('customers', checkpoint));
+      const list = this.#checkpoint('customers');
+      lists.push(() => settledBoth(list.stored, this.#pageAll('customers', list.checkpoint)));
     }
     await this.#together(lists);
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
-    await this.#window(orders.startedAt, 'refresh-open');
+    await this.#window(orders.checkpoint.startedAt, 'refresh-open');
     const done = this.#d.now().toISOString();
     await this.#d.sink.writeState(store.id, 'orders', {
       fullSync: null,
@@ -186,19 +203,25 @@ export class SyncRun {
     if (this.#d.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
   }
 
-  /** Where a list resumes, or a new checkpoint written for it: one under another page size points at other records. */
-  async #checkpoint(resource: SyncResource): Promise<FullSyncCheckpoint> {
+  /**
+   * Where a list resumes, or a new checkpoint for it (one under another page size points at other records). A new
+   * one is `stored` while the list's first request is already out: the writer takes requests in order, so it is in
+   * place before the list's first page is written.
+   */
+  #checkpoint(resource: SyncResource): { checkpoint: FullSyncCheckpoint; stored: Promise<void> } {
     const { db, store, settings } = this.#d;
     const state = readSyncState(db, store.id, resource);
-    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize) return state.fullSync;
+    if (state.fullSync !== null && state.fullSync.pageSize === settings.pageSize)
+      return { checkpoint: state.fullSync, stored: Promise.resolve() };
     const checkpoint = {
       nextPage: 1,
       pageSize: settings.pageSize,
       totalPages: null,
       startedAt: this.#d.now().toISOString(),
     };
-    await this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
-    return checkpoint;
+    const stored = this.#d.sink.writeState(store.id, resource, { fullSync: checkpoint });
+    stored.catch(() => undefined);
+    return { checkpoint, stored };
   }
 
   /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
@@ -210,18 +233,50 @@ export class SyncRun {
       resource === 'orders'
         ? this.#call(() => api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES }))
         : this.#call(() => api.listCustomers({ page, limit: settings.pageSize }));
-    // Requests go out at the rate limiter's pace while the writer thread works through earlier pages: up to
-    // WRITE_AHEAD pages wait for it. The writer answers in the order it was sent, and writes a page's checkpoint only
-    // while the stored one expects that page: pages sent after one that failed are refused, never written past it.
-    const writing: Promise<unknown>[] = [];
-    // Up to FETCH_AHEAD requests of the list in flight, answered pages taken in page order. One at a time, a list
-    // used the first window's slots at one round trip each, and the next window's slots came back at that same
-    // pace: the last window's pages went out one round trip apart, after the window had opened.
+    // The writer answers in the order it was sent, and writes a page's checkpoint only while the stored one expects
+    // that page: pages sent after one that failed are refused, never written past it.
+    await this.#paged(checkpoint.nextPage, fetchPage, (result, page) => {
+      const totalPages = result.totalPages ?? null;
+      const last = this.#lastPage(result, page);
+      const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
+      // The customers list is done when its last page is written: its completion goes into that page's transaction.
+      const patch =
+        resource === 'customers' && last
+          ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
+          : { fullSync: after };
+      const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
+      progress.plan(resource, { pages: totalPages, records: result.total ?? null });
+      return written;
+    });
+    progress.finish(resource);
+  }
+
+  #lastPage(result: ApiListResult, page: number): boolean {
+    const count = listRecords(result.body).length;
+    const totalPages = result.totalPages ?? null;
+    return count === 0 || (totalPages !== null ? page >= totalPages : count < this.#d.settings.pageSize);
+  }
+
+  /**
+   * Pages through a list from page `first`: one request until the first answer gives the list's length, then up to
+   * FETCH_AHEAD in flight. Answers are taken in page order and handed to `write` (which starts the page's write) at
+   * most WRITER_QUEUE at a time; answered pages wait here, up to WRITE_AHEAD_CHARS of their text, before requests
+   * wait for the writer. A cancel or a failure drops the pages not yet handed over and lets those handed over land.
+   */
+  async #paged(
+    first: number,
+    fetchPage: (page: number) => Promise<ApiListResult>,
+    write: (result: ApiListResult, page: number) => Promise<unknown>,
+  ): Promise<void> {
     const fetching: Promise<ApiListResult>[] = [];
-    let ahead = checkpoint.nextPage;
+    let ahead = first;
     let lastPage: number | null = null;
+    const answered: { result: ApiListResult; page: number }[] = [];
+    let answeredChars = 0;
+    /** Writes handed to the writer, each settling (never rejecting) when it has landed or failed. */
+    const handed = new Set<Promise<void>>();
+    let failed: { error: unknown } | null = null;
     const fetchMore = (): void => {
-      // Before the first answer the list's length is unknown: one request, as a short list needs no more.
       const limit = lastPage === null ? 1 : FETCH_AHEAD;
       while (fetching.length < limit && (lastPage === null || ahead <= lastPage)) {
         this.#checkCancelled();
@@ -231,36 +286,50 @@ export class SyncRun {
         ahead += 1;
       }
     };
+    const handOver = (): void => {
+      while (handed.size < WRITER_QUEUE && answered.length > 0 && failed === null && !this.#d.signal.aborted) {
+        const { result, page } = answered.shift() as { result: ApiListResult; page: number };
+        answeredChars -= result.text.length;
+        const settled: Promise<void> = write(result, page).then(
+          () => {
+            handed.delete(settled);
+            handOver();
+          },
+          (error: unknown) => {
+            failed ??= { error };
+            handed.delete(settled);
+          },
+        );
+        handed.add(settled);
+      }
+    };
+    const stopIfFailed = (): void => {
+      if (failed !== null) throw (failed as { error: unknown }).error;
+    };
     try {
-      for (let page = checkpoint.nextPage; ; page += 1) {
+      for (let page = first; ; page += 1) {
         this.#checkCancelled();
+        stopIfFailed();
         fetchMore();
         // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
         const result = await (fetching.shift() as Promise<ApiListResult>);
         lastPage = result.totalPages ?? null;
-        const records = listRecords(result.body);
-        const totalPages = result.totalPages ?? null;
-        const finished =
-          records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize);
-        const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
-        // The customers list is done when its last page is written: its completion goes into that page's transaction.
-        const patch =
-          resource === 'customers' && finished
-            ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
-            : { fullSync: after };
-        const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
-        written.catch(() => undefined);
-        writing.push(written);
-        progress.plan(resource, { pages: totalPages, records: result.total ?? null });
-        if (writing.length >= WRITE_AHEAD) await writing.shift();
-        if (finished) break;
+        answered.push({ result, page });
+        answeredChars += result.text.length;
+        handOver();
+        if (this.#lastPage(result, page)) break;
+        while (answeredChars > WRITE_AHEAD_CHARS && handed.size > 0) {
+          await Promise.race(handed);
+          stopIfFailed();
+        }
       }
-      // Awaited in place, not spliced out first: if one fails, the finally below still waits for the others.
-      for (const w of writing) await w;
-      progress.finish(resource);
+      while (handed.size > 0) {
+        await Promise.race(handed);
+        stopIfFailed();
+      }
+      this.#checkCancelled();
     } finally {
-      // A cancelled or failed run still lets the pages already handed to the writer land before it reports.
-      await Promise.allSettled(writing);
+      await Promise.allSettled([...handed]);
     }
   }
 
@@ -286,9 +355,8 @@ export class SyncRun {
     progress.enter(phase);
     const seen = new Set<number>();
     const written: number[] = [];
-    for (let page = 1; ; page += 1) {
-      this.#checkCancelled();
-      const result = await this.#call(() =>
+    const fetchPage = (page: number): Promise<ApiListResult> =>
+      this.#call(() =>
         api.listOrders({
           page,
           limit: settings.pageSize,
@@ -297,17 +365,16 @@ export class SyncRun {
           skipCache: true,
         }),
       );
-      const records = listRecords(result.body);
-      const totalPages = result.totalPages ?? null;
-      const res = await this.#write('orders', { listBodyText: result.text }, null, list);
-      for (const id of res.ids) {
-        seen.add(id);
-        written.push(id);
-      }
-      progress.plan(list, { pages: totalPages, records: result.total ?? null });
-      if (records.length === 0 || (totalPages !== null ? page >= totalPages : records.length < settings.pageSize))
-        break;
-    }
+    await this.#paged(1, fetchPage, (result) => {
+      const landed = this.#write('orders', { listBodyText: result.text }, null, list).then((res) => {
+        for (const id of res.ids) {
+          seen.add(id);
+          written.push(id);
+        }
+      });
+      progress.plan(list, { pages: result.totalPages ?? null, records: result.total ?? null });
+      return landed;
+    });
     const unseen = open.filter(({ id }) => !seen.has(id));
     progress.add(list, unseen.length);
     for (const { id } of unseen) {

@@ -3,8 +3,9 @@
  * store's time zone (the list filters by the store's days), never the machine's.
  */
 
-export const DATE_PRESETS = ['today', 'yesterday', 'last7', 'last30', 'thisMonth', 'lastMonth'] as const;
-export type DatePreset = (typeof DATE_PRESETS)[number];
+import { DATE_PRESETS, type DatePreset } from '../../../shared/domain/saved-view';
+
+export { DATE_PRESETS, type DatePreset };
 
 export interface DayRange {
   /** `YYYY-MM-DD`, both inclusive. */

@@ -26,6 +26,11 @@ class Session {
    * mark; cleared by that screen once shown.
    */
   openedNewOrders = $state<{ storeId: string; orders: NewOrders } | null>(null);
+  /**
+   * New orders the person has not seen yet, per store (the order list marks their rows): seen once the list was
+   * opened on them and left, or each when it is opened.
+   */
+  unseen = $state<Record<string, readonly number[]>>({});
 
   readonly currentStore = $derived(
     this.stores?.find((store) => store.id === this.currentStoreId) ?? this.stores?.[0] ?? null,
@@ -92,6 +97,28 @@ class Session {
     this.dismissNewOrders(storeId);
   }
 
+  isUnseen(storeId: string, orderId: number): boolean {
+    return this.unseen[storeId]?.includes(orderId) ?? false;
+  }
+
+  /** The person opened the order. */
+  seeOrder(storeId: string, orderId: number): void {
+    if (this.isUnseen(storeId, orderId)) this.#forget(storeId, [orderId]);
+  }
+
+  /** The person left the order list that was opened on the store's new orders: they have been seen. */
+  leaveOpenedNewOrders(storeId: string): void {
+    const opened = this.openedNewOrders;
+    if (opened?.storeId !== storeId) return;
+    this.openedNewOrders = null;
+    this.#forget(storeId, opened.orders.ids);
+  }
+
+  #forget(storeId: string, orderIds: readonly number[]): void {
+    const left = (this.unseen[storeId] ?? []).filter((id) => !orderIds.includes(id));
+    this.unseen = { ...this.unseen, [storeId]: left };
+  }
+
   dismissNewOrders(storeId: string): void {
     const { [storeId]: _seen, ...rest } = this.newOrders;
     this.newOrders = rest;
@@ -112,6 +139,9 @@ class Session {
         }
       : added;
     this.newOrders = { ...this.newOrders, [storeId]: merged };
+    const marked = this.unseen[storeId] ?? [];
+    const unseen = [...added.ids.filter((id) => !marked.includes(id)), ...marked].slice(0, NEW_ORDER_IDS_MAX);
+    this.unseen = { ...this.unseen, [storeId]: unseen };
   }
 
   #hasSynced(storeId: string): boolean {

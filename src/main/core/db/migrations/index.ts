@@ -4,6 +4,7 @@ import { migration003 } from './003_search_key';
 import { migration004 } from './004_keychain_entry';
 import { migration005 } from './005_derived_versions';
 import { migration006 } from './006_store_sender';
+import { migration007 } from './007_painel_totals';
 import type { Migration } from './migration';
 
 /**
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export type { Migration } from './migration';

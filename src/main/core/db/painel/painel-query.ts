@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   AWAITING_PAYMENT_STATUS,
   CANCELLED_STATUSES,
@@ -14,8 +13,9 @@ import {
   type TopSku,
 } from '../../../../shared/domain/painel';
 import type { ReadableDB } from '../connection';
-import { sql, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
+import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
 import { readAll, readOne } from '../statements';
+import { localClock, offsetSpans } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
 export interface PainelRequest {
@@ -32,42 +32,6 @@ const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
 
 /** A turn of the event loop between queries, so one Painel never holds the main loop for all of them at once. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Orders are grouped by the UTC slice their creation falls in, a slice being small enough to lie inside one hour of
- * the store's zone: an hour where every offset is whole hours, a quarter hour in zones such as Asia/Kolkata or
- * Asia/Kathmandu. The slices are mapped to store-zone day, hour and weekday in JavaScript, so SQLite needs no zone
- * rules and a DST change simply moves which slices make up a day.
- */
-function sliceMinutes(zone: string, startUtc: string, endUtc: string): 15 | 60 {
-  const end = DateTime.fromISO(endUtc, { zone });
-  for (let t = DateTime.fromISO(startUtc, { zone }); t < end; t = t.plus({ days: 15 }))
-    if (t.offset % 60 !== 0) return 15;
-  return end.offset % 60 === 0 ? 60 : 15;
-}
-
-const sliceKey = (minutes: 15 | 60): SqlFragment =>
-  minutes === 60
-    ? sqlFragment`substr(created_utc, 1, 13)`
-    : sqlFragment`substr(created_utc, 1, 14) || (CAST(substr(created_utc, 15, 2) AS INTEGER) / 15 * 15)`;
-
-interface Local {
-  day: string;
-  hour: number;
-  /** 0 = Monday. */
-  weekday: number;
-}
-
-function localOf(key: string, zone: string, cache: Map<string, Local>): Local {
-  let local = cache.get(key);
-  if (local === undefined) {
-    const minutes = key.length > 13 ? key.slice(14).padStart(2, '0') : '00';
-    const t = DateTime.fromISO(`${key.slice(0, 13)}:${minutes}:00.000Z`, { zone: 'UTC' }).setZone(zone);
-    local = { day: t.toISODate() ?? '', hour: t.hour, weekday: t.weekday - 1 };
-    cache.set(key, local);
-  }
-  return local;
-}
 
 interface Tally {
   orders: number;
@@ -87,22 +51,287 @@ interface Tally {
   topSkus: TopSku[];
 }
 
-interface SliceRow {
-  k: string;
+const QUARTER_MS = 900_000;
+const DAY_MS = 86_400_000;
+const utcText = (ms: number): string => new Date(ms).toISOString();
+
+/** Orders, sales, revenue and items sold. */
+interface Sums {
+  n: number;
+  sales: number;
+  revenue: number;
+  items: number;
+}
+
+// The kept totals (migration 7) of the whole quarter hours [q0, q1) of one span of `offset` (seconds), per local
+// day (days since 1970-01-01) and per local hour and weekday (0 = Monday; 1970-01-01 was a Thursday). The offset is
+// written into the text: a bound number would be a REAL, and the division then not an integer one.
+const localDaysSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<Sums & { d: number }>`SELECT (slice * 900 + ${offset}) / 86400 AS d, sum(n) AS n, sum(sales) AS sales,
+     sum(revenue_cents) AS revenue, sum(items) AS items
+   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
+   GROUP BY d ORDER BY d`;
+const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<{ h: number; w: number; n: number }>`SELECT (slice * 900 + ${offset}) % 86400 / 3600 AS h,
+     ((slice * 900 + ${offset}) / 86400 + 3) % 7 AS w, sum(n) AS n
+   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
+   GROUP BY h, w`;
+
+// Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
+const ordersTimeSql = (storeId: string, from: string, to: string) =>
+  sql<Sums & { t: string }>`SELECT o.created_utc AS t, 1 AS n, o.status_alias IN ${SALES} AS sales,
+     CASE WHEN o.status_alias IN ${SALES} THEN coalesce(o.total_cents, 0) ELSE 0 END AS revenue,
+     CASE WHEN o.status_alias IN ${SALES}
+       THEN (SELECT coalesce(sum(quantity), 0) FROM order_items WHERE order_pk = o.pk AND gift = 0) ELSE 0 END AS items
+   FROM orders o INDEXED BY orders_by_created
+   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}`;
+
+/** Orders and their total per status. */
+interface StatusRow {
   s: string;
-  p: string;
   n: number;
   c: number;
 }
+/** Orders, sales and revenue per payment method. */
+interface PaymentRow {
+  p: string;
+  n: number;
+  sales: number;
+  revenue: number;
+}
 
-const CHUNK_DAYS = 7;
+// The kept totals of the whole UTC days in [from, to).
+const dayStatusesSql = (storeId: string, from: string, to: string) =>
+  sql<StatusRow>`SELECT status_alias AS s, sum(n) AS n, sum(cents) AS c FROM order_day_statuses
+   WHERE store_id = ${storeId} AND day >= ${from} AND day < ${to} GROUP BY status_alias`;
+const dayPaymentsSql = (storeId: string, from: string, to: string) =>
+  sql<PaymentRow>`SELECT payment_alias AS p, sum(n) AS n, sum(sales) AS sales, sum(revenue_cents) AS revenue
+   FROM order_day_payments WHERE store_id = ${storeId} AND day >= ${from} AND day < ${to} GROUP BY payment_alias`;
 
-const slicesSql = (minutes: 15 | 60, storeId: string, from: string, to: string) =>
-  sql<SliceRow>`SELECT ${sliceKey(minutes)} AS k, coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
+// The part of a UTC day at a period's edge, from the orders.
+const ordersMoneySql = (storeId: string, from: string, to: string) =>
+  sql<StatusRow & { p: string }>`SELECT coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
      count(*) AS n, coalesce(sum(total_cents), 0) AS c
    FROM orders INDEXED BY orders_by_created
    WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
-   GROUP BY k, s, p`;
+   GROUP BY s, p`;
+
+/** [a, b) in pieces of at most `step`: one statement over a piece keeps the main loop's blocks short. */
+function* pieces(a: number, b: number, step: number): Generator<[number, number]> {
+  for (let x = a; x < b; x += step) yield [x, Math.min(x + step, b)];
+}
+
+/** Two months: some 6,000 quarter hours or 60 days of one store's totals per statement. */
+const PIECE_DAYS = 60;
+
+/**
+ * [from, to) as its whole units (`unit` ms, aligned to UTC) and the parts before and after them, as UTC text;
+ * no whole unit when none fits.
+ */
+function splitRange(
+  from: string,
+  to: string,
+  unit: number,
+): { whole: [string, string] | null; edges: [string, string][] } {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  const first = Math.ceil(a / unit) * unit;
+  const last = Math.floor(b / unit) * unit;
+  if (first >= last) return { whole: null, edges: [[from, to]] };
+  const edges: [string, string][] = [];
+  if (a < first) edges.push([from, utcText(first)]);
+  if (last < b) edges.push([utcText(last), to]);
+  return { whole: [utcText(first), utcText(last)], edges };
+}
+
+/** A local day's sums (or an order's) into the totals and the series; `at` is when its sales start, for the chunks. */
+function addDay(
+  t: Tally,
+  day: string,
+  r: Sums,
+  at: number,
+  pointOfDay: ReadonlyMap<string, number>,
+  cuts: Cut[],
+): void {
+  t.orders += r.n;
+  t.sales += r.sales;
+  t.revenueCents += r.revenue;
+  t.itemsSold += r.items;
+  cuts.push({ at, sales: r.sales });
+  const point = t.series[pointOfDay.get(day) ?? -1];
+  if (point === undefined) return;
+  point.orders += r.n;
+  point.sales += r.sales;
+  point.revenueCents += r.revenue;
+}
+
+/** The time figures of [from, to): per span of one offset, whole quarter hours from the totals, cut ones from orders. */
+async function addTimes(
+  db: ReadableDB,
+  t: Tally,
+  storeId: string,
+  zone: string,
+  from: string,
+  to: string,
+  pointOfDay: ReadonlyMap<string, number>,
+): Promise<Cut[]> {
+  const cuts: Cut[] = [];
+  const clock = localClock(zone);
+  const byOrder = (a: number, b: number) => {
+    for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
+      const ms = Date.parse(r.t);
+      const local = clock(ms);
+      t.byHour[local.hour] += 1;
+      t.byWeekday[local.weekday] += 1;
+      addDay(t, local.day, r, ms, pointOfDay, cuts);
+    }
+  };
+  for (const span of offsetSpans(zone, Date.parse(from), Date.parse(to))) {
+    const q0 = Math.ceil(span.fromMs / QUARTER_MS);
+    const q1 = Math.floor(span.toMs / QUARTER_MS);
+    if (q0 >= q1) {
+      byOrder(span.fromMs, span.toMs);
+      continue;
+    }
+    if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
+    const offset = sqlConstant(span.offset * 60);
+    for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
+      for (const r of readAll(db, localDaysSql(storeId, qa, qb, offset)))
+        addDay(
+          t,
+          utcText(r.d * DAY_MS).slice(0, 10),
+          r,
+          Math.max(span.fromMs, r.d * DAY_MS - span.offset * 60_000),
+          pointOfDay,
+          cuts,
+        );
+      for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
+        t.byHour[r.h] += r.n;
+        t.byWeekday[r.w] += r.n;
+      }
+      await turn();
+    }
+    if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
+  }
+  return cuts.sort((a, b) => a.at - b.at);
+}
+
+function addStatuses(t: Tally, rows: readonly StatusRow[]): void {
+  for (const r of rows) {
+    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
+    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
+    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
+    status.orders += r.n;
+    status.totalCents += r.c;
+    t.byStatus.set(r.s, status);
+  }
+}
+
+function addPayments(t: Tally, rows: readonly PaymentRow[]): void {
+  for (const r of rows) {
+    const payment = t.byPayment.get(r.p) ?? {
+      alias: r.p,
+      name: null,
+      orders: 0,
+      sales: 0,
+      revenueCents: 0,
+      conversion: null,
+    };
+    payment.orders += r.n;
+    payment.sales += r.sales;
+    payment.revenueCents += r.revenue;
+    t.byPayment.set(r.p, payment);
+  }
+}
+
+/** The status and payment figures of [from, to): whole UTC days from the totals, the cut ones from orders. */
+async function addMoney(db: ReadableDB, t: Tally, storeId: string, from: string, to: string): Promise<void> {
+  const days = splitRange(from, to, DAY_MS);
+  if (days.whole !== null) {
+    for (const [a, b] of pieces(Date.parse(days.whole[0]), Date.parse(days.whole[1]), PIECE_DAYS * DAY_MS)) {
+      const [dayA, dayB] = [utcText(a).slice(0, 10), utcText(b).slice(0, 10)];
+      addStatuses(t, readAll(db, dayStatusesSql(storeId, dayA, dayB)));
+      addPayments(t, readAll(db, dayPaymentsSql(storeId, dayA, dayB)));
+      await turn();
+    }
+  }
+  for (const edge of days.edges) {
+    const rows = readAll(db, ordersMoneySql(storeId, ...edge));
+    addStatuses(t, rows);
+    addPayments(
+      t,
+      rows.map((r) => {
+        const sale = SALE_SET.has(r.s);
+        return { p: r.p, n: r.n, sales: sale ? r.n : 0, revenue: sale ? r.c : 0 };
+      }),
+    );
+  }
+}
+
+/** Sales per read of SKUs and customers: a read then stays well under 50 ms of the main loop at any store size. */
+const CHUNK_SALES = 500;
+
+/** Where a stretch of sales starts, and how many. */
+interface Cut {
+  at: number;
+  sales: number;
+}
+
+/** [from, to) cut where about `perChunk` sales have gone by: a busy store's year is many short reads, a quiet one's few. */
+function chunks(cuts: readonly Cut[], from: string, to: string, perChunk: number): [string, string][] {
+  const out: [string, string][] = [];
+  let start = from;
+  let sales = 0;
+  for (const c of cuts) {
+    const at = utcText(c.at);
+    if (sales >= perChunk && at > start) {
+      out.push([start, at]);
+      start = at;
+      sales = 0;
+    }
+    sales += c.sales;
+  }
+  out.push([start, to]);
+  return out;
+}
+
+/**
+ * [from, to) as runs of whole UTC months (MONTHS_PER_READ at most each, `YYYY-MM` bounds) and the parts before and after
+ * them, as UTC text.
+ */
+/** A busy store sells thousands of SKUs a month: two months of their totals per statement. */
+const MONTHS_PER_READ = 2;
+
+function monthSplit(from: string, to: string): { whole: [string, string][]; edges: [string, string][] } {
+  const monthStart = (text: string) => `${text.slice(0, 7)}-01T00:00:00.000Z`;
+  const nextMonth = (month: string) => {
+    const [y, m] = month.split('-').map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  };
+  const first = monthStart(from) === from ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const last = to.slice(0, 7);
+  if (first >= last) return { whole: [], edges: [[from, to]] };
+  const whole: [string, string][] = [];
+  for (let m = first; m < last;) {
+    let end = m;
+    for (let i = 0; i < MONTHS_PER_READ && end < last; i += 1) end = nextMonth(end);
+    whole.push([m, end]);
+    m = end;
+  }
+  const edges: [string, string][] = [];
+  if (from < `${first}-01T00:00:00.000Z`) edges.push([from, `${first}-01T00:00:00.000Z`]);
+  if (`${last}-01T00:00:00.000Z` < to) edges.push([`${last}-01T00:00:00.000Z`, to]);
+  return { whole, edges };
+}
+
+/** The cuts in [a, b), for chunking part of a period. */
+const cutsWithin = (cuts: readonly Cut[], a: string, b: string): Cut[] =>
+  cuts.filter((c) => c.at >= Date.parse(a) && c.at < Date.parse(b));
+
+// The kept SKU totals (migration 7) of the whole UTC months [from, to).
+const skuMonthsSql = (storeId: string, from: string, to: string) =>
+  sql<SkuRow>`SELECT sku, max(name) AS name, sum(quantity) AS quantity, sum(revenue_cents) AS revenue
+   FROM order_sku_months WHERE store_id = ${storeId} AND month >= ${from} AND month < ${to} GROUP BY sku`;
 
 // Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
 const skusSql = (storeId: string, from: string, to: string) =>
@@ -113,17 +342,24 @@ const skusSql = (storeId: string, from: string, to: string) =>
      AND o.status_alias IN ${SALES} AND i.gift = 0
    GROUP BY 1`;
 
-// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
-const customersSql = (storeId: string, periodStart: string, from: string, to: string) =>
+const customersSql = (storeId: string, from: string, to: string) =>
   sql<CustomerRow>`SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
-     coalesce(sum(o.total_cents), 0) AS revenue,
-     EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-             WHERE p.store_id = o.store_id AND p.customer_id = o.customer_id AND p.created_utc < ${periodStart}
-               AND p.status_alias IN ${SALES}) AS seen_before
+     coalesce(sum(o.total_cents), 0) AS revenue
    FROM orders o INDEXED BY orders_by_created
    WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to} AND o.status_alias IN ${SALES}
      AND o.customer_id IS NOT NULL
    GROUP BY o.customer_id`;
+
+// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
+// Asked once per customer of the period (a JSON list of ids), not once per chunk they bought in.
+const seenBeforeSql = (storeId: string, periodStart: string, ids: readonly number[]) =>
+  sql<{ id: number }>`SELECT c.value AS id FROM json_each(${JSON.stringify(ids)}) c
+   WHERE EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
+     WHERE p.store_id = ${storeId} AND p.customer_id = c.value AND p.created_utc < ${periodStart}
+       AND p.status_alias IN ${SALES})`;
+
+/** Customers asked about per statement. */
+const SEEN_BATCH = 500;
 
 interface SkuRow {
   sku: string;
@@ -136,51 +372,6 @@ interface CustomerRow {
   name: string | null;
   sales: number;
   revenue: number;
-  seen_before: number;
-}
-
-function addSlices(
-  t: Tally,
-  rows: readonly SliceRow[],
-  zone: string,
-  locals: Map<string, Local>,
-  pointOfDay: ReadonlyMap<string, number>,
-): void {
-  for (const r of rows) {
-    const local = localOf(r.k, zone, locals);
-    const sale = SALE_SET.has(r.s);
-    t.orders += r.n;
-    t.byHour[local.hour] += r.n;
-    t.byWeekday[local.weekday] += r.n;
-    const point = t.series[pointOfDay.get(local.day) ?? -1] ?? { orders: 0, sales: 0, revenueCents: 0 };
-    point.orders += r.n;
-    if (sale) {
-      t.sales += r.n;
-      t.revenueCents += r.c;
-      point.sales += r.n;
-      point.revenueCents += r.c;
-    }
-    if (r.s === AWAITING_PAYMENT_STATUS) t.awaiting += r.n;
-    if (CANCELLED_SET.has(r.s)) t.cancelled += r.n;
-    const status = t.byStatus.get(r.s) ?? { alias: r.s, name: null, orders: 0, totalCents: 0 };
-    status.orders += r.n;
-    status.totalCents += r.c;
-    t.byStatus.set(r.s, status);
-    const payment = t.byPayment.get(r.p) ?? {
-      alias: r.p,
-      name: null,
-      orders: 0,
-      sales: 0,
-      revenueCents: 0,
-      conversion: null,
-    };
-    payment.orders += r.n;
-    if (sale) {
-      payment.sales += r.n;
-      payment.revenueCents += r.c;
-    }
-    t.byPayment.set(r.p, payment);
-  }
 }
 
 async function tally(
@@ -215,36 +406,54 @@ async function tally(
     topSkus: [],
   };
 
-  const minutes = sliceMinutes(zone, from, to);
-  const locals = new Map<string, Local>();
+  // The additive figures from the kept totals: quarter hours for what depends on the hour, UTC days for the rest.
+  const cuts = await addTimes(db, t, storeId, zone, from, to, pointOfDay);
+  await turn();
+  await addMoney(db, t, storeId, from, to);
+
   const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
-  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
-  // A week at a time, with a turn of the event loop after each query: a year of a million-order store is then many
-  // short blocks instead of one long one. Every sum below is additive, so the weeks merge exactly.
-  for (let day = range.from; day <= range.to; day = addDays(day, CHUNK_DAYS)) {
-    const a = day === range.from ? from : dayStartUtc(day, zone);
-    const next = addDays(day, CHUNK_DAYS);
-    const b = next > range.to ? to : dayStartUtc(next, zone);
-    addSlices(t, readAll(db, slicesSql(minutes, storeId, a, b)), zone, locals, pointOfDay);
-    await turn();
-    for (const r of readAll(db, skusSql(storeId, a, b))) {
+  const addSkus = (rows: readonly SkuRow[]) => {
+    for (const r of rows) {
       const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
+      if (r.name !== null && (sku.name === null || r.name > sku.name)) sku.name = r.name;
       sku.quantity += r.quantity;
       sku.revenue += r.revenue;
       skus.set(r.sku, sku);
     }
+  };
+  // SKUs: whole UTC months from their kept totals, the rest of the period from the items, a chunk at a time.
+  const months = monthSplit(from, to);
+  for (const [a, b] of months.whole) {
+    addSkus(readAll(db, skuMonthsSql(storeId, a, b)));
     await turn();
-    for (const r of readAll(db, customersSql(storeId, from, a, b))) {
-      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: r.seen_before === 1 };
+  }
+  for (const [a, b] of months.edges)
+    for (const [x, y] of chunks(cutsWithin(cuts, a, b), a, b, CHUNK_SALES)) {
+      addSkus(readAll(db, skusSql(storeId, x, y)));
+      await turn();
+    }
+  // Customers from the sales themselves, a chunk at a time with a turn of the event loop after each query.
+  // Every sum is additive, so the chunks merge exactly.
+  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
+  for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
+    for (const r of readAll(db, customersSql(storeId, a, b))) {
+      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: false };
       c.sales += r.sales;
       c.revenue += r.revenue;
       customers.set(r.id, c);
     }
     await turn();
   }
+  const ids = [...customers.keys()];
+  for (let i = 0; i < ids.length; i += SEEN_BATCH) {
+    for (const r of readAll(db, seenBeforeSql(storeId, from, ids.slice(i, i + SEEN_BATCH)))) {
+      const c = customers.get(r.id);
+      if (c !== undefined) c.seen = true;
+    }
+    await turn();
+  }
   for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
 
-  for (const s of skus.values()) t.itemsSold += s.quantity;
   t.topSkus = [...skus.entries()]
     .filter(([sku]) => sku !== '')
     .sort(([ka, a], [kb, b]) => b.revenue - a.revenue || (ka < kb ? -1 : 1))

@@ -29,6 +29,8 @@ export interface OrderSearch {
    * index fills a page sooner than sorting the matches.
    */
   isCommon(): boolean;
+  /** Does the search match at least `n` orders (a bounded count, for sorts whose index walk costs more per row)? */
+  matchesAtLeast(n: number): boolean;
   /** The all-exact form (a subset of the matches) when it is cheap to count first, else null. */
   readonly exactLowerBound: string | null;
 }
@@ -60,6 +62,7 @@ export function orderSearch(db: ReadableDB, storeId: string, text: string | unde
         (exact !== null && exact !== match && reachesCommon(db, keys, exact)) || reachesCommon(db, keys, match);
       return common;
     },
+    matchesAtLeast: (n) => match !== null && reachesCommon(db, keys, match, n),
   };
 }
 

@@ -166,7 +166,10 @@ function overflowKey(db: ReadableDB, storeLo: number): number {
 
 /** The cached columns an order's search terms are made of (`o` is the orders row). */
 const ORDER_TERMS_COLUMNS = sqlFragment`o.pk, o.id, o.number, o.customer_name, o.customer_email, o.customer_tax_id, o.customer_phone,
-  o.tracking_code, (SELECT json_group_array(sku) FROM order_items WHERE order_pk = o.pk AND sku IS NOT NULL) AS skus`;
+  o.tracking_code, o.promocode_code,
+  (SELECT json_group_array(json_array(sku, name)) FROM order_items WHERE order_pk = o.pk) AS items,
+  a.city, a.zipcode`;
+const ORDER_TERMS_FROM = sqlFragment`orders o LEFT JOIN order_addresses a ON a.order_pk = o.pk AND a.kind = 'shipping'`;
 
 interface OrderTermsRow {
   pk: number;
@@ -177,8 +180,14 @@ interface OrderTermsRow {
   customer_tax_id: string | null;
   customer_phone: string | null;
   tracking_code: string | null;
-  skus: string;
+  promocode_code: string | null;
+  /** `[[sku, name], …]` */
+  items: string;
+  city: string | null;
+  zipcode: string | null;
 }
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The search terms of a cached order, as orderSearchTerms makes them for an order being written. */
 function cachedOrderTerms(row: OrderTermsRow): string {
@@ -188,9 +197,20 @@ function cachedOrderTerms(row: OrderTermsRow): string {
     taxId: row.customer_tax_id,
     phone: row.customer_phone,
   };
-  const skus: unknown = JSON.parse(row.skus);
-  const items = (Array.isArray(skus) ? skus : []).map((sku) => ({ sku: typeof sku === 'string' ? sku : null }));
-  return orderSearchTerms({ id: row.id, number: row.number, customer, trackingCode: row.tracking_code, items });
+  const parsed: unknown = JSON.parse(row.items);
+  const items = (Array.isArray(parsed) ? parsed : []).map((item: unknown) => {
+    const [sku, name] = Array.isArray(item) ? (item as unknown[]) : [];
+    return { sku: textOrNull(sku), name: textOrNull(name) };
+  });
+  return orderSearchTerms({
+    id: row.id,
+    number: row.number,
+    customer,
+    trackingCode: row.tracking_code,
+    items,
+    shippingAddress: { city: row.city, zipcode: row.zipcode },
+    promocode: { code: row.promocode_code },
+  });
 }
 
 /**
@@ -204,7 +224,9 @@ export function cachedTermsBatch(
 ): { pk: number; searchKey: number | null; terms: string }[] {
   return readAll(
     db,
-    sql<OrderTermsRow & { search_key: number | null }>`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM orders o
+    sql<
+      OrderTermsRow & { search_key: number | null }
+    >`SELECT o.search_key, ${ORDER_TERMS_COLUMNS} FROM ${ORDER_TERMS_FROM}
       WHERE o.pk > ${afterPk} ORDER BY o.pk LIMIT ${sqlConstant(batch)}`,
   ).map((row) => ({ pk: row.pk, searchKey: row.search_key, terms: cachedOrderTerms(row) }));
 }
@@ -235,7 +257,10 @@ export function writeOrderSearchRow(
   // All removals before any insert: a moved order may take a key another one just left.
   for (const move of moved) remove(move.from);
   for (const move of moved) {
-    const row = readOne(db, sql<OrderTermsRow>`SELECT ${ORDER_TERMS_COLUMNS} FROM orders o WHERE o.pk = ${move.pk}`);
+    const row = readOne(
+      db,
+      sql<OrderTermsRow>`SELECT ${ORDER_TERMS_COLUMNS} FROM ${ORDER_TERMS_FROM} WHERE o.pk = ${move.pk}`,
+    );
     if (row !== undefined) insert(move.to, cachedOrderTerms(row));
   }
   insert(key, orderSearchTerms(order));

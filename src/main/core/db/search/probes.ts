@@ -39,14 +39,19 @@ export function findsCustomer(db: ReadableDB, storeId: string, match: string): b
   );
 }
 
-/** Does the store hold at least COMMON_SEARCH_MATCHES matches of this FTS query? A bounded count. */
-export function reachesCommon(db: ReadableDB, keys: KeyRange, match: string): boolean {
+/** Does the store hold at least `threshold` matches of this FTS query? A bounded count. */
+export function reachesCommon(
+  db: ReadableDB,
+  keys: KeyRange,
+  match: string,
+  threshold: number = COMMON_SEARCH_MATCHES,
+): boolean {
   const row = readOne(
     db,
     sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ${match}
-      AND rowid >= ${keys.lo} AND rowid < ${keys.hi} LIMIT ${sqlConstant(COMMON_SEARCH_MATCHES)})`,
+      AND rowid >= ${keys.lo} AND rowid < ${keys.hi} LIMIT ${sqlConstant(threshold)})`,
   );
-  return (row?.n ?? 0) >= COMMON_SEARCH_MATCHES;
+  return (row?.n ?? 0) >= threshold;
 }
 
 /**

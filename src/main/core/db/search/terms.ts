@@ -6,7 +6,9 @@ export interface SearchableOrder {
   number: number | null;
   customer: { name: string | null; email: string | null; taxId: string | null; phone: string | null } | null;
   trackingCode: string | null;
-  items: readonly { sku: string | null }[];
+  items: readonly { sku: string | null; name: string | null }[];
+  shippingAddress: { city: string | null; zipcode: string | null } | null;
+  promocode: { code: string | null } | null;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface SearchableOrder {
  * "123.456.789-09" as a phrase). Phones go in with and without the area code.
  * Every word the tokenizer would split (an e-mail, an SKU, "Ana-Maria") is also
  * indexed joined into one token ("anamaria"), which is what ftsQuery looks up first.
+ * The products' names, the delivery city, the CEP (its digits: "01001-000" typed is read as one number, see
+ * asOneNumber) and the coupon code are there too, so the one search box finds an order by any of them.
  */
 export function orderSearchTerms(order: SearchableOrder): string {
   const c = order.customer;
@@ -27,7 +31,10 @@ export function orderSearchTerms(order: SearchableOrder): string {
     ...taxIdTerms(c?.taxId ?? null),
     ...phoneTerms(c?.phone ?? null),
     order.trackingCode,
-    ...order.items.map((item) => item.sku),
+    ...order.items.flatMap((item) => [item.sku, item.name]),
+    order.shippingAddress?.city,
+    cepTerm(order.shippingAddress?.zipcode ?? null),
+    order.promocode?.code,
   ]);
 }
 
@@ -72,6 +79,11 @@ function taxIdTerms(digits: string | null): string[] {
     ];
   }
   return [digits];
+}
+
+function cepTerm(zipcode: string | null): string | null {
+  const digits = zipcode?.replace(/\D/g, '') ?? '';
+  return digits === '' ? null : digits;
 }
 
 function phoneTerms(digits: string | null): string[] {

@@ -1,0 +1,124 @@
+// The workbench's own steps over a bench cache, through the core's dispatcher as the screens call it: the order
+// list's first rows on opening, the next order inside the detail across a page boundary, a bulk mark of 1,000
+// selected orders. Numbers, not pass/fail: see BENCHMARKS.md (Workbench).
+//
+//   node --import tsx bench/workbench.ts            100k, then 1M
+//   BENCH_DB_DIR=/tmp/x node --import tsx bench/workbench.ts 100000
+//       reuses the cache db-queries keeps in that folder (or builds it there)
+import { OrdersService } from '../src/main/core/orders/orders-service';
+import { createDispatcher, dispatchTyped, type Dispatch } from '../src/main/core/ipc/dispatcher';
+import { createService, type ServiceDeps } from '../src/main/core/ipc/handlers';
+import type { CallName, CallResult, CallInput } from '../src/shared/ipc/contract';
+import type { OrderQuery } from '../src/shared/domain/query';
+import { machineLine, openBenchCache, PAGE, sizesFromArgs, STORE } from './db-build-lib';
+import { markdownTable, measureAsync, RUNS, type Row } from './db-measure-lib';
+import { rng } from './db-generator';
+
+async function call<N extends CallName>(dispatch: Dispatch, name: N, input: CallInput<N>): Promise<CallResult<N>> {
+  const answer = await dispatchTyped(dispatch, name, input);
+  if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+async function runSize(count: number): Promise<string> {
+  const cache = openBenchCache(count);
+  const { db } = cache;
+  const lines: string[] = [];
+  try {
+    // Only the orders' calls are made here; the other services are never reached.
+    const dispatch = createDispatcher(createService({ orders: new OrdersService(db) } as unknown as ServiceDeps));
+    const random = rng(7);
+    const rows: Row[] = [];
+
+    // What the order list asks for when it opens (and after every change of filter, sort or page).
+    const screen = async (query: OrderQuery) => {
+      const [page] = await Promise.all([
+        call(dispatch, 'orders.list', { storeId: STORE, query }),
+        call(dispatch, 'orders.statusCounts', { storeId: STORE, query }),
+      ]);
+      return page;
+    };
+    const views: [string, OrderQuery][] = [
+      ['newest first', {}],
+      ['unreviewed, by payment method', { review: 'unreviewed', sort: { key: 'payment', direction: 'asc' } }],
+      ['by status (workflow order)', { sort: { key: 'status', direction: 'asc' } }],
+      ['Pix, by status', { paymentMethods: ['pix'], sort: { key: 'status', direction: 'asc' } }],
+      ['a city searched, by status', { search: 'curitiba', sort: { key: 'status', direction: 'desc' } }],
+    ];
+    for (const [name, query] of views) {
+      rows.push(
+        await measureAsync(`open the list: ${name} — list + status counts`, async () => {
+          const page = await screen({ ...query, limit: PAGE });
+          return page.rows.length;
+        }),
+      );
+    }
+
+    // `]` on the last row of a page: the next page (list + counts, as the screen reloads both) and that order's detail.
+    for (const [name, query] of views) {
+      // Page 50, or the last one before it where the view has fewer pages (the pager goes no further).
+      const { total } = await call(dispatch, 'orders.list', { storeId: STORE, query: { ...query, limit: 1 } });
+      const last = Math.ceil(total / PAGE);
+      for (const pageNo of [...new Set([1, Math.max(1, Math.min(50, last - 1))])]) {
+        rows.push(
+          await measureAsync(
+            `next order across pages ${pageNo}→${pageNo + 1}: ${name} — page + counts + detail`,
+            async () => {
+              // The page the `]` key leads to is page pageNo + 1 (offset pageNo × 100).
+              const page = await screen({ ...query, offset: pageNo * PAGE, limit: PAGE });
+              if (page.rows.length === 0) return 0;
+              await call(dispatch, 'orders.get', { storeId: STORE, orderId: page.rows[0].id });
+              return page.rows.length;
+            },
+          ),
+        );
+      }
+    }
+    rows.push(
+      await measureAsync('next order inside a page — detail', async () => {
+        const id = 1 + Math.floor(random() * count);
+        await call(dispatch, 'orders.get', { storeId: STORE, orderId: id });
+        return 1;
+      }),
+    );
+
+    // Bulk marks: 1,000 rows picked by id (checkboxes), and every order of a filter matching about 1,000.
+    let on = true;
+    rows.push(
+      await measureAsync(
+        'bulk mark 1,000 selected orders (ids)',
+        async () => {
+          const start = 1 + Math.floor(random() * (count - 2000));
+          const ids = Array.from({ length: 1000 }, (_, k) => start + k * 2);
+          on = !on;
+          return (await call(dispatch, 'orders.setReviewMany', { storeId: STORE, selection: { ids }, flagged: on }))
+            .updated;
+        },
+        Math.min(RUNS, 30),
+      ),
+    );
+    const day = Math.max(1, Math.round((1000 / count) * 3 * 365));
+    rows.push(
+      await measureAsync(
+        `bulk mark "all matching": ${day} days (≈1,000 orders)`,
+        async (i) => {
+          const from = new Date(Date.UTC(2022, 1, 1) + (i % 20) * 30 * 86_400_000);
+          const to = new Date(from.getTime() + (day - 1) * 86_400_000);
+          on = !on;
+          const query = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+          return (await call(dispatch, 'orders.setReviewMany', { storeId: STORE, selection: { query }, flagged: on }))
+            .updated;
+        },
+        Math.min(RUNS, 30),
+      ),
+    );
+
+    lines.push(`### ${count.toLocaleString('en-US')} orders`, '', ...markdownTable('step', rows));
+    return lines.join('\n');
+  } finally {
+    cache.close();
+  }
+}
+
+console.log(machineLine(`${RUNS} runs per step after 3 warm-ups (30 for the bulk marks)`));
+for (const size of sizesFromArgs([100_000, 1_000_000])) console.log(await runSize(size));
