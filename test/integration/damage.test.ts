@@ -160,7 +160,7 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
           ok: true,
           value: SENDER,
         });
-        expect(await dispatchTyped(core.dispatch, 'sync.getSchedule')).toEqual({
+        expect(await dispatchTyped(core.dispatch, 'sync.getSchedule')).toMatchObject({
           ok: true,
           value: { intervalMinutes: 60 },
         });
