@@ -2,11 +2,13 @@
 // store of N orders, since VACUUM rewrites what remains. Numbers, not pass/fail: see BENCHMARKS.md (Erasure).
 //
 //   node --import tsx bench/erase.ts 100000
+//   node --import tsx bench/erase.ts 20000 5000 --app   (eraseStore as the app runs it: the main loop's delays)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addStore, openDatabase, removeStore, writeOrderPage, type Db } from '../src/main/core/db';
-import { checkpointTruncate } from '../src/main/core/db/erase';
+import { checkpointTruncate, eraseStore } from '../src/main/core/db/erase';
 import { optimizeSearchIndexes } from '../src/main/core/db/search';
 import type { Order } from '../src/shared/domain/order';
 import { customers, orders } from './db-generator';
@@ -50,19 +52,45 @@ try {
   fill(db, 'erased', erased, 20);
   checkpointTruncate(db);
   const bytes = statSync(file).size;
+  if (process.argv.includes('--app')) await measureApp(db, bytes);
+  else measureSteps(db, bytes);
+  db.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function measureSteps(db: Db, bytes: number): void {
   const steps = {
     rows: timed(() => removeStore(db, 'erased')),
     'search-index': timed(() => optimizeSearchIndexes(db)),
     'free-pages': timed(() => db.exec('VACUUM')),
     journal: timed(() => checkpointTruncate(db)),
   };
-  db.close();
   console.log(`| orders kept | orders erased | file before | ${Object.keys(steps).join(' | ')} |`);
   console.log(
     `| ${kept} | ${erased} | ${(bytes / 2 ** 20).toFixed(0)} MiB | ${Object.values(steps)
       .map((v) => `${(v / 1000).toFixed(2)} s`)
       .join(' | ')} |`,
   );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The removal as the app runs it (batches on this loop, the rest in a worker): how long the loop is held. */
+async function measureApp(db: Db, bytes: number): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const batches: number[] = [];
+  let last = process.hrtime.bigint();
+  const t0 = last;
+  loop.enable();
+  await eraseStore(db, 'erased', (progress) => {
+    const now = process.hrtime.bigint();
+    if (progress.phase === 'rows') batches.push(Number(now - last) / 1e6);
+    last = now;
+  });
+  loop.disable();
+  batches.sort((a, b) => a - b);
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  console.log('| orders kept | orders erased | file before | total | batch p50 | loop delay p99 | loop delay max |');
+  console.log(
+    `| ${kept} | ${erased} | ${(bytes / 2 ** 20).toFixed(0)} MiB | ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2)} s | ${ms(batches[Math.floor(batches.length / 2)] ?? 0)} | ${ms(loop.percentile(99) / 1e6)} | ${ms(loop.max / 1e6)} |`,
+  );
 }

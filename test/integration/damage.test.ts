@@ -31,6 +31,18 @@ interface Mark {
   note: string;
 }
 
+const SENDER = {
+  name: 'Ferida & Filhos',
+  taxId: '11.222.333/0001-81',
+  street: 'Rua do Conserto',
+  number: '7',
+  complement: 'fundos',
+  neighborhood: 'Centro',
+  city: 'Recife',
+  uf: 'PE',
+  zipcode: '50010-000',
+};
+
 let fake: FakeStore;
 let pristine: string;
 let storeId: string;
@@ -99,6 +111,8 @@ beforeAll(async () => {
     });
     expect(result.ok).toBe(true);
   }
+  expect((await dispatchTyped(core.dispatch, 'export.setSender', { storeId, sender: SENDER })).ok).toBe(true);
+  expect((await dispatchTyped(core.dispatch, 'sync.setSchedule', { intervalMinutes: 60 })).ok).toBe(true);
   await core.close();
   marks = marksIn(join(pristine, 'balcao.db'));
   expect(marks).toHaveLength(6);
@@ -118,6 +132,11 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
       if (core.recovered === null) {
         // Not visible at open: the full check after start-up finds it, and the next start rebuilds.
         expect(await core.integrity).toEqual({ code: 'DATABASE_DAMAGED' });
+        // The window is told (an event, and the state for a window opened later).
+        expect(await dispatchTyped(core.dispatch, 'app.cacheHealth')).toEqual({
+          ok: true,
+          value: { state: 'damaged' },
+        });
         expect(errorMessage('pt-BR', { code: 'DATABASE_DAMAGED' })).toContain('danificado');
         await core.close();
         core = createTestCore({ dataDir: dir, secrets: createMemorySecretStore() });
@@ -128,10 +147,23 @@ describe('a damaged cache is said, kept aside and rebuilt, with the merchant mar
         expect(errorMessage('en', core.recovered!)).toMatch(/damaged.*kept as balcao\.damaged-/);
         const kept = keptFile(dir);
         expect(kept).toMatch(/^balcao\.damaged-.*\.db$/);
+        expect(await dispatchTyped(core.dispatch, 'app.cacheHealth')).toEqual({
+          ok: true,
+          value: { state: 'rebuilt', kept },
+        });
         expect(readFileSync(join(dir, kept!)).equals(damagedBytes)).toBe(true);
         expect(await core.integrity).toBeNull();
         const stores = await dispatchTyped(core.dispatch, 'stores.list');
         expect(stores.ok && stores.value.map((s) => s.id)).toEqual([storeId]);
+        // The sender comes back from merchant.db; the schedule is a file beside the cache, never in it.
+        expect(await dispatchTyped(core.dispatch, 'export.getSender', { storeId })).toEqual({
+          ok: true,
+          value: SENDER,
+        });
+        expect(await dispatchTyped(core.dispatch, 'sync.getSchedule')).toMatchObject({
+          ok: true,
+          value: { intervalMinutes: 60 },
+        });
         const outcome = await core.sync.run(storeId, 'auto', { credentials: fake.credentials });
         expect(outcome).toMatchObject({ ok: true, mode: 'full' });
       } finally {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchTyped } from '../../src/main/core/ipc/dispatcher';
+import type { StoreRemovalProgress } from '../../src/shared/domain/app';
 import { syncFixture, type SyncFixture } from '../sync/helpers';
 
 const inTestKeyring = process.env['BALCAO_TEST_KEYRING'] === '1';
@@ -61,10 +62,33 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     const before = filesUnder(fx.core.dataDir).map((f) => readFileSync(f));
     expect(values.filter((v) => before.some((b) => b.includes(v))).length).toBe(values.length);
 
+    const sender = { name: 'Remetente', taxId: null, street: 'Rua Apagada', number: '1', complement: null };
+    const place = { neighborhood: null, city: 'Natal', uf: 'RN', zipcode: '59000-000' };
+    const set = await dispatchTyped(fx.core.dispatch, 'export.setSender', {
+      storeId: fx.store.id,
+      sender: { ...sender, ...place },
+    });
+    expect(set.ok).toBe(true);
+    const counts = fx.core.db
+      .prepare('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM customers) AS n')
+      .get() as { n: number };
+    const heard: StoreRemovalProgress[] = [];
+    const unsubscribe = fx.core.events.subscribeAll((event, payload) => {
+      if (event === 'stores.removal') heard.push(payload as StoreRemovalProgress);
+    });
     expect(await dispatchTyped(fx.core.dispatch, 'stores.remove', { id: fx.store.id })).toEqual({
       ok: true,
       value: null,
     });
+    unsubscribe();
+    // The dialog hears the rows go, counted up to all of them, then the index, then the compaction.
+    expect(heard.every((p) => p.storeId === fx!.store.id)).toBe(true);
+    const phases = heard.map((p) => p.phase).filter((phase, i, all) => phase !== all[i - 1]);
+    expect(phases).toEqual(['rows', 'index', 'compact']);
+    const rows = heard.filter((p) => p.phase === 'rows');
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.map((p) => p.done)).toEqual([...rows.map((p) => p.done)].sort((a, b) => a - b));
+    expect(rows.at(-1)).toMatchObject({ done: counts.n, total: counts.n });
 
     // While the app runs (the connection open), then after it closed.
     const scan = () => {
@@ -76,6 +100,7 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     // The merchant's own copy (merchant.db) keeps nothing of the store either.
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.stores').get()).toEqual({ n: 0 });
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.review_state').get()).toEqual({ n: 0 });
+    expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.store_sender').get()).toEqual({ n: 0 });
     expect(fx.core.db.prepare('SELECT count(*) AS n FROM merchant.saved_views').get()).toEqual({ n: 0 });
     await fx.core.close();
     expect(scan()).toEqual([]);

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppInfo } from '../../shared/domain/app';
+import type { AppInfo, CacheHealth } from '../../shared/domain/app';
 import type { ErrorInfo } from '../../shared/errors';
 import { DEFAULT_BASE_URL, type RateLimiterSettings } from './api';
 import { ConnectivityTracker } from './connectivity';
@@ -108,7 +108,11 @@ export function createCore(options: CoreOptions): Core {
  * The cache's file, its open failure said as a code a person can act on (and logged, where the folder lets a log be
  * written): a shell that cannot open the core has nothing else to tell the person with.
  */
-function openCache(dataDir: string, log: ClosableLogger, now: Date): { db: Db; recovered: ErrorInfo | null } {
+function openCache(
+  dataDir: string,
+  log: ClosableLogger,
+  now: Date,
+): { db: Db; recovered: ErrorInfo | null; health: CacheHealth } {
   const file = join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -126,6 +130,7 @@ function openCache(dataDir: string, log: ClosableLogger, now: Date): { db: Db; r
       }
     }
     let recovered: ErrorInfo | null = null;
+    let health: CacheHealth = { state: 'ok' };
     if (db === null) {
       // Never deleted: the damaged file is the person's, and may be worth a repair attempt by someone else.
       const kept = setAside(file, now);
@@ -133,12 +138,13 @@ function openCache(dataDir: string, log: ClosableLogger, now: Date): { db: Db; r
         code: 'DATABASE_DAMAGED',
         params: { reason: 'rebuilt', problem: problem ?? 'open', kept: basename(kept) },
       };
+      health = { state: 'rebuilt', kept: basename(kept) };
       log.error('the data file was damaged: kept aside, the cache is rebuilt from the stores', { problem, kept });
       db = openDatabase(file);
     }
     const restored = attachMerchantCopy(db, join(dataDir, MERCHANT_FILE));
     if (recovered) log.info('the merchant data was restored into the new cache', { stores: restored });
-    return { db, recovered };
+    return { db, recovered, health };
   } catch (error) {
     const known = storageFailure(error);
     log.error('could not open the data file', { code: known?.code ?? 'INTERNAL', error });
@@ -167,8 +173,15 @@ function checkInBackground(db: Db, log: Logger): { result: Promise<ErrorInfo | n
 export function assembleCore(options: CoreOptions): CoreParts {
   const events = new EventBus();
   const log = createLogger({ file: join(options.logDir ?? join(options.dataDir, 'logs'), 'balcao.log') });
-  const { db, recovered } = openCache(options.dataDir, log, new Date());
+  const opened = openCache(options.dataDir, log, new Date());
+  const { db, recovered } = opened;
   const integrity = options.checkIntegrity === false ? null : checkInBackground(db, log);
+  let cacheHealth = opened.health;
+  void integrity?.result.then((damage) => {
+    if (damage === null) return;
+    cacheHealth = { state: 'damaged' };
+    events.emit('cache.health', cacheHealth);
+  });
   const connectivity = new ConnectivityTracker(events);
   const demo = new DemoStoreHost(options.demo ?? DEFAULT_DEMO);
   const apiFactory = createStoreApiFactory({
@@ -210,6 +223,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     orders,
     ...(options.openLink ? { openLink: options.openLink } : {}),
     exports: new ExportService({ db, orders, events, shell: exportShell }),
+    cacheHealth: () => cacheHealth,
     appInfo: {
       name: options.appName,
       version: options.version,

@@ -120,3 +120,20 @@ export interface NewOrders {
   minId: number | null;
   maxId: number | null;
 }
+
+/**
+ * What the window says about the cache file: whole; found damaged at open, kept aside under `kept` and being rebuilt
+ * from the stores; or found damaged by the check after start-up (the next start keeps it aside and rebuilds).
+ */
+export type CacheHealth = { state: 'ok' } | { state: 'rebuilt'; kept: string } | { state: 'damaged' };
+
+/**
+ * A store's removal as it goes: its orders and customers deleted (`done` of `total`), then the search index
+ * rewritten, then the file compacted (VACUUM) — the last two on the writer's own thread, for seconds to minutes.
+ */
+export interface StoreRemovalProgress {
+  storeId: string;
+  phase: 'rows' | 'index' | 'compact';
+  done: number;
+  total: number;
+}

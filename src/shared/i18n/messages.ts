@@ -323,6 +323,23 @@ const ptBR = {
   'count.newOrders.other': '{count} pedidos novos',
   'sync.newOrdersOpen': 'Ver pedidos',
   'sync.newOrdersDismiss': 'Dispensar aviso',
+  // The cache's damage banner and a store's removal progress (issue 16)
+  'cache.rebuiltTitle': 'O arquivo de dados estava danificado',
+  'cache.rebuiltKept': 'Ele foi guardado, sem mudanças, como {kept} na pasta de dados.',
+  'cache.safe': 'Suas lojas, marcações, anotações e o remetente estão a salvo: ficam num arquivo à parte.',
+  'cache.rebuilding': 'Refazendo os dados a partir da loja: {progress}',
+  'cache.rebuildWaiting': 'Os dados serão refeitos a partir da loja em instantes.',
+  'cache.rebuildOffline':
+    'Sem conexão: os dados serão refeitos quando a internet voltar, sem que você precise fazer nada.',
+  'cache.rebuilt': 'Pronto: os dados foram refeitos a partir da loja.',
+  'cache.damagedTitle': 'Encontramos um dano no arquivo de dados',
+  'cache.damagedBody':
+    'Feche e abra o Balcão: ele guarda o arquivo danificado à parte e refaz os dados a partir da loja.',
+  'cache.dismiss': 'Dispensar aviso',
+  'stores.removing': 'Apagando os dados da loja…',
+  'stores.removingRows': 'Apagando pedidos e clientes: {done} de {total}',
+  'stores.removingIndex': 'Reescrevendo o índice de busca sem os dados da loja…',
+  'stores.removingCompact': 'Compactando o arquivo para que nada fique legível… pode levar alguns minutos.',
   // The whole order (issue 13).
   'order.summary': 'Resumo',
   'order.number': 'Número',
@@ -837,6 +854,22 @@ const en: Record<MessageKey, string> = {
   'count.newOrders.other': '{count} new orders',
   'sync.newOrdersOpen': 'Show orders',
   'sync.newOrdersDismiss': 'Dismiss notice',
+  // The cache's damage banner and a store's removal progress (issue 16)
+  'cache.rebuiltTitle': 'The data file was damaged',
+  'cache.rebuiltKept': 'It was kept, unchanged, as {kept} in the data folder.',
+  'cache.safe': 'Your stores, review marks, notes and sender are safe: they are kept in a separate file.',
+  'cache.rebuilding': 'Rebuilding the data from the store: {progress}',
+  'cache.rebuildWaiting': 'The data will be rebuilt from the store in a moment.',
+  'cache.rebuildOffline':
+    'No connection: the data will be rebuilt when the internet is back, with nothing for you to do.',
+  'cache.rebuilt': 'Done: the data was rebuilt from the store.',
+  'cache.damagedTitle': 'We found damage in the data file',
+  'cache.damagedBody': 'Close and open Balcão: it keeps the damaged file aside and rebuilds the data from the store.',
+  'cache.dismiss': 'Dismiss notice',
+  'stores.removing': 'Erasing the store’s data…',
+  'stores.removingRows': 'Erasing orders and customers: {done} of {total}',
+  'stores.removingIndex': 'Rewriting the search index without the store’s data…',
+  'stores.removingCompact': 'Compacting the file so nothing stays readable… this may take a few minutes.',
   // The whole order (issue 13).
   'order.summary': 'Summary',
   'order.number': 'Number',

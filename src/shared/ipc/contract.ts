@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import type { AppInfo, Connectivity, StoreSummary, SyncOutcome, SyncProgress, SyncSchedule } from '../domain/app';
+import type {
+  AppInfo,
+  CacheHealth,
+  Connectivity,
+  StoreRemovalProgress,
+  StoreSummary,
+  SyncOutcome,
+  SyncProgress,
+  SyncSchedule,
+} from '../domain/app';
 import { SYNC_INTERVALS } from '../domain/app';
 import { ORDER_LINK_KINDS, type OrderDetail, type OrderSummary, type ReviewState } from '../domain/order';
 import type { CustomerDetail, CustomerSummary } from '../domain/customer';
@@ -148,6 +157,8 @@ const senderSchema = v.strictObject({
 
 export const calls = {
   'app.info': call<AppInfo>()(noInput),
+  /** The state `cache.health` last announced: a window opened later learns it here. */
+  'app.cacheHealth': call<CacheHealth>()(noInput),
   /** The state `connectivity.changed` last announced: a window opened later learns it here. */
   'connectivity.get': call<Connectivity>()(noInput),
 
@@ -266,6 +277,10 @@ export const calls = {
 export const events = {
   'connectivity.changed': {} as Connectivity,
   'stores.changed': {} as StoreSummary[],
+  /** While `stores.remove` runs: its phases, so the removal dialog shows how far the erasure is. */
+  'stores.removal': {} as StoreRemovalProgress,
+  /** The check after start-up found the cache damaged (a damage found at open is `app.cacheHealth`'s from the start). */
+  'cache.health': {} as CacheHealth,
   'sync.progress': {} as SyncProgress,
   'sync.finished': {} as SyncOutcome,
   'export.progress': {} as ExportProgressEvent,

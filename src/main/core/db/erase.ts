@@ -1,9 +1,14 @@
+import type { StoreRemovalProgress } from '../../../shared/domain/app';
 import type { Db } from './open';
-import { runOffThread } from './off-thread';
+import { runOffThread, type Step } from './off-thread';
 import { optimizeSearchIndexes, SEARCH_INDEXES } from './search';
 import { sql } from './sql';
 import { write } from './statements';
+import { countStoreRecords } from './store-counts';
 import { getStore, removeStore } from './stores-repo';
+
+/** How far a removal is, for the person waiting on it (the removal dialog). */
+export type RemovalReport = (progress: Omit<StoreRemovalProgress, 'storeId'>) => void;
 
 /**
  * Removes a store so that none of its bytes stay readable in the data folder (the LGPD erasure):
@@ -17,44 +22,51 @@ import { getStore, removeStore } from './stores-repo';
  * last (a removal cut short is finished by removing again); the rest runs off the main thread. Returns false for no
  * such store.
  */
-export async function eraseStore(db: Db, id: string): Promise<boolean> {
+export async function eraseStore(db: Db, id: string, report: RemovalReport = () => {}): Promise<boolean> {
   if (getStore(db, id) === null) return false;
-  await deleteOrdersAndCustomers(db, id);
+  await deleteOrdersAndCustomers(db, id, report);
   if (!removeStore(db, id)) return false;
+  report({ phase: 'index', done: 0, total: 0 });
   if (db.memory) {
     optimizeSearchIndexes(db);
     return true;
   }
-  // On a connection of its own in a worker: at 100,000 orders these take 20 s (BENCHMARKS.md, Erasure).
-  await runOffThread(
-    db.name,
-    [
-      ...SEARCH_INDEXES.map((table) => ({ sql: `INSERT INTO ${table} (${table}) VALUES ('optimize')` })),
-      { sql: 'VACUUM' },
-      { pragma: 'wal_checkpoint(TRUNCATE)' },
-    ],
-    { readonly: false },
-  ).result;
+  // On a connection of its own in a worker: at 100,000 orders these take 20 s (BENCHMARKS.md, Erasure); two runs,
+  // so the person hears when the index is done and the compaction starts.
+  const offThread = (steps: Step[]) => runOffThread(db.name, steps, { readonly: false }).result;
+  await offThread(SEARCH_INDEXES.map((table) => ({ sql: `INSERT INTO ${table} (${table}) VALUES ('optimize')` })));
+  report({ phase: 'compact', done: 0, total: 0 });
+  await offThread([{ sql: 'VACUUM' }, { pragma: 'wal_checkpoint(TRUNCATE)' }]);
   // The merchant's copy (attached to this connection only) has a WAL of its own.
   checkpointTruncate(db);
   return true;
 }
 
-/** Orders cascade to five tables, two FTS rows and the facet totals: 100,000 took 95 s in one statement. */
-const BATCH = 200;
+/**
+ * Orders cascade to five tables, two FTS rows and the facet totals: 100,000 took 95 s in one statement. About 1 ms
+ * per order, so 50 hold the loop some 20 ms (200 held it 110 ms; BENCHMARKS.md, Erasure).
+ */
+const BATCH = 50;
 
-async function deleteOrdersAndCustomers(db: Db, id: string): Promise<void> {
+async function deleteOrdersAndCustomers(db: Db, id: string, report: RemovalReport): Promise<void> {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  while (
-    write(db, sql`DELETE FROM orders WHERE pk IN (SELECT pk FROM orders WHERE store_id = ${id} LIMIT ${BATCH})`)
-      .changes === BATCH
-  )
-    await turn();
-  while (
-    write(db, sql`DELETE FROM customers WHERE pk IN (SELECT pk FROM customers WHERE store_id = ${id} LIMIT ${BATCH})`)
-      .changes === BATCH
-  )
-    await turn();
+  const counts = countStoreRecords(db, id);
+  const total = counts.orders + counts.customers;
+  let done = 0;
+  report({ phase: 'rows', done, total });
+  const batches = [
+    sql`DELETE FROM orders WHERE pk IN (SELECT pk FROM orders WHERE store_id = ${id} LIMIT ${BATCH})`,
+    sql`DELETE FROM customers WHERE pk IN (SELECT pk FROM customers WHERE store_id = ${id} LIMIT ${BATCH})`,
+  ];
+  for (const batch of batches) {
+    let changes: number;
+    do {
+      changes = write(db, batch).changes;
+      done = Math.min(total, done + changes);
+      report({ phase: 'rows', done, total });
+      await turn();
+    } while (changes === BATCH);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { recountPainelTotalsIfStale } from './painel/totals';
 import { repackRawIfStale } from './raw-repack';
 import { reindexIfStale } from './search';
+import { capStoredTextIfStale } from './text-caps';
 
 /** The handle the app holds: writable (and so readable too). */
 export type Db = WritableDB;
@@ -17,8 +18,8 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
- * is not the code's (the search index: db/search/reindex.ts; the Painel's totals: db/painel/totals.ts; the raw
- * JSON's packing: raw-repack.ts).
+ * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts; the raw JSON's
+ * packing: raw-repack.ts; the Painel's totals: db/painel/totals.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -43,6 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
+    capStoredTextIfStale(db);
     reindexIfStale(db);
     repackRawIfStale(db);
     recountPainelTotalsIfStale(db);

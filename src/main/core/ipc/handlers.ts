@@ -1,4 +1,4 @@
-import type { AppInfo, Connectivity } from '../../../shared/domain/app';
+import type { AppInfo, CacheHealth, Connectivity } from '../../../shared/domain/app';
 import type { Handlers } from './dispatcher';
 import type { OrdersService } from '../orders/orders-service';
 import { orderLink, type OpenOrderLink } from '../orders/order-links';
@@ -10,6 +10,7 @@ import { MAX_REVIEW_MANY } from '../../../shared/ipc/contract';
 
 export interface ServiceDeps {
   appInfo: AppInfo;
+  cacheHealth: () => CacheHealth;
   stores: StoresService;
   orders: OrdersService;
   sync: SyncManager;
@@ -29,6 +30,7 @@ export function createService(deps: ServiceDeps): Handlers {
   const { stores, orders, sync } = deps;
   return {
     'app.info': () => deps.appInfo,
+    'app.cacheHealth': () => deps.cacheHealth(),
     'connectivity.get': () => deps.connectivity.current,
 
     'stores.list': () => stores.list(),

@@ -1,5 +1,5 @@
 import type { Customer } from '../../../shared/domain/customer';
-import { digitsOnly, field, isRecord, one, Reader, type JsonRecord } from './read';
+import { capText, digitsOnly, field, isRecord, one, Reader, type JsonRecord } from './read';
 import type { NormalizeContext } from './order';
 
 /**
@@ -57,7 +57,7 @@ export function customerName(record: JsonRecord, r: Reader): string | null {
   const name = r.text(record, 'name');
   if (name !== null) return name;
   const parts = [r.text(record, 'first_name'), r.text(record, 'last_name')].filter((p): p is string => p !== null);
-  if (parts.length > 0) return parts.join(' ');
+  if (parts.length > 0) return capText(parts.join(' '));
   return r.text(record, 'generic_name') ?? r.text(record, 'razao_social');
 }
 

@@ -1,5 +1,5 @@
 import type { OrderFacts, PickupPoint, TransactionFacts, Utm } from '../../../shared/domain/order';
-import { field, many, one, type JsonRecord, type Reader } from './read';
+import { field, many, one, URL_CAP, type JsonRecord, type Reader } from './read';
 import { readAddress } from './order';
 
 type Nullable<T> = { [K in keyof T]-?: T[K] | null | undefined };
@@ -45,7 +45,7 @@ export function readTransactionFacts(record: JsonRecord, r: Reader): Transaction
     brand: r.text(record, 'bank_name'),
     maskedCard: r.text(record, 'truncated_card'),
     holderName: r.text(record, 'holder_name'),
-    billetUrl: r.text(record, 'billet_url'),
+    billetUrl: r.text(record, 'billet_url', URL_CAP),
     billetBarcode: r.text(record, 'billet_barcode'),
     billetDueDate: dayText(r.text(record, 'billet_date')),
     antifraudStatus: r.text(record, 'antifraud_status'),

@@ -9,7 +9,7 @@ import type {
   PaymentMethod,
   Promocode,
 } from '../../../shared/domain/order';
-import { digitsOnly, field, isRecord, many, one, Reader, unwrap, type JsonRecord } from './read';
+import { digitsOnly, field, isRecord, many, one, Reader, unwrap, URL_CAP, type JsonRecord } from './read';
 import { customerName, phoneDigits } from './customer';
 import { readOrderFacts, readTransactionFacts } from './order-facts';
 
@@ -68,7 +68,7 @@ function readOrder(raw: unknown, ctx: NormalizeContext): { order: Order | null; 
     installments: main?.installments ?? null,
     delivered: r.bool(record, 'delivered'),
     trackingCode: r.text(record, 'track_code'),
-    trackUrl: r.text(record, 'track_url'),
+    trackUrl: r.text(record, 'track_url', URL_CAP),
     items: many(field(record, 'items')).map((item, i) => readItem(item, r.nested(`items[${i}]`))),
     shippingAddress: readShippingAddress(record, r),
     transactions,

@@ -60,6 +60,21 @@ function collect(value: unknown, out: JsonRecord[], depth: number): void {
 
 const absent = (value: unknown): boolean => value === undefined || value === null;
 
+/**
+ * The longest text kept in a column (names, e-mails, statuses, items, addresses): the store API puts no bound on
+ * them, and a 1 MB name made a 3,000-order cache 536 MB. The raw JSON keeps the whole text.
+ */
+export const TEXT_CAP = 500;
+/** Links (the carrier's tracking page) are cut only far beyond any real one: a cut link leads nowhere. */
+export const URL_CAP = 4096;
+
+/** Cut to `max` characters with an ellipsis as the last, never splitting a surrogate pair. */
+export function capText(text: string, max = TEXT_CAP): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 export class Reader {
   readonly problems: string[] = [];
   constructor(
@@ -83,12 +98,12 @@ export class Reader {
     return null;
   }
 
-  text(record: JsonRecord, key: string): string | null {
+  text(record: JsonRecord, key: string, max = TEXT_CAP): string | null {
     const value = unwrap(field(record, key));
     if (absent(value)) return null;
     if (typeof value === 'string') {
       const trimmed = value.trim();
-      return trimmed.length === 0 ? null : trimmed;
+      return trimmed.length === 0 ? null : capText(trimmed, max);
     }
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     return this.unreadable(key, value, 'text');

@@ -190,7 +190,9 @@ export class StoresService {
       if (record.keychainEntry && !record.isDemo) throw error;
       return false;
     });
-    await eraseStore(this.#deps.db, record.id);
+    await eraseStore(this.#deps.db, record.id, (progress) =>
+      this.#deps.events.emit('stores.removal', { storeId: record.id, ...progress }),
+    );
     this.#deps.log.info('store removed', { storeId: record.id });
     this.#changed();
   }
