@@ -9,6 +9,7 @@ import { chromiumAvailable } from '../helpers/chromium';
 import { HOSTILE_NAME, manyItems, orderFor, referenceOrder, SENDER } from './fixtures';
 import { generatedSource, MemorySource, STORE } from './memory-source';
 import { PNG_DIR, pageNumberLines, pdfPageCount, pdfPages, pdfText, renderPngs } from './pdf-tools';
+import { TEXT_CAP } from '../../src/main/core/normalize/read';
 
 const NOW = () => new Date('2025-11-28T15:30:00Z');
 mkdirSync(PNG_DIR, { recursive: true });
@@ -327,7 +328,7 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
     expect(squash(pdfText(result.files[0]))).toContain('DECLARAÇÃO DE CONTEÚDO');
   });
 
-  it('prints hostile text literally: HTML, RTL overrides and a 10,000-character name leave the other rows intact', async () => {
+  it('prints hostile text literally: HTML, RTL overrides and a 10,000-character name (cut where the cache cuts it) leave the other rows intact', async () => {
     const rtl = 'Loja \u202Eabc\u202C Nome';
     const long = 'Ç'.repeat(10_000);
     const orders = [
@@ -346,7 +347,9 @@ describe.skipIf(!chromiumAvailable)('PDF documents through Chromium', () => {
     // A table cell may wrap a name; its characters are all there, in order, and nothing was interpreted as markup.
     const compact = flat.replace(/\s+/g, '');
     expect(compact).toContain(HOSTILE_NAME.replace(/\s+/g, ''));
-    expect(compact.match(/Ç/g)).toHaveLength(10_000);
+    // The normaliser keeps TEXT_CAP characters of API text, the last an ellipsis; the document prints all of them.
+    expect(compact).toContain(`${'Ç'.repeat(TEXT_CAP - 1)}…`);
+    expect(compact.match(/Ç/g)).toHaveLength(TEXT_CAP - 1);
     expect(text).toMatch(/9001\s+05\/03\/2024, 14:02\s+Antes Normal\s+Pagamento aprovado\s+<string>\s+R\$ 955,76/);
     expect(text).toMatch(/9005\s+05\/03\/2024, 14:02\s+Depois Normal\s+Pagamento aprovado\s+<string>\s+R\$ 955,76/);
     expect(flat).toContain('Total geral · 5 pedidos R$ 4.778,80');
