@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheSource } from '../../src/main/core/export/cache-source';
@@ -41,6 +41,7 @@ describe('the cache source reads many orders at once and prints what it printed 
 
   afterAll(async () => {
     await fx?.dispose();
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('gives each order as the detail holds it, but for what only the raw record keeps (facts, digital items, status history, transactions)', async () => {
