@@ -1,18 +1,25 @@
 // PDF and CSV export: one order (cold and warm), a 200-order batch, a 10,000-order report, a 10,000-order CSV.
-//   npm run bench -- export [--orders 10000] [--warm 15] [--report-rows 250] [--cache DIR] [--only engine|cli]
+//   npm run bench -- export [--orders 10000] [--warm 15] [--report-rows 250] [--cache DIR] [--only engine|cache|cli]
 // In this process, over the test's in-memory source: times, CPU and the main loop's longest block. Memory is the
 // PSS (shared pages split between the processes sharing them) and the summed RSS of this process plus every
 // Chromium process it started, sampled every 50 ms; the main loop's longest block is the largest gap of a 1 ms
-// timer beyond its period while the export runs. Then through the CLI over a synced cache (DIR, or one built from
-// the fake store into a temporary folder): the whole process tree of the CLI, Node and Chromium, as a person runs
-// it. BENCHMARKS.md (Export) has the tables.
+// timer beyond its period while the export runs. With --cache DIR, the same engine through the cache source over
+// that synced cache, each export that reads orders by id both from their columns in batches and order by order.
+// Then through the CLI over a synced cache (DIR, or one built from the fake store into a temporary folder): the
+// whole process tree of the CLI, Node and Chromium, as a person runs it. BENCHMARKS.md (Export) has the tables.
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ChromiumPrinter } from '../src/main/core/export/chromium-printer';
-import { exportCsv } from '../src/main/core/export/csv-export';
+import { cacheSource } from '../src/main/core/export/cache-source';
+import { exportCsv, type CsvShape } from '../src/main/core/export/csv-export';
+import { selectedIds } from '../src/main/core/export/selection';
+import type { ExportSource, Selection } from '../src/main/core/export/source';
+import { openDatabase } from '../src/main/core/db/open';
+import { listStores } from '../src/main/core/db/stores-repo';
+import { OrdersService } from '../src/main/core/orders/orders-service';
 import { exportPdf, type PdfRequest } from '../src/main/core/export/pdf-export';
 import { startFakeStore } from '../src/main/core/fake-store';
 import { generatedSource, type MemorySource } from '../test/export/memory-source';
@@ -259,7 +266,64 @@ async function engineRows(): Promise<void> {
   }
 }
 
-if (ONLY !== 'cli') await engineRows();
+/**
+ * The engine in this process through the cache source over a synced cache (--cache DIR), the way the app reads it:
+ * each export that reads orders by id runs twice, from the orders' columns in batches (`orders.orderLines`, what the
+ * source does) and from each order's whole detail one at a time (what it did before).
+ */
+async function cacheRows(cacheDir: string): Promise<void> {
+  const db = openDatabase(join(cacheDir, 'balcao.db'));
+  const [store] = listStores(db);
+  const orders = new OrdersService(db);
+  const batched = cacheSource(orders, store.id, async () => ({ name: store.name, timeZone: store.timeZone }));
+  const oneByOne: ExportSource = { ...batched, orderLines: (picked) => batched.orders(picked) };
+  const ids = await selectedIds(batched, { query: {} });
+  console.log(`\nIn this process through the cache source over ${cacheDir} (${ids.length} orders)\n`);
+  console.log(
+    '| export | read by | time | CPU, Node + Chromium | peak PSS, Node | longest main-loop block (its own CPU time) | output | load average |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const row = (name: string, by: string, m: Measured, out: string) =>
+    console.log(
+      `| ${name} | ${by} | ${(m.ms / 1000).toFixed(2)} s | ${(m.nodeCpuMs / 1000).toFixed(2)} + ${(m.chromiumCpuMs / 1000).toFixed(2)} s | ${m.peakNodeMb.toFixed(0)} MB | ${m.longestBlockMs.toFixed(1)} ms (${m.longestOwnMs.toFixed(1)} ms on CPU) | ${out} | ${load()} |`,
+    );
+  const sources: [string, ExportSource][] = [
+    ['columns, in batches', batched],
+    ['whole detail, one by one', oneByOne],
+  ];
+  const csvs: [string, Selection, CsvShape, boolean][] = [
+    ['CSV, one row per order, every order', { query: {} }, 'orders', false],
+    ['CSV, one row per item, every order', { query: {} }, 'items', true],
+    [`CSV, one row per order, ${ids.length} picked orders`, { ids }, 'orders', true],
+  ];
+  for (const [name, selection, shape, byId] of csvs) {
+    for (const [by, source] of byId ? sources : sources.slice(0, 1)) {
+      let rows = 0;
+      const m = await measure(async () => {
+        rows = (await exportCsv({ selection, shape, locale: 'pt-BR', file: join(dir, 'cache.csv') }, source)).rows;
+      });
+      row(name, byId ? by : 'list pages (unchanged)', m, `${rows} rows`);
+    }
+  }
+  for (const [by, source] of sources) {
+    const printer = new ChromiumPrinter();
+    let pages = 0;
+    const m = await measure(async () => {
+      pages = (
+        await exportPdf(
+          { kind: 'report', locale: 'pt-BR', selection: { ids }, target: { file: join(dir, 'cache-report.pdf') } },
+          { source, printer, reportRowsPerPart: REPORT_ROWS },
+        )
+      ).pages;
+    });
+    await printer.dispose();
+    row(`report of ${ids.length} picked orders (browser start included)`, by, m, `${pages} pages`);
+  }
+  db.close();
+}
+
+if (ONLY === null || ONLY === 'engine') await engineRows();
+if (CACHE && (ONLY === null || ONLY === 'cache')) await cacheRows(CACHE);
 
 /** Runs the CLI and samples its whole process tree: Node, tsx's esbuild and Chromium. */
 async function cliRun(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peak: Peak; out: string }> {
@@ -280,7 +344,7 @@ async function cliRun(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms
   return { ms, peak, out: out.trim() };
 }
 
-if (ONLY !== 'engine') {
+if (ONLY === null || ONLY === 'cli') {
   let dataDir = CACHE;
   if (!dataDir) {
     dataDir = join(dir, 'cache');
@@ -312,6 +376,7 @@ if (ONLY !== 'engine') {
       'export pdf --kind report (every order)',
       ['export', 'pdf', '--kind', 'report', '--out', join(dir, 'cli-report.pdf')],
     ],
+    ['export csv (every order)', ['export', 'csv', '--out', join(dir, 'cli-orders.csv')]],
     ['export csv --items (every order)', ['export', 'csv', '--items', '--out', join(dir, 'cli-items.csv')]],
   ];
   for (const [name, args] of commands) {

@@ -1,5 +1,5 @@
 import type { CustomerDetail } from '../../src/shared/domain/customer';
-import type { Address, OrderDetail, OrderSummary } from '../../src/shared/domain/order';
+import type { Address, OrderDetail, OrderLines, OrderSummary } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
 import { ALL_ORDER_INCLUDES, presentCustomer, presentOrder, StoreModel } from '../../src/main/core/fake-store';
 import { normalizeCustomer, normalizeOrder } from '../../src/main/core/normalize';
@@ -37,6 +37,10 @@ export class MemorySource implements ExportSource {
 
   async orders(ids: readonly number[]): Promise<(OrderDetail | null)[]> {
     return ids.map((id) => this.byId.get(id) ?? null);
+  }
+
+  async orderLines(ids: readonly number[]): Promise<(OrderLines | null)[]> {
+    return this.orders(ids);
   }
 
   private readonly matches = new Map<string, OrderSummary[]>();

@@ -205,6 +205,9 @@ export interface OrderDetail {
   raw: unknown;
 }
 
+/** An order with its review marks but not its raw record, nor what only that holds (facts, status history, transactions). */
+export type OrderLines = Pick<OrderDetail, 'order' | 'review'>;
+
 /** Links main builds from a cached order and opens in the person's browser; the renderer names one, never a URL. */
 export const ORDER_LINK_KINDS = ['tracking', 'boleto', 'whatsapp'] as const;
 export type OrderLinkKind = (typeof ORDER_LINK_KINDS)[number];

@@ -27,6 +27,7 @@ export { writeOrderPage } from './orders-write';
 export { listOrders, orderListSql } from './orders-list';
 export { countOrders, orderStatusCounts, TOTAL_CAP, totalCap } from './orders-counts';
 export { getOrderDetail } from './order-detail';
+export { getOrderLines } from './order-lines';
 export {
   writeCustomers,
   listCustomers,

@@ -7,7 +7,7 @@ import { AppError } from '../base/app-error';
 import { lineTotal, paymentName, type DocumentContext } from './doc-format';
 import { writeFileAtomic } from './output';
 import {
-  loadOrders,
+  loadOrderLines,
   parts,
   progressTracker,
   selectedIds,
@@ -154,7 +154,7 @@ export async function exportCsv(request: CsvRequest, source: ExportSource): Prom
     yield ITEM_COLUMNS.map(word);
     for (const part of parts(ids, ITEM_ORDERS_PER_PART)) {
       throwIfCancelled(signal);
-      for (const { order } of await loadOrders(source, part)) {
+      for (const { order } of await loadOrderLines(source, part)) {
         for (const item of order.items) {
           rows += 1;
           yield [

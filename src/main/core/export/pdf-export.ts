@@ -19,6 +19,7 @@ import { ensureWritableFolder, writeFileAtomic } from './output';
 import { documentHtml, type PageNumbering } from './page';
 import type { PdfPrinter } from './printer';
 import {
+  loadOrderLines,
   loadOrders,
   parts,
   progressTracker,
@@ -202,7 +203,7 @@ export async function exportPdf(request: PdfRequest, deps: PdfExportDeps): Promi
     const list = new PickingList();
     for (const part of parts(ids, LOAD_PART)) {
       throwIfCancelled(request.signal);
-      for (const detail of await loadOrders(deps.source, part)) list.add(detail.order);
+      for (const { order } of await loadOrderLines(deps.source, part)) list.add(order);
       advance(part.length);
     }
     const result = await single(t(ctx, 'picking.title'), PICKING_CSS, pickingListBody(ctx, list), ids.length);

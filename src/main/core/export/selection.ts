@@ -1,4 +1,4 @@
-import type { Order, OrderDetail, OrderSummary } from '../../../shared/domain/order';
+import type { Order, OrderDetail, OrderLines, OrderSummary } from '../../../shared/domain/order';
 import { AppError } from '../base/app-error';
 import type { ExportSource, Selection } from './source';
 
@@ -29,7 +29,16 @@ export async function selectedIds(source: ExportSource, selection: Selection, si
 /** Full orders for some ids, failing on the first id the cache does not hold. */
 export async function loadOrders(source: ExportSource, ids: readonly number[]): Promise<OrderDetail[]> {
   await turn();
-  const details = await source.orders(ids);
+  return allFound(ids, await source.orders(ids));
+}
+
+/** Orders for lists, sums and CSV rows (source.orderLines), failing on the first id the cache does not hold. */
+export async function loadOrderLines(source: ExportSource, ids: readonly number[]): Promise<OrderLines[]> {
+  await turn();
+  return allFound(ids, await source.orderLines(ids));
+}
+
+function allFound<T>(ids: readonly number[], details: readonly (T | null)[]): T[] {
   return details.map((detail, index) => {
     if (!detail)
       throw new AppError('NOT_FOUND', `Order ${ids[index]} is not in the cache.`, {
@@ -47,7 +56,7 @@ export function parts<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The list row of an order, for exports of picked orders that print list columns. */
-export function summaryOf(detail: OrderDetail): OrderSummary {
+export function summaryOf(detail: OrderLines): OrderSummary {
   const o: Order = detail.order;
   return {
     id: o.id,
@@ -87,7 +96,7 @@ export async function* selectedSummaries(
   }
   for (const part of parts([...new Set(selection.ids)], partSize)) {
     throwIfCancelled(signal);
-    yield (await loadOrders(source, part)).map(summaryOf);
+    yield (await loadOrderLines(source, part)).map(summaryOf);
   }
 }
 

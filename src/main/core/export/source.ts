@@ -1,5 +1,5 @@
 import type { CustomerDetail } from '../../../shared/domain/customer';
-import type { Address, OrderDetail, OrderSummary } from '../../../shared/domain/order';
+import type { Address, OrderDetail, OrderLines, OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery } from '../../../shared/domain/query';
 
 /** What a document says about the store: its name on every page, its zone for every date. */
@@ -26,6 +26,11 @@ export interface ExportSource {
   store(): Promise<StoreInfo>;
   /** In the order asked; null where an id is not in the cache. */
   orders(ids: readonly number[]): Promise<(OrderDetail | null)[]>;
+  /**
+   * The same orders without what only the raw record holds (facts, status history, transactions): all that lists, sums
+   * and CSV rows print, read many at a time. In the order asked; null where an id is not in the cache.
+   */
+  orderLines(ids: readonly number[]): Promise<(OrderLines | null)[]>;
   /** Every order the query matches, page by page, in the query's sort. */
   ordersMatching(query: OrderQuery): AsyncIterable<OrderSummary[]>;
   customer(id: number): Promise<CustomerRecord | null>;

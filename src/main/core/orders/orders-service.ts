@@ -1,11 +1,12 @@
 import type { CustomerDetail, CustomerSummary } from '../../../shared/domain/customer';
-import type { OrderDetail, OrderSummary, ReviewState } from '../../../shared/domain/order';
+import type { OrderDetail, OrderLines, OrderSummary, ReviewState } from '../../../shared/domain/order';
 import type { CustomerQuery, OrderQuery, Page, StatusCount } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
 import {
   countOrders,
   getCustomerDetail,
   getOrderDetail,
+  getOrderLines,
   listCustomers,
   listOrders,
   orderStatusCounts,
@@ -55,6 +56,16 @@ export class OrdersService {
     const detail = getOrderDetail(this.db, storeId, orderId);
     if (!detail) throw new AppError('NOT_FOUND', 'order not cached', { params: { reason: 'order', id: orderId } });
     return detail;
+  }
+
+  /**
+   * Many orders as their columns hold them (no facts, status history, transactions or raw record), in the order asked,
+   * null where an id is not cached: lists, sums and CSV rows of thousands of orders read in a few statements.
+   */
+  orderLines(storeId: string, orderIds: readonly number[]): (OrderLines | null)[] {
+    this.#store(storeId);
+    const found = getOrderLines(this.db, storeId, orderIds);
+    return orderIds.map((id) => found.get(id) ?? null);
   }
 
   setReview(

@@ -66,7 +66,8 @@ export function toSummary(row: SummaryRow): OrderSummary {
   };
 }
 
-export interface OrderRow extends SummaryRow {
+/** Every column of an order but its raw record. */
+export interface OrderColumnsRow extends SummaryRow {
   pk: number;
   store_id: string;
   customer_tax_id: string | null;
@@ -82,6 +83,9 @@ export interface OrderRow extends SummaryRow {
   promocode_id: number | null;
   promocode_code: string | null;
   parse_problems: string;
+}
+
+export interface OrderRow extends OrderColumnsRow {
   /** '' where raw_deflated holds it (raw-json.ts). */
   raw: string;
   raw_deflated: Uint8Array | null;
@@ -128,7 +132,7 @@ export function toAddress(a: AddressRow): Address {
  * The order as its columns and relation tables hold it. The status history and the transactions are only in the
  * raw record (migration 8): empty here, and read from it by the detail (order-detail.ts).
  */
-export function toOrder(row: OrderRow, { items, address }: OrderRelations): Order {
+export function toOrder(row: OrderColumnsRow, { items, address }: OrderRelations): Order {
   return {
     id: row.id,
     storeId: row.store_id,
