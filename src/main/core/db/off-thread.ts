@@ -1,8 +1,11 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { ReadableDB } from './connection';
+import type { SqlQuery, SqlValue } from './sql';
+import { readAll } from './statements';
 
-/** A statement for the worker: SQL to run, or a pragma whose rows come back. */
-export type Step = { sql: string } | { pragma: string };
+/** A statement for the worker: SQL to run, a pragma whose rows come back, or a query whose rows come back. */
+export type Step = { sql: string } | { pragma: string } | { query: string; params: readonly SqlValue[] };
 
 /** The worker's source: it loads better-sqlite3 by the path the main thread resolved, so it needs no bundle entry. */
 const SOURCE = `
@@ -13,7 +16,9 @@ try {
   try {
     db.pragma('busy_timeout = 60000');
     db.pragma('secure_delete = ON');
-    const results = workerData.steps.map((step) => (step.pragma ? db.pragma(step.pragma) : (db.exec(step.sql), null)));
+    const results = workerData.steps.map((step) =>
+      step.pragma ? db.pragma(step.pragma) : step.query ? db.prepare(step.query).all(...step.params) : (db.exec(step.sql), null),
+    );
     parentPort.postMessage({ results });
   } finally {
     db.close();
@@ -53,4 +58,21 @@ export function runOffThread(file: string, steps: readonly Step[], options: { re
       await worker.terminate();
     },
   };
+}
+
+/**
+ * The rows of each query, read on a read-only connection in a worker, so a read over many orders never holds the main
+ * loop; an in-memory database has no file for a worker to open, and is read on the caller's connection.
+ */
+export async function readAllOffThread<Rows extends unknown[]>(
+  db: ReadableDB,
+  queries: { [K in keyof Rows]: SqlQuery<Rows[K]> },
+): Promise<{ [K in keyof Rows]: Rows[K][] }> {
+  type Result = { [K in keyof Rows]: Rows[K][] };
+  const list = queries as readonly SqlQuery[];
+  if (db.memory) return list.map((query) => readAll(db, query)) as Result;
+  const steps = list.map((query) => ({ query: query.sql, params: query.params }));
+  const rows = await runOffThread(db.name, steps, { readonly: true }).result;
+  if (rows === null) throw new Error('the worker stopped');
+  return rows as Result;
 }
