@@ -51,8 +51,9 @@ const moneySql = (storeId: string, from: string, to: string) =>
    WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
    GROUP BY s, p`;
 
-// A customer is new when the period holds their first sale in the cache, returning when one came before it: one
-// index-only EXISTS per customer of the period. The top ten come out of the same grouping.
+// A customer is new when the period holds their first sale in the cache (migration 9's kept first sales, a range on
+// their index), returning when one came before it: the period's customers less the new. The top ten come out of the
+// same grouping.
 const customersSql = (storeId: string, from: string, to: string) =>
   sql<CustomerRow>`WITH c AS MATERIALIZED (
      SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales, coalesce(sum(o.total_cents), 0) AS revenue
@@ -60,11 +61,11 @@ const customersSql = (storeId: string, from: string, to: string) =>
      WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}
        AND o.status_alias IN ${SALES} AND o.customer_id IS NOT NULL
      GROUP BY o.customer_id),
-   k AS (SELECT count(*) AS customers, coalesce(sum(EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-       WHERE p.store_id = ${storeId} AND p.customer_id = c.id AND p.created_utc < ${from}
-         AND p.status_alias IN ${SALES})), 0) AS seen FROM c)
-   SELECT k.customers, k.seen, t.id, t.name, t.sales, t.revenue
-   FROM k LEFT JOIN (SELECT * FROM c ORDER BY revenue DESC, id LIMIT ${sqlConstant(TOP)}) t ON 1`;
+   k AS (SELECT count(*) AS customers FROM c),
+   f AS (SELECT count(*) AS fresh FROM customer_first_sales INDEXED BY customer_first_sales_by_time
+     WHERE store_id = ${storeId} AND first_sale_utc >= ${from} AND first_sale_utc < ${to})
+   SELECT k.customers, k.customers - f.fresh AS seen, t.id, t.name, t.sales, t.revenue
+   FROM k, f LEFT JOIN (SELECT * FROM c ORDER BY revenue DESC, id LIMIT ${sqlConstant(TOP)}) t ON 1`;
 
 // A period is whole months, parts outside them or both, so there is always a part. Whole UTC months from their kept totals (migration 7), the rest from the sales' items. Gifts are shipped, not sold;
 // an SKU's revenue is quantity × unit price (order discounts stay on the order).
