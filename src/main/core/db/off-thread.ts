@@ -4,8 +4,8 @@ import type { ReadableDB } from './connection';
 import type { SqlQuery, SqlValue } from './sql';
 import { readAll } from './statements';
 
-/** A statement for the worker: SQL to run, a pragma whose rows come back, or a query whose rows come back. */
-export type Step = { sql: string } | { pragma: string } | { query: string; params: readonly SqlValue[] };
+/** A statement for the worker: SQL to run, or a pragma whose rows come back. */
+export type Step = { sql: string } | { pragma: string };
 
 /** The worker's source: it loads better-sqlite3 by the path the main thread resolved, so it needs no bundle entry. */
 const SOURCE = `
@@ -16,9 +16,7 @@ try {
   try {
     db.pragma('busy_timeout = 60000');
     db.pragma('secure_delete = ON');
-    const results = workerData.steps.map((step) =>
-      step.pragma ? db.pragma(step.pragma) : step.query ? db.prepare(step.query).all(...step.params) : (db.exec(step.sql), null),
-    );
+    const results = workerData.steps.map((step) => (step.pragma ? db.pragma(step.pragma) : (db.exec(step.sql), null)));
     parentPort.postMessage({ results });
   } finally {
     db.close();
@@ -61,8 +59,82 @@ export function runOffThread(file: string, steps: readonly Step[], options: { re
 }
 
 /**
- * The rows of each query, read on a read-only connection in a worker, so a read over many orders never holds the main
- * loop; an in-memory database has no file for a worker to open, and is read on the caller's connection.
+ * A reader's source: a read-only connection to one file that answers queries until it has been idle IDLE_MS, then
+ * closes and lets its thread end. One worker per load would start and tear down a thread each time, whose cost lands
+ * on the main loop (blocks of 50-390 ms on two shared cores at 100,000 orders).
+ */
+const READER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+let db = null;
+let idle = null;
+parentPort.on('message', ({ id, queries }) => {
+  clearTimeout(idle);
+  try {
+    if (db === null) {
+      db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 60000');
+    }
+    parentPort.postMessage({ id, results: queries.map((q) => db.prepare(q.sql).all(...q.params)) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.code) || error) });
+  }
+  idle = setTimeout(() => {
+    db?.close();
+    parentPort.close();
+  }, workerData.idleMs);
+});
+`;
+
+const IDLE_MS = 30_000;
+
+interface Asked {
+  queries: { sql: string; params: readonly SqlValue[] }[];
+  resolve: (rows: unknown[][]) => void;
+  reject: (error: Error) => void;
+}
+
+/** One reader per connection's file; a question the reader had not answered when it ended goes to the next one. */
+const readers = new Map<string, { worker: Worker; asked: Map<number, Asked> }>();
+let nextId = 0;
+
+function ask(file: string, question: Asked): void {
+  let reader = readers.get(file);
+  if (reader === undefined) {
+    const module = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(READER_SOURCE, { eval: true, workerData: { file, module, idleMs: IDLE_MS } });
+    // An idle reader never keeps the process alive.
+    worker.unref();
+    const asked = new Map<number, Asked>();
+    const made = { worker, asked };
+    reader = made;
+    readers.set(file, made);
+    worker.on('message', (message: { id: number; results?: unknown[][]; error?: string }) => {
+      const q = asked.get(message.id);
+      asked.delete(message.id);
+      if (message.results) q?.resolve(message.results);
+      else q?.reject(Object.assign(new Error(`off-thread read failed: ${message.error}`), { code: message.error }));
+    });
+    worker.once('error', (error) => {
+      if (readers.get(file) === made) readers.delete(file);
+      for (const q of asked.values()) q.reject(error);
+      asked.clear();
+    });
+    worker.once('exit', () => {
+      if (readers.get(file) === made) readers.delete(file);
+      for (const q of asked.values()) ask(file, q);
+      asked.clear();
+    });
+  }
+  const id = nextId++;
+  reader.asked.set(id, question);
+  reader.worker.postMessage({ id, queries: question.queries });
+}
+
+/**
+ * The rows of each query, read on the file's read-only connection in a worker (kept while in use), so a read over
+ * many orders never holds the main loop; an in-memory database has no file for a worker to open, and is read on the
+ * caller's connection.
  */
 export async function readAllOffThread<Rows extends unknown[]>(
   db: ReadableDB,
@@ -71,8 +143,7 @@ export async function readAllOffThread<Rows extends unknown[]>(
   type Result = { [K in keyof Rows]: Rows[K][] };
   const list = queries as readonly SqlQuery[];
   if (db.memory) return list.map((query) => readAll(db, query)) as Result;
-  const steps = list.map((query) => ({ query: query.sql, params: query.params }));
-  const rows = await runOffThread(db.name, steps, { readonly: true }).result;
-  if (rows === null) throw new Error('the worker stopped');
+  const steps = list.map((query) => ({ sql: query.sql, params: query.params }));
+  const rows = await new Promise<unknown[][]>((resolve, reject) => ask(db.name, { queries: steps, resolve, reject }));
   return rows as Result;
 }
