@@ -103,8 +103,6 @@ function ask(file: string, question: Asked): void {
   if (reader === undefined) {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(READER_SOURCE, { eval: true, workerData: { file, module, idleMs: IDLE_MS } });
-    // An idle reader never keeps the process alive.
-    worker.unref();
     const asked = new Map<number, Asked>();
     const made = { worker, asked };
     reader = made;
@@ -112,6 +110,7 @@ function ask(file: string, question: Asked): void {
     worker.on('message', (message: { id: number; results?: unknown[][]; error?: string }) => {
       const q = asked.get(message.id);
       asked.delete(message.id);
+      if (asked.size === 0) worker.unref();
       if (message.results) q?.resolve(message.results);
       else q?.reject(Object.assign(new Error(`off-thread read failed: ${message.error}`), { code: message.error }));
     });
@@ -126,6 +125,8 @@ function ask(file: string, question: Asked): void {
       asked.clear();
     });
   }
+  // A reader keeps the process alive while it owes an answer, never while idle.
+  reader.worker.ref();
   const id = nextId++;
   reader.asked.set(id, question);
   reader.worker.postMessage({ id, queries: question.queries });
