@@ -94,19 +94,22 @@ interface Asked {
   reject: (error: Error) => void;
 }
 
-/** One reader per connection's file; a question the reader had not answered when it ended goes to the next one. */
-const readers = new Map<string, { worker: Worker; asked: Map<number, Asked> }>();
+/**
+ * One reader per connection, not per path: a cache rebuilt after damage is a new file at the same path, and a new
+ * connection. A question the reader had not answered when it ended goes to the next one.
+ */
+const readers = new WeakMap<ReadableDB, { worker: Worker; asked: Map<number, Asked> }>();
 let nextId = 0;
 
-function ask(file: string, question: Asked): void {
-  let reader = readers.get(file);
+function ask(db: ReadableDB, question: Asked): void {
+  let reader = readers.get(db);
   if (reader === undefined) {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(READER_SOURCE, { eval: true, workerData: { file, module, idleMs: IDLE_MS } });
+    const worker = new Worker(READER_SOURCE, { eval: true, workerData: { file: db.name, module, idleMs: IDLE_MS } });
     const asked = new Map<number, Asked>();
     const made = { worker, asked };
     reader = made;
-    readers.set(file, made);
+    readers.set(db, made);
     worker.on('message', (message: { id: number; results?: unknown[][]; error?: string }) => {
       const q = asked.get(message.id);
       asked.delete(message.id);
@@ -115,13 +118,13 @@ function ask(file: string, question: Asked): void {
       else q?.reject(Object.assign(new Error(`off-thread read failed: ${message.error}`), { code: message.error }));
     });
     worker.once('error', (error) => {
-      if (readers.get(file) === made) readers.delete(file);
+      if (readers.get(db) === made) readers.delete(db);
       for (const q of asked.values()) q.reject(error);
       asked.clear();
     });
     worker.once('exit', () => {
-      if (readers.get(file) === made) readers.delete(file);
-      for (const q of asked.values()) ask(file, q);
+      if (readers.get(db) === made) readers.delete(db);
+      for (const q of asked.values()) ask(db, q);
       asked.clear();
     });
   }
@@ -145,6 +148,6 @@ export async function readAllOffThread<Rows extends unknown[]>(
   const list = queries as readonly SqlQuery[];
   if (db.memory) return list.map((query) => readAll(db, query)) as Result;
   const steps = list.map((query) => ({ sql: query.sql, params: query.params }));
-  const rows = await new Promise<unknown[][]>((resolve, reject) => ask(db.name, { queries: steps, resolve, reject }));
+  const rows = await new Promise<unknown[][]>((resolve, reject) => ask(db, { queries: steps, resolve, reject }));
   return rows as Result;
 }
