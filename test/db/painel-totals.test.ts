@@ -3,30 +3,42 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeOrderPage } from '../../src/main/core/db';
 import { eraseStore } from '../../src/main/core/db/erase';
+import { recountFirstSalesIfStale } from '../../src/main/core/db/painel/first-sales';
 import { PAINEL_TOTALS_VERSION, recountPainelTotalsIfStale } from '../../src/main/core/db/painel/totals';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, tempFiles, type TempDb } from './helpers';
 
 /**
- * The Painel's trigger-kept totals (migration 7) against a recount from the rows after the sync's kinds of change:
- * an order re-written with another status, payment, total, date or items, an order deleted, a store removed.
+ * The Painel's trigger-kept totals (migration 7) and customers' first sales (migration 9) against a recount from the
+ * rows after the sync's kinds of change: an order re-written with another status, payment, total, date, customer or
+ * items, an order deleted, a store removed.
  */
 
-const TABLES = ['order_slice_totals', 'order_day_statuses', 'order_day_payments', 'order_sku_months'] as const;
-const KEPT = (table: string) => (table === 'order_sku_months' ? 'quantity <> 0 OR revenue_cents <> 0' : 'n <> 0');
+const TABLES = [
+  'order_slice_totals',
+  'order_day_statuses',
+  'order_day_payments',
+  'order_sku_months',
+  'customer_first_sales',
+] as const;
+const KEPT: Record<(typeof TABLES)[number], string> = {
+  order_slice_totals: 'n <> 0',
+  order_day_statuses: 'n <> 0',
+  order_day_payments: 'n <> 0',
+  order_sku_months: 'quantity <> 0 OR revenue_cents <> 0',
+  customer_first_sales: '1',
+};
 
 function kept(t: TempDb): Record<string, unknown[]> {
   return Object.fromEntries(
-    TABLES.map((table) => [
-      table,
-      t.db.prepare(`SELECT * FROM ${table} WHERE ${KEPT(table)} ORDER BY 1, 2, 3, 4`).all(),
-    ]),
+    TABLES.map((table) => [table, t.db.prepare(`SELECT * FROM ${table} WHERE ${KEPT[table]} ORDER BY 1, 2, 3`).all()]),
   );
 }
 
 function recounted(t: TempDb): Record<string, unknown[]> {
-  t.db.prepare("UPDATE derived_versions SET version = 0 WHERE name = 'painel'").run();
+  t.db.prepare("UPDATE derived_versions SET version = 0 WHERE name IN ('painel', 'painel-first-sales')").run();
   expect(recountPainelTotalsIfStale(t.db)).toBe(true);
+  expect(recountFirstSalesIfStale(t.db)).toBe(true);
   return kept(t);
 }
 
@@ -62,9 +74,11 @@ describe('Painel totals kept by triggers', () => {
   });
   afterEach(() => t.close());
 
-  it('equal a recount from the rows after re-writes that change status, payment, total, date and items, and deletes', () => {
+  it('equal a recount from the rows after re-writes that change status, payment, total, date, customer and items, and deletes', () => {
     const before = kept(t);
     expect(before['order_slice_totals'].length).toBeGreaterThan(5);
+    // Five customers in each store.
+    expect(before['customer_first_sales']).toHaveLength(10);
     expect(before).toEqual(recounted(t));
 
     const base = (id: number) => first(id);
@@ -95,6 +109,8 @@ describe('Painel totals kept by triggers', () => {
         createdAt: { utc: '2024-03-01T00:00:00.000Z', zone: 'UTC' },
       },
       { ...base(11), createdAt: null, status: null },
+      // Another customer, and the first sale of the one it leaves.
+      { ...base(16), customer: { ...base(16).customer!, id: 777 } },
       // Re-written unchanged: nothing moves.
       base(13),
     ]);

@@ -290,7 +290,7 @@ describe('Painel figures', () => {
       check(db, id, zone, p);
     });
 
-    it('a whole year, its SKUs and customers read in many chunks', async () => {
+    it('a whole year: SKUs from its whole UTC months and the parts outside them, customers from its sales', async () => {
       const p = await readPainel(db, id, zone, { period: 'custom', from: '2018-06-01', to: '2019-05-31' });
       expect(p.sales.current).toBeGreaterThan(500);
       check(db, id, zone, p);
@@ -329,6 +329,29 @@ describe('Painel figures', () => {
       to: '2018-11-10',
     });
     expect(fromCli).toEqual(direct);
+  });
+
+  it("reads the period's customers and SKUs from the orders on a worker's connection, not the caller's", async () => {
+    const request = { period: 'custom', from: '2018-06-01', to: '2019-05-31' } as const;
+    const onCaller: string[] = [];
+    // The caller's connection, noting each statement it is asked to prepare.
+    const watched = new Proxy(db, {
+      get(target, key) {
+        if (key === 'prepare')
+          return (text: string) => {
+            onCaller.push(text);
+            return target.prepare(text);
+          };
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const p = await readPainel(watched, 'sp', 'America/Sao_Paulo', request);
+    expect(onCaller.length).toBeGreaterThan(0);
+    expect(onCaller.filter((text) => /orders_by_customer|order_items|customer_id/.test(text))).toEqual([]);
+    expect(p).toEqual(await readPainel(db, 'sp', 'America/Sao_Paulo', request));
+    expect(p.topCustomers).toHaveLength(10);
+    expect(p.topSkus.length).toBeGreaterThan(0);
   });
 
   it('refuses a custom period that runs backwards', async () => {

@@ -6,6 +6,7 @@ import { migration005 } from './005_derived_versions';
 import { migration006 } from './006_store_sender';
 import { migration007 } from './007_painel_totals';
 import { migration008 } from './008_raw_deflated';
+import { migration009 } from './009_customer_first_sales';
 import type { Migration } from './migration';
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export type { Migration } from './migration';

@@ -13,8 +13,9 @@ import {
   type TopSku,
 } from '../../../../shared/domain/painel';
 import type { ReadableDB } from '../connection';
-import { sql, sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from '../sql';
+import { sql, sqlConstant, type SqlFragment } from '../sql';
 import { readAll, readOne } from '../statements';
+import { readFromOrders, SALES, type FromOrders, type OrderReads } from './from-orders';
 import { localClock, offsetSpans } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
@@ -25,8 +26,6 @@ export interface PainelRequest {
   compare?: PainelCompare;
 }
 
-const TOP = 10;
-const SALES = sqlFragment`(${sqlJoin(SALE_STATUSES)})`;
 const SALE_SET: ReadonlySet<string> = new Set(SALE_STATUSES);
 const CANCELLED_SET: ReadonlySet<string> = new Set(CANCELLED_STATUSES);
 
@@ -108,21 +107,16 @@ const dayPaymentsSql = (storeId: string, from: string, to: string) =>
   sql<PaymentRow>`SELECT payment_alias AS p, sum(n) AS n, sum(sales) AS sales, sum(revenue_cents) AS revenue
    FROM order_day_payments WHERE store_id = ${storeId} AND day >= ${from} AND day < ${to} GROUP BY payment_alias`;
 
-// The part of a UTC day at a period's edge, from the orders.
-const ordersMoneySql = (storeId: string, from: string, to: string) =>
-  sql<StatusRow & { p: string }>`SELECT coalesce(status_alias, '') AS s, coalesce(payment_alias, '') AS p,
-     count(*) AS n, coalesce(sum(total_cents), 0) AS c
-   FROM orders INDEXED BY orders_by_created
-   WHERE store_id = ${storeId} AND created_utc >= ${from} AND created_utc < ${to}
-   GROUP BY s, p`;
-
 /** [a, b) in pieces of at most `step`: one statement over a piece keeps the main loop's blocks short. */
 function* pieces(a: number, b: number, step: number): Generator<[number, number]> {
   for (let x = a; x < b; x += step) yield [x, Math.min(x + step, b)];
 }
 
-/** Two months: some 6,000 quarter hours or 60 days of one store's totals per statement. */
-const PIECE_DAYS = 60;
+/**
+ * Two weeks: some 1,300 quarter hours or 14 days of one store's totals per statement. The worker reading the orders
+ * meanwhile takes a core: on two shared cores two months per statement held the loop 40-90 ms.
+ */
+const PIECE_DAYS = 14;
 
 /**
  * [from, to) as its whole units (`unit` ms, aligned to UTC) and the parts before and after them, as UTC text;
@@ -144,20 +138,12 @@ function splitRange(
   return { whole: [utcText(first), utcText(last)], edges };
 }
 
-/** A local day's sums (or an order's) into the totals and the series; `at` is when its sales start, for the chunks. */
-function addDay(
-  t: Tally,
-  day: string,
-  r: Sums,
-  at: number,
-  pointOfDay: ReadonlyMap<string, number>,
-  cuts: Cut[],
-): void {
+/** A local day's sums (or an order's) into the totals and the series. */
+function addDay(t: Tally, day: string, r: Sums, pointOfDay: ReadonlyMap<string, number>): void {
   t.orders += r.n;
   t.sales += r.sales;
   t.revenueCents += r.revenue;
   t.itemsSold += r.items;
-  cuts.push({ at, sales: r.sales });
   const point = t.series[pointOfDay.get(day) ?? -1];
   if (point === undefined) return;
   point.orders += r.n;
@@ -174,16 +160,14 @@ async function addTimes(
   from: string,
   to: string,
   pointOfDay: ReadonlyMap<string, number>,
-): Promise<Cut[]> {
-  const cuts: Cut[] = [];
+): Promise<void> {
   const clock = localClock(zone);
   const byOrder = (a: number, b: number) => {
     for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
-      const ms = Date.parse(r.t);
-      const local = clock(ms);
+      const local = clock(Date.parse(r.t));
       t.byHour[local.hour] += 1;
       t.byWeekday[local.weekday] += 1;
-      addDay(t, local.day, r, ms, pointOfDay, cuts);
+      addDay(t, local.day, r, pointOfDay);
     }
   };
   for (const span of offsetSpans(zone, Date.parse(from), Date.parse(to))) {
@@ -197,14 +181,7 @@ async function addTimes(
     const offset = sqlConstant(span.offset * 60);
     for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
       for (const r of readAll(db, localDaysSql(storeId, qa, qb, offset)))
-        addDay(
-          t,
-          utcText(r.d * DAY_MS).slice(0, 10),
-          r,
-          Math.max(span.fromMs, r.d * DAY_MS - span.offset * 60_000),
-          pointOfDay,
-          cuts,
-        );
+        addDay(t, utcText(r.d * DAY_MS).slice(0, 10), r, pointOfDay);
       for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
         t.byHour[r.h] += r.n;
         t.byWeekday[r.w] += r.n;
@@ -213,7 +190,6 @@ async function addTimes(
     }
     if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
   }
-  return cuts.sort((a, b) => a.at - b.at);
 }
 
 function addStatuses(t: Tally, rows: readonly StatusRow[]): void {
@@ -244,141 +220,77 @@ function addPayments(t: Tally, rows: readonly PaymentRow[]): void {
   }
 }
 
-/** The status and payment figures of [from, to): whole UTC days from the totals, the cut ones from orders. */
-async function addMoney(db: ReadableDB, t: Tally, storeId: string, from: string, to: string): Promise<void> {
-  const days = splitRange(from, to, DAY_MS);
-  if (days.whole !== null) {
-    for (const [a, b] of pieces(Date.parse(days.whole[0]), Date.parse(days.whole[1]), PIECE_DAYS * DAY_MS)) {
-      const [dayA, dayB] = [utcText(a).slice(0, 10), utcText(b).slice(0, 10)];
-      addStatuses(t, readAll(db, dayStatusesSql(storeId, dayA, dayB)));
-      addPayments(t, readAll(db, dayPaymentsSql(storeId, dayA, dayB)));
-      await turn();
-    }
-  }
-  for (const edge of days.edges) {
-    const rows = readAll(db, ordersMoneySql(storeId, ...edge));
-    addStatuses(t, rows);
-    addPayments(
-      t,
-      rows.map((r) => {
-        const sale = SALE_SET.has(r.s);
-        return { p: r.p, n: r.n, sales: sale ? r.n : 0, revenue: sale ? r.c : 0 };
-      }),
-    );
+/** The status and payment figures of the whole UTC days [from, to), from the totals. */
+async function addMoneyDays(db: ReadableDB, t: Tally, storeId: string, from: string, to: string): Promise<void> {
+  for (const [a, b] of pieces(Date.parse(from), Date.parse(to), PIECE_DAYS * DAY_MS)) {
+    const [dayA, dayB] = [utcText(a).slice(0, 10), utcText(b).slice(0, 10)];
+    addStatuses(t, readAll(db, dayStatusesSql(storeId, dayA, dayB)));
+    addPayments(t, readAll(db, dayPaymentsSql(storeId, dayA, dayB)));
+    await turn();
   }
 }
 
-/** Sales per read of SKUs and customers: a read then stays well under 50 ms of the main loop at any store size. */
-const CHUNK_SALES = 500;
-
-/** Where a stretch of sales starts, and how many. */
-interface Cut {
-  at: number;
-  sales: number;
+/** The figures read from the period's orders (the cut UTC days' statuses and payments, customers, SKUs). */
+function addFromOrders(t: Tally, r: FromOrders): void {
+  addStatuses(t, r.moneyEdges);
+  addPayments(
+    t,
+    r.moneyEdges.map((m) => {
+      const sale = SALE_SET.has(m.s);
+      return { p: m.p, n: m.n, sales: sale ? m.n : 0, revenue: sale ? m.c : 0 };
+    }),
+  );
+  const [first] = r.customers;
+  t.returningCustomers = first?.seen ?? 0;
+  t.newCustomers = (first?.customers ?? 0) - t.returningCustomers;
+  t.topCustomers = r.customers
+    .filter((c) => c.id !== null)
+    .map((c) => ({ customerId: c.id ?? 0, name: c.name, sales: c.sales ?? 0, revenueCents: c.revenue ?? 0 }))
+    .sort((a, b) => b.revenueCents - a.revenueCents || a.customerId - b.customerId);
+  t.topSkus = r.skus.map((k) => ({ sku: k.sku, name: k.name, quantity: k.quantity, revenueCents: k.revenue }));
 }
 
-/** [from, to) cut where about `perChunk` sales have gone by: a busy store's year is many short reads, a quiet one's few. */
-function chunks(cuts: readonly Cut[], from: string, to: string, perChunk: number): [string, string][] {
-  const out: [string, string][] = [];
-  let start = from;
-  let sales = 0;
-  for (const c of cuts) {
-    const at = utcText(c.at);
-    if (sales >= perChunk && at > start) {
-      out.push([start, at]);
-      start = at;
-      sales = 0;
-    }
-    sales += c.sales;
-  }
-  out.push([start, to]);
-  return out;
+/** [from, to) as UTC text: the store-zone days of `range`. */
+function bounds(range: DayRange, zone: string): [string, string] {
+  return [dayStartUtc(range.from, zone), dayStartUtc(addDays(range.to, 1), zone)];
 }
 
 /**
- * [from, to) as runs of whole UTC months (MONTHS_PER_READ at most each, `YYYY-MM` bounds) and the parts before and after
- * them, as UTC text.
+ * [from, to)'s whole UTC months as `YYYY-MM` bounds (null when none fits) and the parts before and after them, as UTC
+ * text.
  */
-/** A busy store sells thousands of SKUs a month: two months of their totals per statement. */
-const MONTHS_PER_READ = 2;
-
-function monthSplit(from: string, to: string): { whole: [string, string][]; edges: [string, string][] } {
-  const monthStart = (text: string) => `${text.slice(0, 7)}-01T00:00:00.000Z`;
-  const nextMonth = (month: string) => {
+function monthSplit(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
+  const start = (month: string) => `${month}-01T00:00:00.000Z`;
+  const next = (month: string) => {
     const [y, m] = month.split('-').map(Number);
     return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   };
-  const first = monthStart(from) === from ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const first = start(from.slice(0, 7)) === from ? from.slice(0, 7) : next(from.slice(0, 7));
   const last = to.slice(0, 7);
-  if (first >= last) return { whole: [], edges: [[from, to]] };
-  const whole: [string, string][] = [];
-  for (let m = first; m < last;) {
-    let end = m;
-    for (let i = 0; i < MONTHS_PER_READ && end < last; i += 1) end = nextMonth(end);
-    whole.push([m, end]);
-    m = end;
-  }
+  if (first >= last) return { whole: null, edges: [[from, to]] };
   const edges: [string, string][] = [];
-  if (from < `${first}-01T00:00:00.000Z`) edges.push([from, `${first}-01T00:00:00.000Z`]);
-  if (`${last}-01T00:00:00.000Z` < to) edges.push([`${last}-01T00:00:00.000Z`, to]);
-  return { whole, edges };
+  if (from < start(first)) edges.push([from, start(first)]);
+  if (start(last) < to) edges.push([start(last), to]);
+  return { whole: [first, last], edges };
 }
 
-/** The cuts in [a, b), for chunking part of a period. */
-const cutsWithin = (cuts: readonly Cut[], a: string, b: string): Cut[] =>
-  cuts.filter((c) => c.at >= Date.parse(a) && c.at < Date.parse(b));
-
-// The kept SKU totals (migration 7) of the whole UTC months [from, to).
-const skuMonthsSql = (storeId: string, from: string, to: string) =>
-  sql<SkuRow>`SELECT sku, max(name) AS name, sum(quantity) AS quantity, sum(revenue_cents) AS revenue
-   FROM order_sku_months WHERE store_id = ${storeId} AND month >= ${from} AND month < ${to} GROUP BY sku`;
-
-// Items and SKUs: gifts are shipped, not sold; an SKU's revenue is quantity × unit price (order discounts stay on the order).
-const skusSql = (storeId: string, from: string, to: string) =>
-  sql<SkuRow>`SELECT coalesce(i.sku, '') AS sku, max(i.name) AS name, sum(i.quantity) AS quantity,
-     coalesce(sum(i.quantity * i.unit_price_cents), 0) AS revenue
-   FROM orders o INDEXED BY orders_by_created JOIN order_items i ON i.order_pk = o.pk
-   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to}
-     AND o.status_alias IN ${SALES} AND i.gift = 0
-   GROUP BY 1`;
-
-const customersSql = (storeId: string, from: string, to: string) =>
-  sql<CustomerRow>`SELECT o.customer_id AS id, max(o.customer_name) AS name, count(*) AS sales,
-     coalesce(sum(o.total_cents), 0) AS revenue
-   FROM orders o INDEXED BY orders_by_created
-   WHERE o.store_id = ${storeId} AND o.created_utc >= ${from} AND o.created_utc < ${to} AND o.status_alias IN ${SALES}
-     AND o.customer_id IS NOT NULL
-   GROUP BY o.customer_id`;
-
-// A customer is new when the period holds their first sale in the cache; returning when one came before the period.
-// Asked once per customer of the period (a JSON list of ids), not once per chunk they bought in.
-const seenBeforeSql = (storeId: string, periodStart: string, ids: readonly number[]) =>
-  sql<{ id: number }>`SELECT c.value AS id FROM json_each(${JSON.stringify(ids)}) c
-   WHERE EXISTS (SELECT 1 FROM orders p INDEXED BY orders_by_customer
-     WHERE p.store_id = ${storeId} AND p.customer_id = c.value AND p.created_utc < ${periodStart}
-       AND p.status_alias IN ${SALES})`;
-
-/** Customers asked about per statement. */
-const SEEN_BATCH = 500;
-
-interface SkuRow {
-  sku: string;
-  name: string | null;
-  quantity: number;
-  revenue: number;
-}
-interface CustomerRow {
-  id: number;
-  name: string | null;
-  sales: number;
-  revenue: number;
+/** What [from, to) reads from its orders: its cut UTC days, its customers, its SKUs outside whole months. */
+function orderReads(from: string, to: string): OrderReads {
+  const months = monthSplit(from, to);
+  return {
+    period: [from, to],
+    moneyEdges: splitRange(from, to, DAY_MS).edges,
+    months: months.whole,
+    monthEdges: months.edges,
+  };
 }
 
+/** The figures of [from, to) from the kept totals: quarter hours for what depends on the hour, UTC days for the rest. */
 async function tally(
   db: ReadableDB,
   storeId: string,
   zone: string,
-  range: DayRange,
+  [from, to]: [string, string],
   buckets: DayRange[],
 ): Promise<Tally> {
   // Day → point of the series, looked up per group (a luxon date per group costs more than the query).
@@ -386,8 +298,6 @@ async function tally(
   buckets.forEach((b, i) => {
     for (let d = b.from; d <= b.to; d = addDays(d, 1)) pointOfDay.set(d, i);
   });
-  const from = dayStartUtc(range.from, zone);
-  const to = dayStartUtc(addDays(range.to, 1), zone);
   const t: Tally = {
     orders: 0,
     sales: 0,
@@ -405,68 +315,10 @@ async function tally(
     topCustomers: [],
     topSkus: [],
   };
-
-  // The additive figures from the kept totals: quarter hours for what depends on the hour, UTC days for the rest.
-  const cuts = await addTimes(db, t, storeId, zone, from, to, pointOfDay);
+  await addTimes(db, t, storeId, zone, from, to, pointOfDay);
   await turn();
-  await addMoney(db, t, storeId, from, to);
-
-  const skus = new Map<string, { name: string | null; quantity: number; revenue: number }>();
-  const addSkus = (rows: readonly SkuRow[]) => {
-    for (const r of rows) {
-      const sku = skus.get(r.sku) ?? { name: r.name, quantity: 0, revenue: 0 };
-      if (r.name !== null && (sku.name === null || r.name > sku.name)) sku.name = r.name;
-      sku.quantity += r.quantity;
-      sku.revenue += r.revenue;
-      skus.set(r.sku, sku);
-    }
-  };
-  // SKUs: whole UTC months from their kept totals, the rest of the period from the items, a chunk at a time.
-  const months = monthSplit(from, to);
-  for (const [a, b] of months.whole) {
-    addSkus(readAll(db, skuMonthsSql(storeId, a, b)));
-    await turn();
-  }
-  for (const [a, b] of months.edges)
-    for (const [x, y] of chunks(cutsWithin(cuts, a, b), a, b, CHUNK_SALES)) {
-      addSkus(readAll(db, skusSql(storeId, x, y)));
-      await turn();
-    }
-  // Customers from the sales themselves, a chunk at a time with a turn of the event loop after each query.
-  // Every sum is additive, so the chunks merge exactly.
-  const customers = new Map<number, { name: string | null; sales: number; revenue: number; seen: boolean }>();
-  for (const [a, b] of chunks(cuts, from, to, CHUNK_SALES)) {
-    for (const r of readAll(db, customersSql(storeId, a, b))) {
-      const c = customers.get(r.id) ?? { name: r.name, sales: 0, revenue: 0, seen: false };
-      c.sales += r.sales;
-      c.revenue += r.revenue;
-      customers.set(r.id, c);
-    }
-    await turn();
-  }
-  const ids = [...customers.keys()];
-  for (let i = 0; i < ids.length; i += SEEN_BATCH) {
-    for (const r of readAll(db, seenBeforeSql(storeId, from, ids.slice(i, i + SEEN_BATCH)))) {
-      const c = customers.get(r.id);
-      if (c !== undefined) c.seen = true;
-    }
-    await turn();
-  }
-  for (const p of t.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
-
-  t.topSkus = [...skus.entries()]
-    .filter(([sku]) => sku !== '')
-    .sort(([ka, a], [kb, b]) => b.revenue - a.revenue || (ka < kb ? -1 : 1))
-    .slice(0, TOP)
-    .map(([sku, s]) => ({ sku, name: s.name, quantity: s.quantity, revenueCents: s.revenue }));
-  for (const c of customers.values()) {
-    if (c.seen) t.returningCustomers += 1;
-    else t.newCustomers += 1;
-  }
-  t.topCustomers = [...customers.entries()]
-    .sort(([ia, a], [ib, b]) => b.revenue - a.revenue || ia - ib)
-    .slice(0, TOP)
-    .map(([customerId, c]) => ({ customerId, name: c.name, sales: c.sales, revenueCents: c.revenue }));
+  const days = splitRange(from, to, DAY_MS);
+  if (days.whole !== null) await addMoneyDays(db, t, storeId, ...days.whole);
   return t;
 }
 
@@ -515,9 +367,21 @@ export async function readPainel(
   const bucket = seriesBucket(range);
   const currentBuckets = bucketRanges(bucket, range);
   const previousBuckets = bucketRanges(bucket, previousRange);
-  const cur = await tally(db, storeId, zone, range, currentBuckets);
-  await turn();
-  const prev = await tally(db, storeId, zone, previousRange, previousBuckets);
+  const current = bounds(range, zone);
+  const previous = bounds(previousRange, zone);
+  // The worker reads the orders while this thread reads the kept totals.
+  const [fromOrders, [cur, prev]] = await Promise.all([
+    readFromOrders(db, storeId, [orderReads(...current), orderReads(...previous)]),
+    (async () => {
+      const c = await tally(db, storeId, zone, current, currentBuckets);
+      await turn();
+      return [c, await tally(db, storeId, zone, previous, previousBuckets)];
+    })(),
+  ]);
+  addFromOrders(cur, fromOrders[0]);
+  addFromOrders(prev, fromOrders[1]);
+  for (const x of [cur, prev])
+    for (const p of x.byPayment.values()) p.conversion = p.orders > 0 ? p.sales / p.orders : null;
   names(db, storeId, cur);
 
   const points = currentBuckets.map((r, i) => {

@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReadableDB } from '../../src/main/core/db/connection';
+import { readAllOffThread } from '../../src/main/core/db/off-thread';
+import { sql } from '../../src/main/core/db/sql';
+import { readAll } from '../../src/main/core/db/statements';
+import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
+import { openDatabase, writeOrderPage } from '../../src/main/core/db';
+
+const ids = (store: string) => sql<{ id: number }>`SELECT id FROM orders WHERE store_id = ${store} ORDER BY id`;
+const count = sql<{ n: number }>`SELECT count(*) AS n FROM orders`;
+
+describe('readAllOffThread', () => {
+  let t: TempDb;
+  beforeEach(() => {
+    t = tempDb();
+    addTestStore(t.db, 'store-a');
+    const orders = [1, 2, 3].map((id) => makeOrder(id));
+    writeOrderPage(t.db, 'store-a', orders, orders, [], null);
+  });
+  afterEach(() => t.close());
+
+  it("gives each query's rows as the caller's connection reads them", async () => {
+    const [a, n] = await readAllOffThread(t.db, [ids('store-a'), count]);
+    expect(a).toEqual(readAll(t.db, ids('store-a')));
+    expect(a.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(n).toEqual([{ n: 3 }]);
+  });
+
+  it('sees what the caller wrote after its reader first read (the reader is kept between reads)', async () => {
+    await readAllOffThread(t.db, [count]);
+    const more = [4, 5].map((id) => makeOrder(id));
+    writeOrderPage(t.db, 'store-a', more, more, [], null);
+    const [n] = await readAllOffThread(t.db, [count]);
+    expect(n).toEqual([{ n: 5 }]);
+  });
+
+  it('reads the file of its own connection: a cache made anew at the same path is read anew', async () => {
+    await readAllOffThread(t.db, [count]);
+    t.db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(t.file + suffix, { force: true });
+    const fresh = openDatabase(t.file);
+    try {
+      expect(await readAllOffThread(fresh, [count])).toEqual([[{ n: 0 }]]);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('reads an in-memory database, which no worker can open, on its own connection', async () => {
+    const memory = new Database(':memory:') as unknown as ReadableDB;
+    try {
+      const [rows] = await readAllOffThread(memory, [sql<{ x: number }>`SELECT 41 + 1 AS x`]);
+      expect(rows).toEqual([{ x: 42 }]);
+    } finally {
+      memory.close();
+    }
+  });
+
+  it("rejects with SQLite's error code", async () => {
+    await expect(readAllOffThread(t.db, [sql`SELECT * FROM no_such_table`])).rejects.toMatchObject({
+      code: 'SQLITE_ERROR',
+    });
+  });
+});
