@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadableDB } from '../../src/main/core/db/connection';
-import { readAllOffThread } from '../../src/main/core/db/off-thread';
+import { closeOffThreadReader, readAllOffThread } from '../../src/main/core/db/off-thread';
 import { sql } from '../../src/main/core/db/sql';
 import { readAll } from '../../src/main/core/db/statements';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
@@ -57,6 +57,31 @@ describe('readAllOffThread', () => {
       memory.close();
     }
   });
+
+  // Threads share the process's descriptors: those naming the cache file are the caller's and its reader's. SQLite
+  // defers closing a descriptor while another connection of the process holds locks on the file, so they are counted
+  // once both are closed.
+  const handlesOn = (file: string): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+
+  it.runIf(process.platform === 'linux')(
+    'lets go of the file when its connection closes, and refuses what it still owed',
+    async () => {
+      const file = t.db.name;
+      await readAllOffThread(t.db, [count]);
+      const owed = expect(readAllOffThread(t.db, [count])).rejects.toMatchObject({ code: 'CLOSED' });
+      await closeOffThreadReader(t.db);
+      t.db.close();
+      expect(handlesOn(file)).toBe(0);
+      await owed;
+    },
+  );
 
   it("rejects with SQLite's error code", async () => {
     await expect(readAllOffThread(t.db, [sql`SELECT * FROM no_such_table`])).rejects.toMatchObject({

@@ -9,6 +9,7 @@ import { AppError } from './base/app-error';
 import { checkIntegrityOffThread, damageAtOpen, markDamaged, setAside } from './db/damage';
 import { storageFailure } from './db/failures';
 import { attachMerchantCopy, MERCHANT_FILE } from './db/merchant-copy';
+import { closeOffThreadReader } from './db/off-thread';
 import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
@@ -275,6 +276,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
       await sync.close();
       await exportShell.close();
       await demo.close();
+      await closeOffThreadReader(db);
       db.close();
       await log.close();
     },

@@ -68,8 +68,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 let db = null;
 let idle = null;
-parentPort.on('message', ({ id, queries }) => {
+parentPort.on('message', (message) => {
   clearTimeout(idle);
+  if (message === 'close') {
+    db?.close();
+    parentPort.close();
+    return;
+  }
+  const { id, queries } = message;
   try {
     if (db === null) {
       db = new Database(workerData.file, { readonly: true, fileMustExist: true });
@@ -133,6 +139,26 @@ function ask(db: ReadableDB, question: Asked): void {
   const id = nextId++;
   reader.asked.set(id, question);
   reader.worker.postMessage({ id, queries: question.queries });
+}
+
+/**
+ * Ends the reader of a connection about to close, so nothing holds the file open after the core has let it go (a
+ * file held open cannot be moved or deleted on Windows). A question it still owed is refused, not asked again.
+ */
+export async function closeOffThreadReader(db: ReadableDB): Promise<void> {
+  const reader = readers.get(db);
+  if (reader === undefined) return;
+  readers.delete(db);
+  const owed = [...reader.asked.values()];
+  reader.asked.clear();
+  const { worker } = reader;
+  // Closed by its own hand, so SQLite releases the file; a thread stuck past a few seconds is ended regardless.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage('close');
+  const stuck = setTimeout(() => void worker.terminate(), 5_000);
+  await exited;
+  clearTimeout(stuck);
+  for (const q of owed) q.reject(Object.assign(new Error('off-thread read failed: closed'), { code: 'CLOSED' }));
 }
 
 /**
