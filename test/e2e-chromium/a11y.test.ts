@@ -61,16 +61,27 @@ describe.skipIf(!chromiumAvailable)('every screen has no axe-core violation, lig
     await core?.dispose();
   });
 
+  const CHECK_SIZE = { width: 1280, height: 820 };
+  const SHOT_SIZES = [
+    { width: 1024, height: 700 },
+    { width: 1920, height: 1080 },
+  ];
+
   for (const { locale, theme } of COMBOS) {
     it(`${locale}, ${theme}`, async () => {
       const found: Record<string, Violation[]> = {};
       const check = async (app: AppSession, screen: string) => {
-        await app.page.screenshot({ path: screenshotPath(`a11y-${screen}-${locale}-${theme}`) });
+        // Shot at the smallest and a large screen the app is made for; checked at the size it was opened at.
+        for (const { width, height } of SHOT_SIZES) {
+          await app.page.setViewportSize({ width, height });
+          await app.page.screenshot({ path: screenshotPath(`a11y-${screen}-${locale}-${theme}-${width}`) });
+        }
+        await app.page.setViewportSize(CHECK_SIZE);
         const v = await violations(app.page);
         if (v.length > 0) found[screen] = v;
       };
       const open = async (target: TestCore) => {
-        const app = await openApp(target, { locale, viewport: { width: 1280, height: 820 } });
+        const app = await openApp(target, { locale, viewport: CHECK_SIZE });
         await app.page.evaluate((chosen) => localStorage.setItem('balcao.theme', chosen), theme);
         await app.page.reload();
         await expect.poll(() => app.page.locator('html').getAttribute('data-theme')).toBe(theme);
