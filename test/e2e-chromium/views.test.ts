@@ -252,13 +252,17 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('filters, chips and saved 
   it('sorts the customer’s orders by a column and moves through them from the keyboard', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Clientes' }).click();
     // The customer with the most orders, so there is an order to sort and to move to.
+    const top = (
+      await call('customers.list', { storeId, query: { sort: { key: 'orderCount', direction: 'desc' }, limit: 1 } })
+    ).rows[0];
+    const customerId = top.id;
     await page.getByTestId('customers-sort').selectOption({ index: 2 });
-    await page.getByTestId('customers-list').locator('button').first().click();
+    // Clicked once the list has re-sorted, not while it still shows the order it had.
+    const first = page.getByTestId('customers-list').locator('button').first();
+    await expect.poll(() => first.textContent()).toContain(top.email ?? top.name ?? '');
+    await first.click();
     const orders = page.getByTestId('customer-orders');
     await orders.locator('tbody tr').first().waitFor();
-    const customerId = (
-      await call('customers.list', { storeId, query: { sort: { key: 'orderCount', direction: 'desc' }, limit: 1 } })
-    ).rows[0].id;
     await orders.getByTestId('customer-orders-sort-total').getByRole('button').click();
     const byTotal = (
       await call('orders.list', {
