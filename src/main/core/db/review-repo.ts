@@ -38,9 +38,13 @@ export function setReview(
   return next;
 }
 
+/** Orders marked per statement in a bulk change: one statement a chunk, not three an order. */
+const MARK_CHUNK = 500;
+
 /**
- * Sets the same marks on many orders in one transaction: all of them change, or none. Notes are kept. Ids the
- * cache does not hold are skipped (a review row for them would be an orphan). Returns how many orders changed.
+ * Sets the same marks on many orders in one transaction: all of them change, or none. Notes are kept, and so is a
+ * mark the patch does not name. Ids the cache does not hold are skipped (a review row for them would be an orphan).
+ * Returns how many orders changed.
  */
 export function setReviewMany(
   db: WritableDB,
@@ -49,23 +53,21 @@ export function setReviewMany(
   patch: Partial<Pick<ReviewState, 'reviewed' | 'flagged'>>,
 ): number {
   const updatedAt = new Date().toISOString();
+  const ids = [...new Set(orderIds)];
+  const reviewed = patch.reviewed === undefined ? null : patch.reviewed ? 1 : 0;
+  const flagged = patch.flagged === undefined ? null : patch.flagged ? 1 : 0;
   return db.transaction(() => {
     let updated = 0;
-    for (const orderId of new Set(orderIds)) {
-      const cached = readOne(
-        db,
-        sql<{ one: number }>`SELECT 1 AS one FROM orders WHERE store_id = ${storeId} AND id = ${orderId}`,
-      );
-      if (cached === undefined) continue;
-      const next = { ...getReview(db, storeId, orderId), ...patch };
-      write(
+    for (let at = 0; at < ids.length; at += MARK_CHUNK) {
+      // A new row takes the patch's marks (absent ones unset); an existing one only the marks the patch names.
+      updated += write(
         db,
         sql`INSERT INTO review_state (store_id, order_id, reviewed, flagged, note, updated_at)
-         VALUES (${storeId}, ${orderId}, ${next.reviewed ? 1 : 0}, ${next.flagged ? 1 : 0}, ${next.note}, ${updatedAt})
-         ON CONFLICT (store_id, order_id) DO UPDATE SET reviewed = excluded.reviewed, flagged = excluded.flagged,
-           updated_at = excluded.updated_at`,
-      );
-      updated += 1;
+         SELECT store_id, id, coalesce(${reviewed}, 0), coalesce(${flagged}, 0), '', ${updatedAt} FROM orders
+         WHERE store_id = ${storeId} AND id IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(at, at + MARK_CHUNK))}))
+         ON CONFLICT (store_id, order_id) DO UPDATE SET reviewed = coalesce(${reviewed}, reviewed),
+           flagged = coalesce(${flagged}, flagged), updated_at = excluded.updated_at`,
+      ).changes;
     }
     return updated;
   })();
