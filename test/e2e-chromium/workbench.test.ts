@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { startBridge, type Bridge } from '../../src/dev/bridge-server';
 import type { CallInput, CallName, CallResult } from '../../src/shared/ipc/contract';
 import type { OrderQuery } from '../../src/shared/domain/query';
@@ -181,6 +181,55 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('the order workbench from 
     await expect.poll(range).toBe('1–100 de 300');
     await page.keyboard.press('Escape');
     await expect.poll(focusedOrderId).toBe(String(lastOfFirst.id));
+  });
+
+  it('crosses a page boundary with ] and [ on one detail read each: the page past the end was fetched on the way', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const answered: { name: string; input: unknown }[] = [];
+    const named = (url: string) => decodeURIComponent(url.split('/__bridge/call/')[1] ?? '');
+    const record = (into: typeof calls) => (request: Request) => {
+      if (!request.url().includes('/__bridge/call/')) return;
+      into.push({ name: named(request.url()), input: (request.postDataJSON() as { input: unknown }).input });
+    };
+    page.on('request', record(calls));
+    page.on('requestfinished', record(answered));
+    try {
+      const byStatus = listQuery({ sort: { key: 'status', direction: 'asc' } });
+      const [lastOfFirst, firstOfSecond] = (
+        await call('orders.list', { storeId, query: { ...byStatus, offset: 99, limit: 2 } })
+      ).rows;
+      await page.getByTestId('orders-table').locator('th.c-status button').click();
+      const first = (await call('orders.list', { storeId, query: { ...byStatus, limit: 1 } })).rows[0];
+      await expect
+        .poll(() => page.locator('tr[data-order-id]').first().getAttribute('data-order-id'))
+        .toBe(String(first.id));
+      await page.locator(`tr[data-order-id="${lastOfFirst.id}"] .row-link`).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(heading).toBe(`Pedido #${lastOfFirst.number}`);
+      // The last row of the page has the next page fetched, in the list's own sort.
+      const nextPage = (entry: { name: string; input: unknown }) =>
+        entry.name === 'orders.list' && (entry.input as { query: OrderQuery }).query.offset === 100;
+      await expect.poll(() => answered.some(nextPage)).toBe(true);
+      expect((calls.find(nextPage)?.input as { query: OrderQuery }).query.sort).toEqual(byStatus.sort);
+
+      calls.length = 0;
+      await page.keyboard.press(']');
+      await expect.poll(heading).toBe(`Pedido #${firstOfSecond.number}`);
+      await expect.poll(range).toBe('101–200 de 300');
+      expect(await page.locator(`tr[data-order-id="${firstOfSecond.id}"]`).getAttribute('class')).toContain('selected');
+      expect(calls).toEqual([{ name: 'orders.get', input: { storeId, orderId: firstOfSecond.id } }]);
+
+      calls.length = 0;
+      await page.keyboard.press('[');
+      await expect.poll(heading).toBe(`Pedido #${lastOfFirst.number}`);
+      await expect.poll(range).toBe('1–100 de 300');
+      expect(calls).toEqual([{ name: 'orders.get', input: { storeId, orderId: lastOfFirst.id } }]);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('orders-table').locator('th.c-date button').click();
+    } finally {
+      page.removeAllListeners('request');
+      page.removeAllListeners('requestfinished');
+    }
   });
 
   it('marks its way down a "não revisado" list: each marked order leaves and the next takes the keyboard', async () => {
