@@ -7,6 +7,7 @@ import {
   orderStatusCounts,
   removeStore,
   setReview,
+  setReviewMany,
   writeOrderPage,
 } from '../../src/main/core/db';
 import type { Order } from '../../src/shared/domain/order';
@@ -89,9 +90,10 @@ describe('facet totals (status chips and exact totals under status, payment, del
         fc.constantFrom(...ZONES),
         fc.array(specArb, { minLength: 1, maxLength: 60 }),
         fc.array(fc.tuple(fc.nat(), specArb), { maxLength: 15 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 5 }),
         fc.array(queryArb, { minLength: 1, maxLength: 6 }),
-        (zone, specs, changes, deletions, queries) => {
+        (zone, specs, changes, marks, deletions, queries) => {
           t.db.exec('DELETE FROM stores');
           addStore(t.db, {
             id: 's',
@@ -119,6 +121,14 @@ describe('facet totals (status chips and exact totals under status, payment, del
             const order = toOrder(id, spec, zone);
             orders.set(id, order);
             writeOrderPage(t.db, 's', [{ ...order, storeId: 's' }], [{}], [], null);
+          }
+          // The merchant marking and unmarking orders, one by one and in bulk.
+          for (const [index, [k, on]] of marks.entries()) {
+            const id = (k % specs.length) + 1;
+            if (on) reviewed.add(id);
+            else reviewed.delete(id);
+            if (index % 2 === 0) setReview(t.db, 's', id, { reviewed: on });
+            else setReviewMany(t.db, 's', [id], { reviewed: on });
           }
           for (const k of deletions) {
             const id = (k % specs.length) + 1;
@@ -154,13 +164,15 @@ describe('facet totals (status chips and exact totals under status, payment, del
       createdAt: '2024-01-01T00:00:00.000Z',
     });
     writeOrderPage(t.db, 's', [makeOrder(1, {}, 's')], [{}], [], null);
+    setReview(t.db, 's', 1, { reviewed: true });
+    const tables = ['order_facet_totals', 'order_day_totals', 'order_reviewed_totals', 'order_reviewed_day_totals'];
     const rows = () =>
       t.db
         .prepare(
-          "SELECT (SELECT count(*) FROM order_facet_totals WHERE store_id = 's') + (SELECT count(*) FROM order_day_totals WHERE store_id = 's') AS n",
+          `SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table} WHERE store_id = 's')`).join(' + ')} AS n`,
         )
         .get();
-    expect(rows()).toEqual({ n: 2 });
+    expect(rows()).toEqual({ n: 4 });
     removeStore(t.db, 's');
     expect(rows()).toEqual({ n: 0 });
   });

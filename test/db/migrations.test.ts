@@ -161,6 +161,22 @@ describe('migration 2 on a cache written by version 1', () => {
       .all();
     expect(facets).toEqual(counted);
     expect((db.prepare('SELECT sum(n) AS n FROM order_day_totals').get() as { n: number }).n).toBe(2 * N);
+    // The reviewed orders' share of them, filled from the marks the cache already held.
+    const reviewedShare = (table: string) =>
+      db
+        .prepare(
+          `SELECT status_alias, payment_alias, delivered, sum(n) AS n FROM ${table} WHERE store_id = 'store-a' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        )
+        .all();
+    const reviewedCounted = db
+      .prepare(
+        `SELECT coalesce(status_alias, '') AS status_alias, coalesce(payment_alias, '') AS payment_alias, coalesce(delivered, -1) AS delivered,
+           count(*) AS n FROM orders WHERE store_id = 'store-a' AND reviewed = 1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(reviewedCounted.length).toBeGreaterThan(0);
+    expect(reviewedShare('order_reviewed_totals')).toEqual(reviewedCounted);
+    expect(reviewedShare('order_reviewed_day_totals')).toEqual(reviewedCounted);
     expect(countOrders(db, 'store-a', { paymentMethods: ['pix'], review: 'unreviewed' }).total).toBe(
       orders.filter((o) => o.payment?.alias === 'pix' && !reviewedIds(orders).includes(o.id)).length,
     );

@@ -50,7 +50,21 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     expect(saved.ok).toBe(true);
     const values = [...personalValues(fx), viewName];
     expect(values.length).toBeGreaterThan(500);
-    // The Painel's totals and first sales (no personal data, but the store's sales) go with it too.
+    // A reviewed order, so the reviewed orders' totals have rows to erase.
+    const [first] = fx.core.db.prepare('SELECT id FROM orders WHERE store_id = ? LIMIT 1').all(fx.store.id) as {
+      id: number;
+    }[];
+    expect(
+      (
+        await dispatchTyped(fx.core.dispatch, 'orders.setReview', {
+          storeId: fx.store.id,
+          orderId: first.id,
+          reviewed: true,
+        })
+      ).ok,
+    ).toBe(true);
+    // The Painel's totals and first sales, and the reviewed orders' totals (no personal data, but the store's sales)
+    // go with it too.
     const totals = () =>
       [
         'order_slice_totals',
@@ -58,6 +72,8 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
         'order_day_payments',
         'order_sku_months',
         'customer_first_sales',
+        'order_reviewed_totals',
+        'order_reviewed_day_totals',
       ].map(
         (table) =>
           fx!.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE store_id = ?`).get(fx!.store.id) as {

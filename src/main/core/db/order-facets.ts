@@ -8,8 +8,8 @@ type StatusTotal = { status: string; n: number };
 
 /**
  * Exact order counts from the trigger-kept facet totals (migration 002): orders per
- * (status, payment, delivered), for the whole store and per UTC day. They answer any
- * mix of status, payment, delivered, date range and "unreviewed" filters; a search,
+ * (status, payment, delivered), for the whole store and per UTC day, and the same for the reviewed orders alone
+ * (migration 10). They answer any mix of status, payment, delivered, date range and "unreviewed" filters; a search,
  * a total range, a customer or a reviewed/flagged filter is counted on the orders.
  */
 export function facetAnswers(q: OrderQuery): boolean {
@@ -21,6 +21,23 @@ export function facetAnswers(q: OrderQuery): boolean {
     !hasSearch(q)
   );
 }
+
+/** Where a share of the orders is counted: every order (migration 2), or the reviewed ones (migration 10). */
+interface Totals {
+  store: SqlFragment;
+  days: SqlFragment;
+  reviewedOnly: boolean;
+}
+const ALL_ORDERS: Totals = {
+  store: sqlFragment`order_facet_totals`,
+  days: sqlFragment`order_day_totals`,
+  reviewedOnly: false,
+};
+const REVIEWED_ORDERS: Totals = {
+  store: sqlFragment`order_reviewed_totals`,
+  days: sqlFragment`order_reviewed_day_totals`,
+  reviewedOnly: true,
+};
 
 /**
  * Orders per status alias ('' for an unreadable status) under the query's filters,
@@ -34,44 +51,45 @@ export function facetStatusCounts(db: ReadableDB, storeId: string, zone: string,
   const filter = otherFilters(q);
   const fromUtc = q.from === undefined ? null : dayStartUtc(q.from, zone, 0);
   const toUtc = q.to === undefined ? null : dayStartUtc(q.to, zone, 1);
-  const scan = (from: string | null, to: string | null) => add(scanOrders(db, storeId, filter, from, to, false), 1);
-
-  if (fromUtc === null && toUtc === null) {
-    add(
-      readAll(
-        db,
-        sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM order_facet_totals WHERE store_id = ${storeId}${filter} GROUP BY status_alias`,
-      ),
-      1,
-    );
-  } else {
-    // Whole UTC days inside the range come from the day totals; the partial days at its ends are counted.
-    const firstWholeDay = fromUtc === null ? null : ceilUtcDay(fromUtc);
-    const endWholeDay = toUtc === null ? null : toUtc.slice(0, 10);
-    if (firstWholeDay !== null && endWholeDay !== null && firstWholeDay >= endWholeDay) scan(fromUtc, toUtc);
-    else {
-      const days = sqlJoin(
-        [
-          firstWholeDay === null ? sqlFragment`day <> ''` : sqlFragment`day >= ${firstWholeDay}`,
-          ...(endWholeDay === null ? [] : [sqlFragment`day < ${endWholeDay}`]),
-        ],
-        ' AND ',
-      );
+  const count = (totals: Totals, sign: 1 | -1) => {
+    const scan = (from: string | null, to: string | null) =>
+      add(scanOrders(db, storeId, filter, from, to, totals.reviewedOnly), sign);
+    if (fromUtc === null && toUtc === null) {
       add(
         readAll(
           db,
-          sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM order_day_totals WHERE store_id = ${storeId} AND ${days}${filter} GROUP BY status_alias`,
+          sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM ${totals.store} WHERE store_id = ${storeId}${filter} GROUP BY status_alias`,
         ),
-        1,
+        sign,
       );
-      if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`)
-        scan(fromUtc, `${firstWholeDay}T00:00:00.000Z`);
-      if (toUtc !== null && endWholeDay !== null && `${endWholeDay}T00:00:00.000Z` < toUtc)
-        scan(`${endWholeDay}T00:00:00.000Z`, toUtc);
+      return;
     }
-  }
-  // "Unreviewed" is everything minus the reviewed orders, which a partial index holds with these columns.
-  if (q.review === 'unreviewed') add(scanOrders(db, storeId, filter, fromUtc, toUtc, true), -1);
+    // Whole UTC days inside the range come from the day totals; the partial days at its ends are counted.
+    const firstWholeDay = fromUtc === null ? null : ceilUtcDay(fromUtc);
+    const endWholeDay = toUtc === null ? null : toUtc.slice(0, 10);
+    if (firstWholeDay !== null && endWholeDay !== null && firstWholeDay >= endWholeDay) return scan(fromUtc, toUtc);
+    const days = sqlJoin(
+      [
+        firstWholeDay === null ? sqlFragment`day <> ''` : sqlFragment`day >= ${firstWholeDay}`,
+        ...(endWholeDay === null ? [] : [sqlFragment`day < ${endWholeDay}`]),
+      ],
+      ' AND ',
+    );
+    add(
+      readAll(
+        db,
+        sql<StatusTotal>`SELECT status_alias AS status, sum(n) AS n FROM ${totals.days} WHERE store_id = ${storeId} AND ${days}${filter} GROUP BY status_alias`,
+      ),
+      sign,
+    );
+    if (fromUtc !== null && firstWholeDay !== null && fromUtc < `${firstWholeDay}T00:00:00.000Z`)
+      scan(fromUtc, `${firstWholeDay}T00:00:00.000Z`);
+    if (toUtc !== null && endWholeDay !== null && `${endWholeDay}T00:00:00.000Z` < toUtc)
+      scan(`${endWholeDay}T00:00:00.000Z`, toUtc);
+  };
+  count(ALL_ORDERS, 1);
+  // "Unreviewed" is every order less the reviewed ones, whose own totals the triggers keep.
+  if (q.review === 'unreviewed') count(REVIEWED_ORDERS, -1);
   return counts;
 }
 
