@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addStore, openDatabase, type Db } from '../../src/main/core/db';
+import { addStore, openDatabase, writeOrderPage, type Db } from '../../src/main/core/db';
 import type { Order } from '../../src/shared/domain/order';
 
 export interface TempDb {
@@ -143,4 +143,16 @@ export function makeOrder(id: number, over: Partial<Order> = {}, storeId = 'stor
 
 export function count(db: Db, sql: string, ...params: unknown[]): number {
   return (db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+/** Writes orders as one sync page with empty raw records, no unreadable ones and no checkpoint. */
+export function writeOrders(db: Db, storeId: string, orders: Order[]): void {
+  writeOrderPage(
+    db,
+    storeId,
+    orders,
+    orders.map(() => ({})),
+    [],
+    null,
+  );
 }

@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listOrders, setReview, writeOrderPage } from '../../src/main/core/db';
-import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
+import { listOrders, setReview } from '../../src/main/core/db';
+import { addTestStore, makeOrder, tempDb, writeOrders, type TempDb } from './helpers';
 
 let t: TempDb;
 beforeEach(() => {
   t = tempDb();
   addTestStore(t.db);
-  const orders = [1, 2, 3].map((id) => makeOrder(id));
-  writeOrderPage(
+  writeOrders(
     t.db,
     'store-a',
-    orders,
-    orders.map(() => ({})),
-    [],
-    null,
+    [1, 2, 3].map((id) => makeOrder(id)),
   );
 });
 afterEach(() => t.close());

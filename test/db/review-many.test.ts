@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getReview, listOrders, setReview, setReviewMany, writeOrderPage } from '../../src/main/core/db';
+import { getReview, listOrders, setReview, setReviewMany } from '../../src/main/core/db';
 import { attachMerchantCopy, MERCHANT_FILE } from '../../src/main/core/db/merchant-copy';
-import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
+import { addTestStore, makeOrder, tempDb, writeOrders, type TempDb } from './helpers';
 
 const COUNT = 1_200;
 
@@ -12,17 +12,12 @@ beforeEach(() => {
   attachMerchantCopy(t.db, join(t.dir, MERCHANT_FILE));
   addTestStore(t.db);
   addTestStore(t.db, 'store-b');
-  const orders = Array.from({ length: COUNT }, (_, i) => makeOrder(i + 1));
-  writeOrderPage(
+  writeOrders(
     t.db,
     'store-a',
-    orders,
-    orders.map(() => ({})),
-    [],
-    null,
+    Array.from({ length: COUNT }, (_, i) => makeOrder(i + 1)),
   );
-  const other = makeOrder(5, {}, 'store-b');
-  writeOrderPage(t.db, 'store-b', [other], [{}], [], null);
+  writeOrders(t.db, 'store-b', [makeOrder(5, {}, 'store-b')]);
 });
 afterEach(() => t.close());
 

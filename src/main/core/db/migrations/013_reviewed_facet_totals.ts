@@ -8,35 +8,41 @@ import type { Migration } from './migration';
  * every day's work (a store reviewing every order would count nearly all of them).
  */
 
-const KEY = {
-  status: (r: string) => `coalesce(${r}.status_alias, '')`,
-  payment: (r: string) => `coalesce(${r}.payment_alias, '')`,
-  delivered: (r: string) => `coalesce(${r}.delivered, -1)`,
-  day: (r: string) => `coalesce(substr(${r}.created_utc, 1, 10), '')`,
+/** Each key column: its type, and its value for order row `r` ('' and -1 stand for "not known"). */
+const KEY: Record<string, { type: string; of: (r: string) => string }> = {
+  day: { type: 'TEXT', of: (r) => `coalesce(substr(${r}.created_utc, 1, 10), '')` },
+  status_alias: { type: 'TEXT', of: (r) => `coalesce(${r}.status_alias, '')` },
+  payment_alias: { type: 'TEXT', of: (r) => `coalesce(${r}.payment_alias, '')` },
+  delivered: { type: 'INTEGER', of: (r) => `coalesce(${r}.delivered, -1)` },
 };
 
+/** The store's totals, and the same per UTC day of `created_utc`, as migration 2 keys the totals of every order. */
 const TABLES = [
   { table: 'order_reviewed_totals', columns: ['status_alias', 'payment_alias', 'delivered'] },
   { table: 'order_reviewed_day_totals', columns: ['day', 'status_alias', 'payment_alias', 'delivered'] },
 ];
 
-const keyOf = (column: string, r: string) =>
-  column === 'day'
-    ? KEY.day(r)
-    : column === 'status_alias'
-      ? KEY.status(r)
-      : column === 'payment_alias'
-        ? KEY.payment(r)
-        : KEY.delivered(r);
+const values = (columns: string[], r: string) => columns.map((c) => KEY[c].of(r)).join(', ');
+
+const tables = TABLES.map(
+  ({ table, columns }) => `CREATE TABLE ${table} (
+  store_id TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
+  ${columns.map((c) => `${c} ${KEY[c].type} NOT NULL,`).join('\n  ')}
+  n INTEGER NOT NULL,
+  PRIMARY KEY (store_id, ${columns.join(', ')})
+) STRICT, WITHOUT ROWID;
+INSERT INTO ${table} (store_id, ${columns.join(', ')}, n)
+  SELECT store_id, ${values(columns, 'o')}, count(*) FROM orders o INDEXED BY orders_reviewed
+  WHERE reviewed = 1 GROUP BY store_id, ${values(columns, 'o')};`,
+).join('\n');
 
 /** Statements adding one (`+ 1`) or taking one (`- 1`) from the rows of order row `r` in both tables. */
 function bump(r: string, delta: '+ 1' | '- 1'): string {
   return TABLES.map(({ table, columns }) => {
-    const match = [`store_id = ${r}.store_id`, ...columns.map((c) => `${c} = ${keyOf(c, r)}`)].join(' AND ');
+    const match = [`store_id = ${r}.store_id`, ...columns.map((c) => `${c} = ${KEY[c].of(r)}`)].join(' AND ');
     const create =
       delta === '+ 1'
-        ? `INSERT INTO ${table} (store_id, ${columns.join(', ')}, n)
-             SELECT ${r}.store_id, ${columns.map((c) => keyOf(c, r)).join(', ')}, 0
+        ? `INSERT INTO ${table} (store_id, ${columns.join(', ')}, n) SELECT ${r}.store_id, ${values(columns, r)}, 0
              WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${match});\n`
         : '';
     return `${create}  UPDATE ${table} SET n = n ${delta} WHERE ${match};`;
@@ -51,30 +57,7 @@ const MOVED = `(old.reviewed IS NOT new.reviewed OR old.status_alias IS NOT new.
 const UPDATED_COLUMNS = 'reviewed, status_alias, payment_alias, delivered, created_utc';
 
 const SQL = `
-CREATE TABLE order_reviewed_totals (
-  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
-  status_alias  TEXT NOT NULL,
-  payment_alias TEXT NOT NULL,
-  delivered     INTEGER NOT NULL,
-  n             INTEGER NOT NULL,
-  PRIMARY KEY (store_id, status_alias, payment_alias, delivered)
-) STRICT, WITHOUT ROWID;
-CREATE TABLE order_reviewed_day_totals (
-  store_id      TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE,
-  day           TEXT NOT NULL,
-  status_alias  TEXT NOT NULL,
-  payment_alias TEXT NOT NULL,
-  delivered     INTEGER NOT NULL,
-  n             INTEGER NOT NULL,
-  PRIMARY KEY (store_id, day, status_alias, payment_alias, delivered)
-) STRICT, WITHOUT ROWID;
-
-INSERT INTO order_reviewed_totals (store_id, status_alias, payment_alias, delivered, n)
-  SELECT store_id, ${KEY.status('o')}, ${KEY.payment('o')}, ${KEY.delivered('o')}, count(*)
-  FROM orders o INDEXED BY orders_reviewed WHERE reviewed = 1 GROUP BY 1, 2, 3, 4;
-INSERT INTO order_reviewed_day_totals (store_id, day, status_alias, payment_alias, delivered, n)
-  SELECT store_id, ${KEY.day('o')}, ${KEY.status('o')}, ${KEY.payment('o')}, ${KEY.delivered('o')}, count(*)
-  FROM orders o INDEXED BY orders_reviewed WHERE reviewed = 1 GROUP BY 1, 2, 3, 4, 5;
+${tables}
 
 CREATE TRIGGER orders_reviewed_totals_insert AFTER INSERT ON orders WHEN new.reviewed = 1 BEGIN
 ${bump('new', '+ 1')}
