@@ -296,6 +296,12 @@ describe('Painel figures', () => {
       check(db, id, zone, p);
     });
 
+    it('ends near the start and the end of a month: whole months less the parts outside the period', async () => {
+      const p = await readPainel(db, id, zone, { period: 'custom', from: '2018-09-03', to: '2018-12-28' });
+      expect(p.previousRange).toEqual({ from: '2018-05-09', to: '2018-09-02' });
+      check(db, id, zone, p);
+    });
+
     it('"last 30 days" ends on the store-zone day of the clock, even where UTC has moved on', async () => {
       // 20:00 UTC on 14 March is 17:00 in São Paulo (still the 14th) and 01:30 on the 15th in Kolkata.
       const now = new Date('2019-03-14T20:00:00.000Z');

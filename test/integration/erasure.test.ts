@@ -50,7 +50,7 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
     expect(saved.ok).toBe(true);
     const values = [...personalValues(fx), viewName];
     expect(values.length).toBeGreaterThan(500);
-    // The Painel's totals and first sales (no personal data, but the store's sales) go with it too.
+    // The Painel's totals, first sales and customers' months (no personal data, but the store's sales) go with it too.
     const totals = () =>
       [
         'order_slice_totals',
@@ -58,6 +58,7 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
         'order_day_payments',
         'order_sku_months',
         'customer_first_sales',
+        'customer_sale_months',
       ].map(
         (table) =>
           fx!.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE store_id = ?`).get(fx!.store.id) as {

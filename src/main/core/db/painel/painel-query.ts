@@ -15,7 +15,7 @@ import {
 import type { ReadableDB } from '../connection';
 import { sql, sqlConstant, type SqlFragment } from '../sql';
 import { readAll, readOne } from '../statements';
-import { readFromOrders, SALES, type FromOrders, type OrderReads } from './from-orders';
+import { readFromOrders, SALES, type FromOrders, type OrderReads, type SignedPart } from './from-orders';
 import { localClock, offsetSpans } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
@@ -255,33 +255,53 @@ function bounds(range: DayRange, zone: string): [string, string] {
   return [dayStartUtc(range.from, zone), dayStartUtc(addDays(range.to, 1), zone)];
 }
 
+/** The month `YYYY-MM` after `month`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+const monthStart = (month: string): string => `${month}-01T00:00:00.000Z`;
+
 /**
- * [from, to)'s whole UTC months as `YYYY-MM` bounds (null when none fits) and the parts before and after them, as UTC
- * text.
+ * [from, to) (UTC text) as whole UTC months (`YYYY-MM` bounds, null for none) with signed parts read from the orders:
+ * each end either adds the part of its cut month inside the period or takes the whole month and takes away the part
+ * outside it, whichever is shorter, so a period's orders are read for at most half a month at each end (hours for
+ * the presets, whose ends are the store's midnights). No months when the parts would be longer than the period.
  */
-function monthSplit(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
-  const start = (month: string) => `${month}-01T00:00:00.000Z`;
-  const next = (month: string) => {
-    const [y, m] = month.split('-').map(Number);
-    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  };
-  const first = start(from.slice(0, 7)) === from ? from.slice(0, 7) : next(from.slice(0, 7));
-  const last = to.slice(0, 7);
-  if (first >= last) return { whole: null, edges: [[from, to]] };
-  const edges: [string, string][] = [];
-  if (from < start(first)) edges.push([from, start(first)]);
-  if (start(last) < to) edges.push([start(last), to]);
-  return { whole: [first, last], edges };
+function monthCover(from: string, to: string): { months: [string, string] | null; edges: SignedPart[] } {
+  const length = (a: string, b: string) => Date.parse(b) - Date.parse(a);
+  const edges: SignedPart[] = [];
+  let first = from.slice(0, 7);
+  if (monthStart(first) !== from) {
+    const after = nextMonth(first);
+    if (length(from, monthStart(after)) <= length(monthStart(first), from)) {
+      edges.push({ from, to: monthStart(after), sign: 1 });
+      first = after;
+    } else edges.push({ from: monthStart(first), to: from, sign: -1 });
+  }
+  let last = to.slice(0, 7);
+  if (monthStart(last) !== to) {
+    const after = nextMonth(last);
+    if (length(monthStart(last), to) <= length(to, monthStart(after)))
+      edges.push({ from: monthStart(last), to, sign: 1 });
+    else {
+      edges.push({ from: to, to: monthStart(after), sign: -1 });
+      last = after;
+    }
+  }
+  const read = edges.reduce((sum, e) => sum + length(e.from, e.to), 0);
+  if (first >= last || read >= length(from, to)) return { months: null, edges: [{ from, to, sign: 1 }] };
+  return { months: [first, last], edges };
 }
 
-/** What [from, to) reads from its orders: its cut UTC days, its customers, its SKUs outside whole months. */
+/** What [from, to) reads from its orders: its cut UTC days, and the parts its months need for customers and SKUs. */
 function orderReads(from: string, to: string): OrderReads {
-  const months = monthSplit(from, to);
+  const cover = monthCover(from, to);
   return {
     period: [from, to],
     moneyEdges: splitRange(from, to, DAY_MS).edges,
-    months: months.whole,
-    monthEdges: months.edges,
+    months: cover.months,
+    monthEdges: cover.edges,
   };
 }
 
