@@ -97,6 +97,70 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       for (const cell of payments) expect(cell).toMatch(/PIX/i);
     });
 
+    it('opens the orders of an hour of the day from its bar, in the store zone, as a chip that can be removed', async () => {
+      const { page } = app;
+      await openPainel(page);
+      const p30 = await painel('30d');
+      const hour = p30.byHour.reduce((best, n, h) => (n > p30.byHour[best] ? h : best), 0);
+      const count = p30.byHour[hour];
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(100);
+      await page.getByTestId(`painel-hour-${hour}`).click();
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${count}$`));
+
+      // The same orders picked here from the period's whole list by their creation hour in the store's zone.
+      const store = (await inProcessClient(core).call('stores.list')).find((s) => s.id === storeId)!;
+      const hourIn = new Intl.DateTimeFormat('en-US', { timeZone: store.timeZone, hour: '2-digit', hourCycle: 'h23' });
+      const period: { from: string; to: string } = p30.range;
+      const all = await inProcessClient(core).call('orders.list', { storeId, query: { ...period, limit: 500 } });
+      expect(all.totalIsExact && all.total <= 500).toBe(true);
+      const expected = all.rows
+        .filter((o) => Number(hourIn.format(new Date(o.createdAt!.utc))) === hour)
+        .map((o) => String(o.id))
+        .sort();
+      const shownIds = await page
+        .getByTestId('orders-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id') ?? ''));
+      expect(shownIds.sort()).toEqual(expected);
+
+      const chip = page.locator('[data-testid="filter-chip"][data-filter="hour"]');
+      expect(await chip.textContent()).toContain(`Hora: ${String(hour).padStart(2, '0')}h`);
+      await chip.getByRole('button').click();
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${p30.orders.current}$`));
+    });
+
+    it("shows an hour's orders with its chip in both languages and both themes", async () => {
+      const { page } = app;
+      const p30 = await painel('30d');
+      const hour = p30.byHour.findIndex((n) => n > 0);
+      for (const [locale, word] of [
+        ['pt-BR', 'Hora'],
+        ['en', 'Hour'],
+      ] as const)
+        for (const theme of ['light', 'dark'] as const) {
+          await page.setViewportSize({ width: 1280, height: 900 });
+          await page.evaluate(
+            ([l, th]) => {
+              localStorage.setItem('balcao.locale', l);
+              localStorage.setItem('balcao.theme', th);
+            },
+            [locale, theme],
+          );
+          await page.reload();
+          await openPainel(page);
+          await page.getByTestId(`painel-hour-${hour}`).click();
+          const chip = page.locator('[data-testid="filter-chip"][data-filter="hour"]');
+          await chip.waitFor();
+          expect(await chip.textContent()).toContain(`${word}: ${String(hour).padStart(2, '0')}h`);
+          await page.screenshot({ path: screenshotPath(`painel-hour-list-${locale}-${theme}`) });
+        }
+    });
+
     it('looks right in both languages, both themes, at 1024 and 1920 wide', async () => {
       const { page } = app;
       for (const locale of ['pt-BR', 'en'] as const)
