@@ -63,18 +63,14 @@ interface Sums {
 }
 
 // The kept totals (migration 7) of the whole quarter hours [q0, q1) of one span of `offset` (seconds), per local
-// day (days since 1970-01-01) and per local hour and weekday (0 = Monday; 1970-01-01 was a Thursday). The offset is
-// written into the text: a bound number would be a REAL, and the division then not an integer one.
-const localDaysSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
-  sql<Sums & { d: number }>`SELECT (slice * 900 + ${offset}) / 86400 AS d, sum(n) AS n, sum(sales) AS sales,
+// hour (hours since 1970-01-01 in local time): its day, hour of day and weekday follow by division, so one pass over
+// the quarter hours serves the series, the totals and the hour and weekday bars. The offset is written into the text:
+// a bound number would be a REAL, and the division then not an integer one.
+const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<Sums & { hh: number }>`SELECT (slice * 900 + ${offset}) / 3600 AS hh, sum(n) AS n, sum(sales) AS sales,
      sum(revenue_cents) AS revenue, sum(items) AS items
    FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
-   GROUP BY d ORDER BY d`;
-const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
-  sql<{ h: number; w: number; n: number }>`SELECT (slice * 900 + ${offset}) % 86400 / 3600 AS h,
-     ((slice * 900 + ${offset}) / 86400 + 3) % 7 AS w, sum(n) AS n
-   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
-   GROUP BY h, w`;
+   GROUP BY hh`;
 
 // Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
 const ordersTimeSql = (storeId: string, from: string, to: string) =>
@@ -162,6 +158,16 @@ async function addTimes(
   pointOfDay: ReadonlyMap<string, number>,
 ): Promise<void> {
   const clock = localClock(zone);
+  // Local day number → its date, made once per day rather than once per hour.
+  const dates = new Map<number, string>();
+  const dateOf = (d: number): string => {
+    let date = dates.get(d);
+    if (date === undefined) {
+      date = utcText(d * DAY_MS).slice(0, 10);
+      dates.set(d, date);
+    }
+    return date;
+  };
   const byOrder = (a: number, b: number) => {
     for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
       const local = clock(Date.parse(r.t));
@@ -180,11 +186,12 @@ async function addTimes(
     if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
     const offset = sqlConstant(span.offset * 60);
     for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
-      for (const r of readAll(db, localDaysSql(storeId, qa, qb, offset)))
-        addDay(t, utcText(r.d * DAY_MS).slice(0, 10), r, pointOfDay);
       for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
-        t.byHour[r.h] += r.n;
-        t.byWeekday[r.w] += r.n;
+        const d = Math.floor(r.hh / 24);
+        addDay(t, dateOf(d), r, pointOfDay);
+        t.byHour[r.hh % 24] += r.n;
+        // 1970-01-01 was a Thursday: weekday 3 counted from Monday.
+        t.byWeekday[(d + 3) % 7] += r.n;
       }
       await turn();
     }
