@@ -144,3 +144,24 @@ export function makeOrder(id: number, over: Partial<Order> = {}, storeId = 'stor
 export function count(db: Db, sql: string, ...params: unknown[]): number {
   return (db.prepare(sql).get(...params) as { n: number }).n;
 }
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Where a UTC instant falls in `zone`, by Intl (independent of the app's luxon and UTC slices); weekday 0 = Monday. */
+export function localParts(utc: string, zone: string): { day: string; hour: number; weekday: number } {
+  let format = formats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    formats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday']);
+  return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']), weekday };
+}

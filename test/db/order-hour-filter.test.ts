@@ -3,7 +3,7 @@ import { addStore, countOrders, listOrders, orderStatusCounts, writeOrderPage } 
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
 import { seededRandom } from '../cli/processes';
-import { makeOrder, tempDb, type TempDb } from './helpers';
+import { localParts, makeOrder, tempDb, type TempDb } from './helpers';
 
 /**
  * The list's hour and weekday filters (the Painel's bars click through to them) against the same filter applied here,
@@ -36,31 +36,10 @@ function orders(storeId: string, seed: number): Order[] {
   });
 }
 
-function local(utc: string, zone: string): { day: string; hour: number; weekday: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-      .formatToParts(new Date(utc))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    day: `${parts['year']}-${parts['month']}-${parts['day']}`,
-    hour: Number(parts['hour']),
-    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday']),
-  };
-}
-
 describe('the order list by hour of day and weekday in the store zone', () => {
   let t: TempDb;
   /** Each store's orders with their creation in its zone. */
-  const written = new Map<string, { order: Order; at: ReturnType<typeof local> }[]>();
+  const written = new Map<string, { order: Order; at: ReturnType<typeof localParts> }[]>();
   beforeAll(() => {
     t = tempDb();
     for (const [i, zone] of ZONES.entries()) {
@@ -79,7 +58,7 @@ describe('the order list by hour of day and weekday in the store zone', () => {
         writeOrderPage(t.db, id, list.slice(at, at + 400), list.slice(at, at + 400), [], null);
       written.set(
         id,
-        list.map((order) => ({ order, at: local(order.createdAt!.utc, zone) })),
+        list.map((order) => ({ order, at: localParts(order.createdAt!.utc, zone) })),
       );
     }
   });

@@ -9,7 +9,7 @@ import type { Terminal } from '../../src/main/core/cli/terminal';
 import { DATABASE_FILE } from '../../src/main/core/composition';
 import { SALE_STATUSES, type DayRange, type Painel } from '../../src/shared/domain/painel';
 import type { Order } from '../../src/shared/domain/order';
-import { makeOrder } from './helpers';
+import { localParts, makeOrder } from './helpers';
 import { seededRandom } from '../cli/processes';
 
 /**
@@ -101,26 +101,6 @@ interface RawItem {
   quantity: number;
   unit_price_cents: number | null;
   gift: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function localParts(utc: string, zone: string): { day: string; hour: number; weekday: number } {
-  let format = formats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    formats.set(zone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday']);
-  return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']), weekday };
 }
 
 const SALE = new Set<string>(SALE_STATUSES);

@@ -31,6 +31,25 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       await page.getByTestId('painel-card-revenue').waitFor();
     }
 
+    /** The Painel again after a reload in that language and theme, at that size. */
+    async function openPainelIn(
+      page: Page,
+      locale: 'pt-BR' | 'en',
+      theme: 'light' | 'dark',
+      size: { width: number; height: number },
+    ): Promise<void> {
+      await page.setViewportSize(size);
+      await page.evaluate(
+        ([l, th]) => {
+          localStorage.setItem('balcao.locale', l);
+          localStorage.setItem('balcao.theme', th);
+        },
+        [locale, theme],
+      );
+      await page.reload();
+      await openPainel(page);
+    }
+
     beforeAll(async () => {
       core = createTestCore({ demo: { orders: 900, customers: 200, timeScale: 60 } });
       app = await openApp(core, { viewport: { width: 1280, height: 900 } });
@@ -143,16 +162,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
         ['en', 'Hour'],
       ] as const)
         for (const theme of ['light', 'dark'] as const) {
-          await page.setViewportSize({ width: 1280, height: 900 });
-          await page.evaluate(
-            ([l, th]) => {
-              localStorage.setItem('balcao.locale', l);
-              localStorage.setItem('balcao.theme', th);
-            },
-            [locale, theme],
-          );
-          await page.reload();
-          await openPainel(page);
+          await openPainelIn(page, locale, theme, { width: 1280, height: 900 });
           await page.getByTestId(`painel-hour-${hour}`).click();
           const chip = page.locator('[data-testid="filter-chip"][data-filter="hour"]');
           await chip.waitFor();
@@ -166,16 +176,7 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       for (const locale of ['pt-BR', 'en'] as const)
         for (const theme of ['light', 'dark'] as const)
           for (const width of [1024, 1920]) {
-            await page.setViewportSize({ width, height: 1100 });
-            await page.evaluate(
-              ([l, th]) => {
-                localStorage.setItem('balcao.locale', l);
-                localStorage.setItem('balcao.theme', th);
-              },
-              [locale, theme],
-            );
-            await page.reload();
-            await openPainel(page);
+            await openPainelIn(page, locale, theme, { width, height: 1100 });
             expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
             await page.getByTestId('painel-chart-over').waitFor();
             await page.screenshot({ path: screenshotPath(`painel-${locale}-${theme}-${width}`), fullPage: true });
