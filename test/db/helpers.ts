@@ -44,13 +44,13 @@ export function tempFiles(prefix: string): { file(): string; cleanup(): void } {
 
 export const SP = 'America/Sao_Paulo';
 
-export function addTestStore(db: Db, id = 'store-a'): void {
+export function addTestStore(db: Db, id = 'store-a', timeZone = SP): void {
   addStore(db, {
     id,
     alias: id,
     name: `Loja ${id}`,
     apiBaseUrl: 'http://127.0.0.1:1',
-    timeZone: SP,
+    timeZone,
     isDemo: false,
     createdAt: '2024-01-01T00:00:00.000Z',
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStore, countOrders, listOrders, orderStatusCounts, writeOrderPage } from '../../src/main/core/db';
+import { countOrders, listOrders, orderStatusCounts, writeOrderPage } from '../../src/main/core/db';
 import type { Order } from '../../src/shared/domain/order';
 import type { OrderQuery } from '../../src/shared/domain/query';
 import { seededRandom } from '../cli/processes';
-import { localParts, makeOrder, tempDb, type TempDb } from './helpers';
+import { addTestStore, localParts, makeOrder, tempDb, type TempDb } from './helpers';
 
 /**
  * The list's hour and weekday filters (the Painel's bars click through to them) against the same filter applied here,
@@ -44,15 +44,7 @@ describe('the order list by hour of day and weekday in the store zone', () => {
     t = tempDb();
     for (const [i, zone] of ZONES.entries()) {
       const id = `store-${i}`;
-      addStore(t.db, {
-        id,
-        alias: id,
-        name: id,
-        apiBaseUrl: 'http://127.0.0.1:1',
-        timeZone: zone,
-        isDemo: false,
-        createdAt: '2024-01-01T00:00:00.000Z',
-      });
+      addTestStore(t.db, id, zone);
       const list = orders(id, 11 + i);
       for (let at = 0; at < list.length; at += 400)
         writeOrderPage(t.db, id, list.slice(at, at + 400), list.slice(at, at + 400), [], null);
