@@ -5,6 +5,7 @@ import { openDatabase, writeOrderPage } from '../../src/main/core/db';
 import { eraseStore } from '../../src/main/core/db/erase';
 import { recountCustomerMonthsIfStale } from '../../src/main/core/db/painel/customer-months';
 import { recountFirstSalesIfStale } from '../../src/main/core/db/painel/first-sales';
+import { recountHourTotalsIfStale } from '../../src/main/core/db/painel/hour-totals';
 import { PAINEL_TOTALS_VERSION, recountPainelTotalsIfStale } from '../../src/main/core/db/painel/totals';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, tempFiles, type TempDb } from './helpers';
@@ -22,6 +23,7 @@ const TABLES = [
   'order_sku_months',
   'customer_first_sales',
   'customer_sale_months',
+  'order_hour_totals',
 ] as const;
 const KEPT: Record<(typeof TABLES)[number], string> = {
   order_slice_totals: 'n <> 0',
@@ -30,6 +32,7 @@ const KEPT: Record<(typeof TABLES)[number], string> = {
   order_sku_months: 'quantity <> 0 OR revenue_cents <> 0',
   customer_first_sales: '1',
   customer_sale_months: '1',
+  order_hour_totals: 'n <> 0',
 };
 
 function kept(t: TempDb): Record<string, unknown[]> {
@@ -41,12 +44,14 @@ function kept(t: TempDb): Record<string, unknown[]> {
 function recounted(t: TempDb): Record<string, unknown[]> {
   t.db
     .prepare(
-      "UPDATE derived_versions SET version = 0 WHERE name IN ('painel', 'painel-first-sales', 'painel-customer-months')",
+      `UPDATE derived_versions SET version = 0
+        WHERE name IN ('painel', 'painel-first-sales', 'painel-customer-months', 'painel-hours')`,
     )
     .run();
   expect(recountPainelTotalsIfStale(t.db)).toBe(true);
   expect(recountFirstSalesIfStale(t.db)).toBe(true);
   expect(recountCustomerMonthsIfStale(t.db)).toBe(true);
+  expect(recountHourTotalsIfStale(t.db)).toBe(true);
   return kept(t);
 }
 

@@ -59,6 +59,7 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
         'order_sku_months',
         'customer_first_sales',
         'customer_sale_months',
+        'order_hour_totals',
       ].map(
         (table) =>
           fx!.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE store_id = ?`).get(fx!.store.id) as {

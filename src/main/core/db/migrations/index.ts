@@ -7,7 +7,7 @@ import { migration006 } from './006_store_sender';
 import { migration007 } from './007_painel_totals';
 import { migration008 } from './008_raw_deflated';
 import { migration009 } from './009_customer_first_sales';
-import { migration010 } from './010_customer_sale_months';
+import { migration010 } from './010_painel_hours_customer_months';
 import type { Migration } from './migration';
 
 /**

@@ -72,6 +72,12 @@ const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragm
    FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
    GROUP BY hh`;
 
+// The kept totals (migration 10) of the whole UTC hours [h0, h1), as local hours of a span whose offset is `offset`
+// whole hours.
+const hoursSql = (storeId: string, h0: number, h1: number, offset: SqlFragment) =>
+  sql<Sums & { hh: number }>`SELECT hour + ${offset} AS hh, n, sales, revenue_cents AS revenue, items
+   FROM order_hour_totals WHERE store_id = ${storeId} AND hour >= ${h0} AND hour < ${h1}`;
+
 // Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
 const ordersTimeSql = (storeId: string, from: string, to: string) =>
   sql<Sums & { t: string }>`SELECT o.created_utc AS t, 1 AS n, o.status_alias IN ${SALES} AS sales,
@@ -168,6 +174,15 @@ async function addTimes(
     }
     return date;
   };
+  const addLocalHours = (rows: readonly (Sums & { hh: number })[]) => {
+    for (const r of rows) {
+      const d = Math.floor(r.hh / 24);
+      addDay(t, dateOf(d), r, pointOfDay);
+      t.byHour[r.hh % 24] += r.n;
+      // 1970-01-01 was a Thursday: weekday 3 counted from Monday.
+      t.byWeekday[(d + 3) % 7] += r.n;
+    }
+  };
   const byOrder = (a: number, b: number) => {
     for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
       const local = clock(Date.parse(r.t));
@@ -184,17 +199,26 @@ async function addTimes(
       continue;
     }
     if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
+    // Whole UTC hours are local hours where the offset is whole hours: read per hour, the quarter hours only around.
+    const h0 = span.offset % 60 === 0 ? Math.ceil(q0 / 4) : q1;
+    const h1 = span.offset % 60 === 0 ? Math.floor(q1 / 4) : q1;
+    const quarters: [number, number][] =
+      h0 < h1
+        ? [
+            [q0, h0 * 4],
+            [h1 * 4, q1],
+          ]
+        : [[q0, q1]];
     const offset = sqlConstant(span.offset * 60);
-    for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
-      for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
-        const d = Math.floor(r.hh / 24);
-        addDay(t, dateOf(d), r, pointOfDay);
-        t.byHour[r.hh % 24] += r.n;
-        // 1970-01-01 was a Thursday: weekday 3 counted from Monday.
-        t.byWeekday[(d + 3) % 7] += r.n;
-      }
+    for (const [qa, qb] of quarters.flatMap(([a, b]) => [...pieces(a, b, (PIECE_DAYS * DAY_MS) / QUARTER_MS)])) {
+      addLocalHours(readAll(db, localHoursSql(storeId, qa, qb, offset)));
       await turn();
     }
+    if (h0 < h1)
+      for (const [ha, hb] of pieces(h0, h1, PIECE_DAYS * 24)) {
+        addLocalHours(readAll(db, hoursSql(storeId, ha, hb, sqlConstant(span.offset / 60))));
+        await turn();
+      }
     if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
   }
 }
