@@ -50,6 +50,18 @@ export function formatInstant(utcIso: string, timeZone: string, locale: Locale, 
   }).format(date);
 }
 
+/** A weekday's short name (0 = Monday, as the Painel and the order filter count them). */
+export function formatWeekday(weekday: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1 + weekday)),
+  );
+}
+
+/** An hour of the day as "14h": the Painel's bars and the order filter by hour. */
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}h`;
+}
+
 export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
 }

@@ -44,13 +44,13 @@ export function tempFiles(prefix: string): { file(): string; cleanup(): void } {
 
 export const SP = 'America/Sao_Paulo';
 
-export function addTestStore(db: Db, id = 'store-a'): void {
+export function addTestStore(db: Db, id = 'store-a', timeZone = SP): void {
   addStore(db, {
     id,
     alias: id,
     name: `Loja ${id}`,
     apiBaseUrl: 'http://127.0.0.1:1',
-    timeZone: SP,
+    timeZone,
     isDemo: false,
     createdAt: '2024-01-01T00:00:00.000Z',
   });
@@ -155,4 +155,25 @@ export function writeOrders(db: Db, storeId: string, orders: Order[]): void {
     [],
     null,
   );
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Where a UTC instant falls in `zone`, by Intl (independent of the app's luxon and UTC slices); weekday 0 = Monday. */
+export function localParts(utc: string, zone: string): { day: string; hour: number; weekday: number } {
+  let format = formats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    formats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday']);
+  return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']), weekday };
 }

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeOrderPage } from '../../src/main/core/db';
 import { eraseStore } from '../../src/main/core/db/erase';
+import { recountCustomerMonthsIfStale } from '../../src/main/core/db/painel/customer-months';
 import { recountFirstSalesIfStale } from '../../src/main/core/db/painel/first-sales';
+import { recountHourTotalsIfStale } from '../../src/main/core/db/painel/hour-totals';
 import { PAINEL_TOTALS_VERSION, recountPainelTotalsIfStale } from '../../src/main/core/db/painel/totals';
 import type { Order } from '../../src/shared/domain/order';
 import { addTestStore, makeOrder, tempDb, tempFiles, type TempDb } from './helpers';
 
 /**
- * The Painel's trigger-kept totals (migration 7) and customers' first sales (migration 9) against a recount from the
- * rows after the sync's kinds of change: an order re-written with another status, payment, total, date, customer or
+ * The Painel's trigger-kept totals (migration 7), customers' first sales (migration 9) and monthly sales (migration
+ * 10) against a recount from the rows after the sync's kinds of change: an order re-written with another status, payment, total, date, customer or
  * items, an order deleted, a store removed.
  */
 
@@ -20,6 +22,8 @@ const TABLES = [
   'order_day_payments',
   'order_sku_months',
   'customer_first_sales',
+  'customer_sale_months',
+  'order_hour_totals',
 ] as const;
 const KEPT: Record<(typeof TABLES)[number], string> = {
   order_slice_totals: 'n <> 0',
@@ -27,6 +31,8 @@ const KEPT: Record<(typeof TABLES)[number], string> = {
   order_day_payments: 'n <> 0',
   order_sku_months: 'quantity <> 0 OR revenue_cents <> 0',
   customer_first_sales: '1',
+  customer_sale_months: '1',
+  order_hour_totals: 'n <> 0',
 };
 
 function kept(t: TempDb): Record<string, unknown[]> {
@@ -36,9 +42,16 @@ function kept(t: TempDb): Record<string, unknown[]> {
 }
 
 function recounted(t: TempDb): Record<string, unknown[]> {
-  t.db.prepare("UPDATE derived_versions SET version = 0 WHERE name IN ('painel', 'painel-first-sales')").run();
+  t.db
+    .prepare(
+      `UPDATE derived_versions SET version = 0
+        WHERE name IN ('painel', 'painel-first-sales', 'painel-customer-months', 'painel-hours')`,
+    )
+    .run();
   expect(recountPainelTotalsIfStale(t.db)).toBe(true);
   expect(recountFirstSalesIfStale(t.db)).toBe(true);
+  expect(recountCustomerMonthsIfStale(t.db)).toBe(true);
+  expect(recountHourTotalsIfStale(t.db)).toBe(true);
   return kept(t);
 }
 
@@ -79,6 +92,7 @@ describe('Painel totals kept by triggers', () => {
     expect(before['order_slice_totals'].length).toBeGreaterThan(5);
     // Five customers in each store.
     expect(before['customer_first_sales']).toHaveLength(10);
+    expect(before['customer_sale_months']).toHaveLength(10);
     expect(before).toEqual(recounted(t));
 
     const base = (id: number) => first(id);
@@ -90,6 +104,9 @@ describe('Painel totals kept by triggers', () => {
       { ...base(5), totalCents: 123_456 },
       // Another day and another quarter hour.
       { ...base(7), createdAt: { utc: '2024-03-09T10:44:59.999Z', zone: 'UTC' } },
+      // Another month, for one of two sales of a customer in their month and, below, the only one.
+      { ...base(17), createdAt: { utc: '2024-04-02T12:00:00.000Z', zone: 'UTC' } },
+      { ...base(19), createdAt: { utc: '2024-02-29T23:59:59.999Z', zone: 'UTC' } },
       // Items changed: one more sold, the gift no longer a gift; another SKU and price.
       {
         ...base(9),
@@ -117,8 +134,13 @@ describe('Painel totals kept by triggers', () => {
     t.db.prepare("DELETE FROM orders WHERE store_id = 'store-a' AND id IN (2, 14, 20)").run();
     // Back again, after the delete.
     write(t, [base(14)]);
+    write(t, [{ ...base(19), status: { alias: 'refunded', name: 'Estornado', id: 10 } }]);
     const after = kept(t);
     expect(after).not.toEqual(before);
+    expect(after['customer_sale_months']).toContainEqual(
+      expect.objectContaining({ store_id: 'store-a', month: '2024-04', customer_id: 502 }),
+    );
+    expect(after['customer_sale_months']).not.toContainEqual(expect.objectContaining({ month: '2024-02' }));
     expect(after).toEqual(recounted(t));
     const negative = t.db
       .prepare(

@@ -9,7 +9,7 @@ import type { Terminal } from '../../src/main/core/cli/terminal';
 import { DATABASE_FILE } from '../../src/main/core/composition';
 import { SALE_STATUSES, type DayRange, type Painel } from '../../src/shared/domain/painel';
 import type { Order } from '../../src/shared/domain/order';
-import { makeOrder } from './helpers';
+import { localParts, makeOrder } from './helpers';
 import { seededRandom } from '../cli/processes';
 
 /**
@@ -101,26 +101,6 @@ interface RawItem {
   quantity: number;
   unit_price_cents: number | null;
   gift: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function localParts(utc: string, zone: string): { day: string; hour: number; weekday: number } {
-  let format = formats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    formats.set(zone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts['weekday']);
-  return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']), weekday };
 }
 
 const SALE = new Set<string>(SALE_STATUSES);
@@ -293,6 +273,12 @@ describe('Painel figures', () => {
     it('a whole year: SKUs from its whole UTC months and the parts outside them, customers from its sales', async () => {
       const p = await readPainel(db, id, zone, { period: 'custom', from: '2018-06-01', to: '2019-05-31' });
       expect(p.sales.current).toBeGreaterThan(500);
+      check(db, id, zone, p);
+    });
+
+    it('ends near the start and the end of a month: whole months less the parts outside the period', async () => {
+      const p = await readPainel(db, id, zone, { period: 'custom', from: '2018-09-03', to: '2018-12-28' });
+      expect(p.previousRange).toEqual({ from: '2018-05-09', to: '2018-09-02' });
       check(db, id, zone, p);
     });
 

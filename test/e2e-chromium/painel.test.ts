@@ -31,6 +31,25 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       await page.getByTestId('painel-card-revenue').waitFor();
     }
 
+    /** The Painel again after a reload in that language and theme, at that size. */
+    async function openPainelIn(
+      page: Page,
+      locale: 'pt-BR' | 'en',
+      theme: 'light' | 'dark',
+      size: { width: number; height: number },
+    ): Promise<void> {
+      await page.setViewportSize(size);
+      await page.evaluate(
+        ([l, th]) => {
+          localStorage.setItem('balcao.locale', l);
+          localStorage.setItem('balcao.theme', th);
+        },
+        [locale, theme],
+      );
+      await page.reload();
+      await openPainel(page);
+    }
+
     beforeAll(async () => {
       core = createTestCore({ demo: { orders: 900, customers: 200, timeScale: 60 } });
       app = await openApp(core, { viewport: { width: 1280, height: 900 } });
@@ -97,21 +116,67 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       for (const cell of payments) expect(cell).toMatch(/PIX/i);
     });
 
+    it('opens the orders of an hour of the day from its bar, in the store zone, as a chip that can be removed', async () => {
+      const { page } = app;
+      await openPainel(page);
+      const p30 = await painel('30d');
+      const hour = p30.byHour.reduce((best, n, h) => (n > p30.byHour[best] ? h : best), 0);
+      const count = p30.byHour[hour];
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(100);
+      await page.getByTestId(`painel-hour-${hour}`).click();
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${count}$`));
+
+      // The same orders picked here from the period's whole list by their creation hour in the store's zone.
+      const store = (await inProcessClient(core).call('stores.list')).find((s) => s.id === storeId)!;
+      const hourIn = new Intl.DateTimeFormat('en-US', { timeZone: store.timeZone, hour: '2-digit', hourCycle: 'h23' });
+      const period: { from: string; to: string } = p30.range;
+      const all = await inProcessClient(core).call('orders.list', { storeId, query: { ...period, limit: 500 } });
+      expect(all.totalIsExact && all.total <= 500).toBe(true);
+      const expected = all.rows
+        .filter((o) => Number(hourIn.format(new Date(o.createdAt!.utc))) === hour)
+        .map((o) => String(o.id))
+        .sort();
+      const shownIds = await page
+        .getByTestId('orders-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id') ?? ''));
+      expect(shownIds.sort()).toEqual(expected);
+
+      const chip = page.locator('[data-testid="filter-chip"][data-filter="hour"]');
+      expect(await chip.textContent()).toContain(`Hora: ${String(hour).padStart(2, '0')}h`);
+      await chip.getByRole('button').click();
+      await expect
+        .poll(() => page.getByTestId('orders-pager').getByTestId('range').textContent())
+        .toMatch(new RegExp(`de ${p30.orders.current}$`));
+    });
+
+    it("shows an hour's orders with its chip in both languages and both themes", async () => {
+      const { page } = app;
+      const p30 = await painel('30d');
+      const hour = p30.byHour.findIndex((n) => n > 0);
+      for (const [locale, word] of [
+        ['pt-BR', 'Hora'],
+        ['en', 'Hour'],
+      ] as const)
+        for (const theme of ['light', 'dark'] as const) {
+          await openPainelIn(page, locale, theme, { width: 1280, height: 900 });
+          await page.getByTestId(`painel-hour-${hour}`).click();
+          const chip = page.locator('[data-testid="filter-chip"][data-filter="hour"]');
+          await chip.waitFor();
+          expect(await chip.textContent()).toContain(`${word}: ${String(hour).padStart(2, '0')}h`);
+          await page.screenshot({ path: screenshotPath(`painel-hour-list-${locale}-${theme}`) });
+        }
+    });
+
     it('looks right in both languages, both themes, at 1024 and 1920 wide', async () => {
       const { page } = app;
       for (const locale of ['pt-BR', 'en'] as const)
         for (const theme of ['light', 'dark'] as const)
           for (const width of [1024, 1920]) {
-            await page.setViewportSize({ width, height: 1100 });
-            await page.evaluate(
-              ([l, th]) => {
-                localStorage.setItem('balcao.locale', l);
-                localStorage.setItem('balcao.theme', th);
-              },
-              [locale, theme],
-            );
-            await page.reload();
-            await openPainel(page);
+            await openPainelIn(page, locale, theme, { width, height: 1100 });
             expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
             await page.getByTestId('painel-chart-over').waitFor();
             await page.screenshot({ path: screenshotPath(`painel-${locale}-${theme}-${width}`), fullPage: true });

@@ -63,8 +63,8 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
         })
       ).ok,
     ).toBe(true);
-    // The Painel's totals and first sales, and the reviewed orders' totals (no personal data, but the store's sales)
-    // go with it too.
+    // The Painel's totals, first sales and customers' months, and the reviewed orders' totals (no personal data, but
+    // the store's sales) go with it too.
     const totals = () =>
       [
         'order_slice_totals',
@@ -74,6 +74,8 @@ describe.skipIf(!inTestKeyring)('removing a store erases its personal data from 
         'customer_first_sales',
         'order_reviewed_totals',
         'order_reviewed_day_totals',
+        'customer_sale_months',
+        'order_hour_totals',
       ].map(
         (table) =>
           fx!.core.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE store_id = ?`).get(fx!.store.id) as {

@@ -19,6 +19,10 @@ export interface OrderQuery {
   maxTotalCents?: Cents;
   delivered?: boolean;
   customerId?: number;
+  /** Hour of the day the order was created, in the store's time zone: 0–23. */
+  hour?: number;
+  /** Weekday the order was created, in the store's time zone: 0 = Monday … 6 = Sunday. */
+  weekday?: number;
   review?: ReviewFilter;
   /**
    * Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, product name, city, CEP (with or without

@@ -76,6 +76,8 @@ export const orderQuerySchema = v.strictObject({
   maxTotalCents: cents,
   delivered: v.optional(v.boolean()),
   customerId: v.optional(recordId),
+  hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23))),
+  weekday: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),
   review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
   search: v.optional(shortText(200)),
   sort: v.optional(

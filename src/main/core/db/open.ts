@@ -3,7 +3,9 @@ import type { Database as DatabaseHandle } from 'better-sqlite3';
 import { AppError } from '../base/app-error';
 import type { WritableDB } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
+import { recountCustomerMonthsIfStale } from './painel/customer-months';
 import { recountFirstSalesIfStale } from './painel/first-sales';
+import { recountHourTotalsIfStale } from './painel/hour-totals';
 import { recountPainelTotalsIfStale } from './painel/totals';
 import { repackRawIfStale } from './raw-repack';
 import { reindexIfStale } from './search';
@@ -50,6 +52,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     repackRawIfStale(db);
     recountPainelTotalsIfStale(db);
     recountFirstSalesIfStale(db);
+    recountCustomerMonthsIfStale(db);
+    recountHourTotalsIfStale(db);
     // SQLite falls back to reading only when the file or its folder cannot be written: taking the write lock once
     // says so now, rather than at the person's first mark or the sync's first page.
     db.exec('BEGIN IMMEDIATE; ROLLBACK');

@@ -9,20 +9,22 @@ type StatusTotal = { status: string; n: number };
 /**
  * Exact order counts from the trigger-kept facet totals (migration 002): orders per
  * (status, payment, delivered), for the whole store and per UTC day, and the same for the reviewed orders alone
- * (migration 10). They answer any mix of status, payment, delivered, date range and "unreviewed" filters; a search,
- * a total range, a customer or a reviewed/flagged filter is counted on the orders.
+ * (migration 12). They answer any mix of status, payment, delivered, date range and "unreviewed" filters; a search,
+ * a total range, a customer, an hour or weekday or a reviewed/flagged filter is counted on the orders.
  */
 export function facetAnswers(q: OrderQuery): boolean {
   return (
     q.minTotalCents === undefined &&
     q.maxTotalCents === undefined &&
     q.customerId === undefined &&
+    q.hour === undefined &&
+    q.weekday === undefined &&
     (q.review === undefined || q.review === 'unreviewed') &&
     !hasSearch(q)
   );
 }
 
-/** Where a share of the orders is counted: every order (migration 2), or the reviewed ones (migration 10). */
+/** Where a share of the orders is counted: every order (migration 2), or the reviewed ones (migration 12). */
 interface Totals {
   store: SqlFragment;
   days: SqlFragment;

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { OrderQuery, OrderSortKey, SortDirection } from '../../../shared/domain/query';
 import { AppError } from '../base/app-error';
+import { offsetSpans } from './painel/local-clock';
 import type { OrderSearch } from './search';
-import { sqlFragment, sqlJoin, type SqlFragment } from './sql';
+import { sqlConstant, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 
 /** A WHERE clause of the orders table (aliased `o`) and the FROM it must be used with. */
 export interface OrderWhere {
@@ -50,6 +51,7 @@ export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, op
   if (q.maxTotalCents !== undefined) conditions.push(sqlFragment`${total} <= ${q.maxTotalCents}`);
   if (q.delivered !== undefined) conditions.push(sqlFragment`o.delivered = ${q.delivered ? 1 : 0}`);
   if (q.customerId !== undefined) conditions.push(sqlFragment`o.customer_id = ${q.customerId}`);
+  if (q.hour !== undefined || q.weekday !== undefined) conditions.push(...localTimeConditions(storeZone, q));
   // The review flags mirrored on the row (migration 002): partial indexes hold the reviewed and flagged orders.
   if (q.review === 'unreviewed') conditions.push(sqlFragment`o.reviewed = 0`);
   else if (q.review === 'reviewed') conditions.push(sqlFragment`o.reviewed = 1`);
@@ -152,6 +154,8 @@ export function onlyStatusFilter(q: OrderQuery): boolean {
     q.maxTotalCents === undefined &&
     q.delivered === undefined &&
     q.customerId === undefined &&
+    q.hour === undefined &&
+    q.weekday === undefined &&
     q.review === undefined &&
     !hasSearch(q)
   );
@@ -174,4 +178,37 @@ export function dayStartUtc(day: string, zone: string, addDays: number): string 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !start.isValid)
     throw new AppError('INVALID_INPUT', `Not a date: ${day.slice(0, 20)}`, { params: { reason: 'date' } });
   return start.plus({ days: addDays }).startOf('day').toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+}
+
+/** Where the zone's offsets are looked for when the list has no period: no store sold through Yampi before this. */
+const NO_PERIOD_FROM = '2000-01-01T00:00:00.000Z';
+const DAY_MS = 86_400_000;
+
+/**
+ * The hour and weekday filters: the order's creation in the store's zone, as seconds since 1970 in local time, is
+ * its UTC second plus the zone's offset at that instant, chosen among the offsets the period passes through (found as
+ * the Painel finds them: cut where the zone changes). Orders before the first change take the first offset, after
+ * the last the last; without a period the changes are looked for from 2000 to two days from now.
+ */
+function localTimeConditions(zone: string, q: OrderQuery): SqlFragment[] {
+  const from = q.from === undefined ? NO_PERIOD_FROM : dayStartUtc(q.from, zone, 0);
+  const to = q.to === undefined ? new Date(Date.now() + 2 * DAY_MS).toISOString() : dayStartUtc(q.to, zone, 1);
+  const spans = offsetSpans(zone, Date.parse(from), Math.max(Date.parse(from) + 1, Date.parse(to)));
+  const seconds = (offset: number) => sqlConstant(offset * 60);
+  const last = spans[spans.length - 1];
+  const offset =
+    spans.length === 1
+      ? seconds(last.offset)
+      : sqlFragment`CASE${sqlJoin(
+          spans
+            .slice(0, -1)
+            .map((s) => sqlFragment` WHEN o.created_utc < ${new Date(s.toMs).toISOString()} THEN ${seconds(s.offset)}`),
+          '',
+        )} ELSE ${seconds(last.offset)} END`;
+  const local = sqlFragment`(unixepoch(substr(o.created_utc, 1, 19)) + ${offset})`;
+  const conditions: SqlFragment[] = [];
+  // 1970-01-01 was a Thursday: day 0 is weekday 3 counted from Monday.
+  if (q.hour !== undefined) conditions.push(sqlFragment`${local} % 86400 / 3600 = ${sqlConstant(q.hour)}`);
+  if (q.weekday !== undefined) conditions.push(sqlFragment`(${local} / 86400 + 3) % 7 = ${sqlConstant(q.weekday)}`);
+  return conditions;
 }

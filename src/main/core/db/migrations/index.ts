@@ -7,7 +7,8 @@ import { migration006 } from './006_store_sender';
 import { migration007 } from './007_painel_totals';
 import { migration008 } from './008_raw_deflated';
 import { migration009 } from './009_customer_first_sales';
-import { migration013 } from './013_reviewed_facet_totals';
+import { migration010 } from './010_painel_hours_customer_months';
+import { migration012 } from './012_reviewed_facet_totals';
 import type { Migration } from './migration';
 
 /**
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
-  migration013,
+  migration010,
+  migration012,
 ];
 
 export type { Migration } from './migration';

@@ -15,7 +15,7 @@ import {
 import type { ReadableDB } from '../connection';
 import { sql, sqlConstant, type SqlFragment } from '../sql';
 import { readAll, readOne } from '../statements';
-import { readFromOrders, SALES, type FromOrders, type OrderReads } from './from-orders';
+import { readFromOrders, SALES, type FromOrders, type OrderReads, type SignedPart } from './from-orders';
 import { localClock, offsetSpans } from './local-clock';
 import { addDays, bucketRanges, comparisonRange, dayStartUtc, resolvePeriod, seriesBucket } from './period';
 
@@ -63,18 +63,20 @@ interface Sums {
 }
 
 // The kept totals (migration 7) of the whole quarter hours [q0, q1) of one span of `offset` (seconds), per local
-// day (days since 1970-01-01) and per local hour and weekday (0 = Monday; 1970-01-01 was a Thursday). The offset is
-// written into the text: a bound number would be a REAL, and the division then not an integer one.
-const localDaysSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
-  sql<Sums & { d: number }>`SELECT (slice * 900 + ${offset}) / 86400 AS d, sum(n) AS n, sum(sales) AS sales,
+// hour (hours since 1970-01-01 in local time): its day, hour of day and weekday follow by division, so one pass over
+// the quarter hours serves the series, the totals and the hour and weekday bars. The offset is written into the text:
+// a bound number would be a REAL, and the division then not an integer one.
+const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
+  sql<Sums & { hh: number }>`SELECT (slice * 900 + ${offset}) / 3600 AS hh, sum(n) AS n, sum(sales) AS sales,
      sum(revenue_cents) AS revenue, sum(items) AS items
    FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
-   GROUP BY d ORDER BY d`;
-const localHoursSql = (storeId: string, q0: number, q1: number, offset: SqlFragment) =>
-  sql<{ h: number; w: number; n: number }>`SELECT (slice * 900 + ${offset}) % 86400 / 3600 AS h,
-     ((slice * 900 + ${offset}) / 86400 + 3) % 7 AS w, sum(n) AS n
-   FROM order_slice_totals WHERE store_id = ${storeId} AND slice >= ${q0} AND slice < ${q1}
-   GROUP BY h, w`;
+   GROUP BY hh`;
+
+// The kept totals (migration 10) of the whole UTC hours [h0, h1), as local hours of a span whose offset is `offset`
+// whole hours.
+const hoursSql = (storeId: string, h0: number, h1: number, offset: SqlFragment) =>
+  sql<Sums & { hh: number }>`SELECT hour + ${offset} AS hh, n, sales, revenue_cents AS revenue, items
+   FROM order_hour_totals WHERE store_id = ${storeId} AND hour >= ${h0} AND hour < ${h1}`;
 
 // Orders one by one, for the part of a quarter hour a period's edge may cut (no zone in use does today).
 const ordersTimeSql = (storeId: string, from: string, to: string) =>
@@ -162,6 +164,25 @@ async function addTimes(
   pointOfDay: ReadonlyMap<string, number>,
 ): Promise<void> {
   const clock = localClock(zone);
+  // Local day number → its date, made once per day rather than once per hour.
+  const dates = new Map<number, string>();
+  const dateOf = (d: number): string => {
+    let date = dates.get(d);
+    if (date === undefined) {
+      date = utcText(d * DAY_MS).slice(0, 10);
+      dates.set(d, date);
+    }
+    return date;
+  };
+  const addLocalHours = (rows: readonly (Sums & { hh: number })[]) => {
+    for (const r of rows) {
+      const d = Math.floor(r.hh / 24);
+      addDay(t, dateOf(d), r, pointOfDay);
+      t.byHour[r.hh % 24] += r.n;
+      // 1970-01-01 was a Thursday: weekday 3 counted from Monday.
+      t.byWeekday[(d + 3) % 7] += r.n;
+    }
+  };
   const byOrder = (a: number, b: number) => {
     for (const r of readAll(db, ordersTimeSql(storeId, utcText(a), utcText(b)))) {
       const local = clock(Date.parse(r.t));
@@ -178,16 +199,26 @@ async function addTimes(
       continue;
     }
     if (span.fromMs < q0 * QUARTER_MS) byOrder(span.fromMs, q0 * QUARTER_MS);
+    // Whole UTC hours are local hours where the offset is whole hours: read per hour, the quarter hours only around.
+    const h0 = span.offset % 60 === 0 ? Math.ceil(q0 / 4) : q1;
+    const h1 = span.offset % 60 === 0 ? Math.floor(q1 / 4) : q1;
+    const quarters: [number, number][] =
+      h0 < h1
+        ? [
+            [q0, h0 * 4],
+            [h1 * 4, q1],
+          ]
+        : [[q0, q1]];
     const offset = sqlConstant(span.offset * 60);
-    for (const [qa, qb] of pieces(q0, q1, (PIECE_DAYS * DAY_MS) / QUARTER_MS)) {
-      for (const r of readAll(db, localDaysSql(storeId, qa, qb, offset)))
-        addDay(t, utcText(r.d * DAY_MS).slice(0, 10), r, pointOfDay);
-      for (const r of readAll(db, localHoursSql(storeId, qa, qb, offset))) {
-        t.byHour[r.h] += r.n;
-        t.byWeekday[r.w] += r.n;
-      }
+    for (const [qa, qb] of quarters.flatMap(([a, b]) => [...pieces(a, b, (PIECE_DAYS * DAY_MS) / QUARTER_MS)])) {
+      addLocalHours(readAll(db, localHoursSql(storeId, qa, qb, offset)));
       await turn();
     }
+    if (h0 < h1)
+      for (const [ha, hb] of pieces(h0, h1, PIECE_DAYS * 24)) {
+        addLocalHours(readAll(db, hoursSql(storeId, ha, hb, sqlConstant(span.offset / 60))));
+        await turn();
+      }
     if (q1 * QUARTER_MS < span.toMs) byOrder(q1 * QUARTER_MS, span.toMs);
   }
 }
@@ -255,33 +286,53 @@ function bounds(range: DayRange, zone: string): [string, string] {
   return [dayStartUtc(range.from, zone), dayStartUtc(addDays(range.to, 1), zone)];
 }
 
+/** The month `YYYY-MM` after `month`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+const monthStart = (month: string): string => `${month}-01T00:00:00.000Z`;
+
 /**
- * [from, to)'s whole UTC months as `YYYY-MM` bounds (null when none fits) and the parts before and after them, as UTC
- * text.
+ * [from, to) (UTC text) as whole UTC months (`YYYY-MM` bounds, null for none) with signed parts read from the orders:
+ * each end either adds the part of its cut month inside the period or takes the whole month and takes away the part
+ * outside it, whichever is shorter, so a period's orders are read for at most half a month at each end (hours for
+ * the presets, whose ends are the store's midnights). No months when the parts would be longer than the period.
  */
-function monthSplit(from: string, to: string): { whole: [string, string] | null; edges: [string, string][] } {
-  const start = (month: string) => `${month}-01T00:00:00.000Z`;
-  const next = (month: string) => {
-    const [y, m] = month.split('-').map(Number);
-    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  };
-  const first = start(from.slice(0, 7)) === from ? from.slice(0, 7) : next(from.slice(0, 7));
-  const last = to.slice(0, 7);
-  if (first >= last) return { whole: null, edges: [[from, to]] };
-  const edges: [string, string][] = [];
-  if (from < start(first)) edges.push([from, start(first)]);
-  if (start(last) < to) edges.push([start(last), to]);
-  return { whole: [first, last], edges };
+function monthCover(from: string, to: string): { months: [string, string] | null; edges: SignedPart[] } {
+  const length = (a: string, b: string) => Date.parse(b) - Date.parse(a);
+  const edges: SignedPart[] = [];
+  let first = from.slice(0, 7);
+  if (monthStart(first) !== from) {
+    const after = nextMonth(first);
+    if (length(from, monthStart(after)) <= length(monthStart(first), from)) {
+      edges.push({ from, to: monthStart(after), sign: 1 });
+      first = after;
+    } else edges.push({ from: monthStart(first), to: from, sign: -1 });
+  }
+  let last = to.slice(0, 7);
+  if (monthStart(last) !== to) {
+    const after = nextMonth(last);
+    if (length(monthStart(last), to) <= length(to, monthStart(after)))
+      edges.push({ from: monthStart(last), to, sign: 1 });
+    else {
+      edges.push({ from: to, to: monthStart(after), sign: -1 });
+      last = after;
+    }
+  }
+  const read = edges.reduce((sum, e) => sum + length(e.from, e.to), 0);
+  if (first >= last || read >= length(from, to)) return { months: null, edges: [{ from, to, sign: 1 }] };
+  return { months: [first, last], edges };
 }
 
-/** What [from, to) reads from its orders: its cut UTC days, its customers, its SKUs outside whole months. */
+/** What [from, to) reads from its orders: its cut UTC days, and the parts its months need for customers and SKUs. */
 function orderReads(from: string, to: string): OrderReads {
-  const months = monthSplit(from, to);
+  const cover = monthCover(from, to);
   return {
     period: [from, to],
     moneyEdges: splitRange(from, to, DAY_MS).edges,
-    months: months.whole,
-    monthEdges: months.edges,
+    months: cover.months,
+    monthEdges: cover.edges,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { OrderSummary } from '../../../../shared/domain/order';
 import type { OrderQuery } from '../../../../shared/domain/query';
-import { formatMoney } from '../../../../shared/format';
+import { formatHour, formatMoney, formatWeekday } from '../../../../shared/format';
 import { counted, money, paymentName, t, when, type DocumentContext } from '../doc-format';
 import { html, text, type Html } from '../html';
 
@@ -49,6 +49,9 @@ export function filterInWords(ctx: DocumentContext, query: OrderQuery | null, se
     parts.push(t(ctx, 'filter.maxTotal', { value: formatMoney(query.maxTotalCents, ctx.locale) }));
   if (query.delivered !== undefined) parts.push(t(ctx, query.delivered ? 'filter.delivered' : 'filter.notDelivered'));
   if (query.customerId !== undefined) parts.push(t(ctx, 'filter.customer', { value: query.customerId }));
+  if (query.hour !== undefined) parts.push(t(ctx, 'filter.hour', { value: formatHour(query.hour) }));
+  if (query.weekday !== undefined)
+    parts.push(t(ctx, 'filter.weekday', { value: formatWeekday(query.weekday, ctx.locale) }));
   if (query.review) parts.push(t(ctx, `filter.${query.review}`));
   if (query.search) parts.push(t(ctx, 'filter.search', { value: query.search }));
   if (parts.length === 0) parts.push(t(ctx, 'report.allOrders'));

@@ -76,8 +76,8 @@ ${bump('new', '+ 1')}
 END;
 `;
 
-export const migration013: Migration = {
-  version: 10,
+export const migration012: Migration = {
+  version: 12,
   name: "the reviewed orders' facet totals, for the unreviewed list's chips and total",
   up(db) {
     db.exec(SQL);
