@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreApi } from '../../src/main/core/api';
 import { getStore } from '../../src/main/core/db/stores-repo';
 import { readSyncState, type PageCheckpoint } from '../../src/main/core/db/sync-state-repo';
-import type { NormalizeContext } from '../../src/main/core/normalize';
+import type { WriteContext } from '../../src/main/core/sync/page-writer';
 import type { PageRecords, PageSink } from '../../src/main/core/sync/page-sink';
 import { ProgressTracker } from '../../src/main/core/sync/progress';
 import { DEFAULT_SYNC_SETTINGS, ORDER_INCLUDES } from '../../src/main/core/sync/settings';
@@ -32,7 +32,7 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
   let failed = false;
   return {
     sent,
-    async writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null) {
+    async writeOrders(ctx: WriteContext, records: PageRecords, checkpoint: PageCheckpoint | null) {
       if (checkpoint !== null) sent.push(checkpoint.page);
       if (checkpoint?.page === failPage && !failed) {
         failed = true;
@@ -78,6 +78,7 @@ describe('pages handed to the writer ahead of their results', () => {
         settings: DEFAULT_SYNC_SETTINGS,
         log: core.log,
         now: () => new Date(),
+        arrivalRun: null,
       }).full();
 
     const failing = failingOnce(writer, 2, 2);
@@ -113,7 +114,7 @@ describe('a page written while another connection writes', () => {
       // A page's transaction reads before it writes: as a deferred transaction its upgrade to a writer failed with
       // "database is locked" at once, without the busy handler's wait.
       const written = await writer.writeOrders(
-        { storeId: store.id, storeZone: store.timeZone },
+        { storeId: store.id, storeZone: store.timeZone, arrivalRun: null },
         { listBodyText: page.text },
         null,
       );

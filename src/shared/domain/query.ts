@@ -20,6 +20,8 @@ export interface OrderQuery {
   delivered?: boolean;
   customerId?: number;
   review?: ReviewFilter;
+  /** The orders these sync runs brought into the cache (`SyncOutcome.newOrders.run`): "N pedidos novos". */
+  arrivedIn?: number[];
   /**
    * Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, product name, city, CEP (with or without
    * the dash), coupon code, tracking code; prefix match.

@@ -18,6 +18,7 @@ export function facetAnswers(q: OrderQuery): boolean {
     q.maxTotalCents === undefined &&
     q.customerId === undefined &&
     (q.review === undefined || q.review === 'unreviewed') &&
+    q.arrivedIn === undefined &&
     !hasSearch(q)
   );
 }

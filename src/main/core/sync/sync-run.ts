@@ -5,10 +5,9 @@ import type { Db } from '../db/open';
 import type { StoreRecord } from '../db/stores-repo';
 import { readSyncState, type FullSyncCheckpoint, type PageCheckpoint, type SyncResource } from '../db/sync-state-repo';
 import type { Logger } from '../log/logger';
-import type { NormalizeContext } from '../normalize';
 import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
-import { listRecords, type PageWriteResult } from './page-writer';
+import { listRecords, type PageWriteResult, type WriteContext } from './page-writer';
 import type { ProgressList, ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
@@ -56,6 +55,8 @@ export interface SyncRunDeps {
   settings: SyncSettings;
   log: Logger;
   now: () => Date;
+  /** The run's number, kept on the orders it brings into the cache; null when they are not news (a first sync). */
+  arrivalRun: number | null;
 }
 
 /** What one run did, for the outcome and the benchmarks. */
@@ -92,13 +93,13 @@ export function emptyTotals(): RunTotals {
 export class SyncRun {
   readonly totals: RunTotals = emptyTotals();
   readonly #d: SyncRunDeps;
-  #ctx: NormalizeContext;
+  #ctx: WriteContext;
   /** Whether any call of this run has been answered. */
   #reached = false;
 
   constructor(deps: SyncRunDeps) {
     this.#d = deps;
-    this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone };
+    this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone, arrivalRun: deps.arrivalRun };
   }
 
   /**

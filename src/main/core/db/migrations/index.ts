@@ -7,6 +7,7 @@ import { migration006 } from './006_store_sender';
 import { migration007 } from './007_painel_totals';
 import { migration008 } from './008_raw_deflated';
 import { migration009 } from './009_customer_first_sales';
+import { migration012 } from './012_order_arrivals';
 import type { Migration } from './migration';
 
 /**
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration012,
 ];
 
 export type { Migration } from './migration';
