@@ -51,11 +51,7 @@ export function filterInWords(ctx: DocumentContext, query: OrderQuery | null, se
   if (query.customerId !== undefined) parts.push(t(ctx, 'filter.customer', { value: query.customerId }));
   if (query.review) parts.push(t(ctx, `filter.${query.review}`));
   if (query.arrivedIn?.length)
-    parts.push(
-      query.arrivedIn.length === 1
-        ? t(ctx, 'filter.arrivedOne')
-        : t(ctx, 'filter.arrivedMany', { value: query.arrivedIn.length }),
-    );
+    parts.push(counted(ctx, query.arrivedIn.length, 'filter.arrivedOne', 'filter.arrivedMany'));
   if (query.search) parts.push(t(ctx, 'filter.search', { value: query.search }));
   if (parts.length === 0) parts.push(t(ctx, 'report.allOrders'));
   if (query.sort)
