@@ -53,11 +53,13 @@ describe('full sync', () => {
   });
 
   it('resumes from its checkpoint after a lost connection, never repeating or skipping a page', async () => {
-    fx = await syncFixture({ faults: 'latency=1:100ms' });
+    // Slow answers: the store goes away once the first page has said how long the list is, while the later pages
+    // are on their way (all of them asked for at once), so the list itself breaks off, not only the catch-up after it.
+    fx = await syncFixture({ faults: 'latency=1:1500ms' });
     const port = new URL(fx.fake.url).port;
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
-      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.total !== null && closing === null)
         closing = fx!.fake.close();
     });
     const first = await fx.core.sync.run(fx.store.id, 'auto', { credentials: fx.credentials });
@@ -66,7 +68,8 @@ describe('full sync', () => {
     expect(first.error?.code).toBe('OFFLINE');
     const checkpoint = readSyncState(fx.core.db, fx.store.id, 'orders').fullSync;
     const cached = (fx.core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-    expect(cached).toBeGreaterThanOrEqual(300);
+    expect(cached).toBeGreaterThanOrEqual(100);
+    expect(cached).toBeLessThan(700);
     expect(checkpoint?.nextPage).toBe(cached / 100 + 1);
 
     // The same store comes back on the same address.
