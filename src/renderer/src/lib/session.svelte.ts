@@ -1,5 +1,9 @@
 import type { Connectivity, NewOrders, StoreSummary, SyncOutcome, SyncProgress } from '../../../shared/domain/app';
 import { NEW_ORDER_IDS_MAX } from '../../../shared/domain/app';
+import { api } from './api';
+import { errorText } from './display';
+
+const CURRENT_STORE_KEY = 'balcao.currentStore';
 
 /** A store's new orders since the person last looked: how many, the highest ids, and the sync runs that brought them. */
 export interface NewArrivals {
@@ -8,10 +12,6 @@ export interface NewArrivals {
   /** The order list's `arrivedIn`: exactly these orders, however many runs brought them. */
   runs: number[];
 }
-import { api } from './api';
-import { errorText } from './display';
-
-const CURRENT_STORE_KEY = 'balcao.currentStore';
 
 /**
  * What the whole window shares: the stores, which one is open, whether the API
