@@ -217,17 +217,20 @@ async function main(): Promise<void> {
   });
   const trace: string[] = [];
   let t0 = 0;
-  const apiFactory: typeof baseFactory = TRACE
-    ? (target, credentials, extra = {}) =>
-        baseFactory(target, credentials, {
-          ...extra,
-          onEvent: (event) => {
-            if (event.type === 'request' || event.type === 'response' || event.type === 'wait')
-              trace.push(`${(performance.now() - t0).toFixed(0)} ${event.group} ${event.type}`);
-            extra.onEvent?.(event);
-          },
-        })
-    : baseFactory;
+  // Where the time past the bound goes: when each group's last request went out and its last answer came, as of
+  // the catch-up's start (the lists written) and of the end.
+  const last = { orders: { request: NaN, response: NaN }, other: { request: NaN, response: NaN } };
+  const apiFactory: typeof baseFactory = (target, credentials, extra = {}) =>
+    baseFactory(target, credentials, {
+      ...extra,
+      onEvent: (event) => {
+        if (event.type === 'request' || event.type === 'response')
+          last[event.group][event.type] = performance.now() - t0;
+        if (TRACE && (event.type === 'request' || event.type === 'response' || event.type === 'wait'))
+          trace.push(`${(performance.now() - t0).toFixed(0)} ${event.group} ${event.type}`);
+        extra.onEvent?.(event);
+      },
+    });
   const sync = new SyncManager({
     db: core.db,
     stores: core.stores,
@@ -246,9 +249,15 @@ async function main(): Promise<void> {
   const blocks = blockRecorder(16);
   // When each list was complete (progress events come at least at every phase change and a few times a second).
   const listDone = new Map<'orders' | 'customers', number>();
+  const catchUp = { at: NaN, lastListRequest: NaN, lastListResponse: NaN };
   core.events.subscribeAll((event, payload) => {
     if (event !== 'sync.progress') return;
     const p = payload as SyncProgress;
+    if (p.phase === 'refresh-open' && Number.isNaN(catchUp.at)) {
+      catchUp.at = performance.now() - t0;
+      catchUp.lastListRequest = last.orders.request;
+      catchUp.lastListResponse = last.orders.response;
+    }
     for (const list of ['orders', 'customers'] as const) {
       const { done, total } = p[list];
       if (!listDone.has(list) && total !== null && done >= total) listDone.set(list, performance.now() - t0);
@@ -291,6 +300,13 @@ async function main(): Promise<void> {
         windowBoundSeconds: NO_LIMIT ? null : round1(bound.seconds),
         wallOverBound: NO_LIMIT || bound.seconds === 0 ? null : Math.round((seconds / bound.seconds) * 1000) / 1000,
         orderListDoneSeconds: round1((listDone.get('orders') ?? NaN) / 1000),
+        // The order list's last request and answer, when its pages had all been written (the catch-up began), and
+        // the catch-up's last request and answer: the stretch past the bound, piece by piece.
+        orderListLastRequestSeconds: round1(catchUp.lastListRequest / 1000),
+        orderListLastResponseSeconds: round1(catchUp.lastListResponse / 1000),
+        catchUpStartSeconds: round1(catchUp.at / 1000),
+        lastRequestSeconds: round1(Math.max(last.orders.request, last.other.request) / 1000),
+        lastResponseSeconds: round1(Math.max(last.orders.response, last.other.response) / 1000),
         customerListDoneSeconds: round1((listDone.get('customers') ?? NaN) / 1000),
         limitPerMinute: NO_LIMIT ? null : LIMIT,
         longestPageWriteMs: Math.round(full.totals.longestPageBlockMs * 10) / 10,

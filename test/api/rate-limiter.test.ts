@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter, createStoreApi, type StoreApiOptions } from '../../src/main/core/api';
 import { json, ORDERS_PAGE, startServer, type TestServer } from './server';
 
@@ -139,5 +139,23 @@ describe('a request cancelled while it waits for the limiter', () => {
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(timers()).toBe(before);
+  });
+});
+
+describe("a slot's hold", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gives the slot back one window and 0.5 % after the answer came, not before, not later', async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter({ limits: { orders: 1 }, now: () => Date.now() });
+    const first = await limiter.acquire('orders');
+    await vi.advanceTimersByTimeAsync(400);
+    first.release();
+    let granted = false;
+    void limiter.acquire('orders').then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(60_299);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(true);
   });
 });

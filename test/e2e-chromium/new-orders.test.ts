@@ -61,6 +61,12 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       return added;
     }
 
+    /** The ids of the list's rows. */
+    const listedRows = (): Promise<number[]> =>
+      page
+        .locator('tr[data-order-id]')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-order-id'))));
+
     /** The ids of the list's rows that carry the new mark. */
     const markedRows = (): Promise<number[]> =>
       page
@@ -104,19 +110,31 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)(
       await page.getByTestId('new-orders-dismiss').click();
     });
 
-    it('opens the list on the new orders from the notice, and they are seen once the person leaves it', async () => {
-      const added = await syncNewOrders(2, '2 pedidos novos');
+    it('opens the list on exactly the orders two syncs brought, as a removable filter, seen once the person leaves it', async () => {
+      // Two syncs bring orders before the person looks: the notice adds them up and opens on both runs' orders.
+      const first = await syncNewOrders(2, '2 pedidos novos');
+      const second = await syncNewOrders(1, '3 pedidos novos');
+      const added = [...first, ...second];
       // Asked once only: answered above.
       expect(await page.getByTestId('notify-ask').count()).toBe(0);
       await page.getByTestId('new-orders-open').click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Pedidos');
-      // Newest first: the new orders head the list, marked (with the one left unseen from before).
-      await expect.poll(() => markedRows()).toContain(added[0]);
-      const top = await page
-        .locator('tr[data-order-id]')
-        .evaluateAll((rows) => rows.slice(0, 2).map((row) => Number(row.getAttribute('data-order-id'))));
-      expect(top.sort()).toEqual([...added].sort());
+      const chip = page.locator('[data-testid="filter-chip"][data-filter="arrived"]');
+      await expect.poll(() => chip.textContent().catch(() => '')).toContain('Novos nas últimas 2 sincronizações');
+      // Exactly those orders, each row the order the store added (its number, read from the row's link), marked.
+      await expect.poll(() => listedRows().then((ids) => ids.sort())).toEqual([...added].sort());
+      expect((await markedRows()).sort()).toEqual([...added].sort());
+      const numbers = await page
+        .locator('tr[data-order-id] .row-link')
+        .evaluateAll((links) => links.map((link) => link.textContent?.replace(/\D/g, '')));
+      const expected = added.map((id) => String(fake.model.skeleton(fake.model.orderIndexOfId(id)!).number));
+      expect(numbers.sort()).toEqual(expected.sort());
       await page.screenshot({ path: screenshotPath('new-orders-opened') });
+
+      // The chip removes the filter: the whole list again, newest first, the new orders still marked on top.
+      await chip.getByRole('button').click();
+      await expect.poll(() => listedRows().then((ids) => ids.length)).toBeGreaterThan(added.length);
+      expect(await chip.count()).toBe(0);
 
       await page.getByRole('navigation').getByRole('button', { name: 'Clientes', exact: true }).click();
       await page.getByRole('navigation').getByRole('button', { name: 'Pedidos', exact: true }).click();

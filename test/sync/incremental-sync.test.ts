@@ -40,6 +40,7 @@ describe('incremental sync', () => {
     // Exactly the orders the store added are new (the advanced and cancelled ones were cached already).
     const addedDesc = [...added].sort((a, b) => b - a);
     expect(incremental.newOrders).toEqual({
+      run: 1,
       count: 7,
       ids: addedDesc,
       minId: addedDesc.at(-1),
@@ -63,7 +64,7 @@ describe('incremental sync', () => {
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
     const again = await fx.core.sync.run(fx.store.id, 'incremental', { credentials: fx.credentials });
     expect(again.ok).toBe(true);
-    expect(again.newOrders).toEqual({ count: 0, ids: [], minId: null, maxId: null });
+    expect(again.newOrders).toEqual({ run: 3, count: 0, ids: [], minId: null, maxId: null });
     expect(cacheDifferences(fx.core.db, fx.store.id, fx.fake.model)).toEqual([]);
   });
 

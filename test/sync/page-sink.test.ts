@@ -16,7 +16,7 @@ const listBody = JSON.stringify({
   data: [record(1), record(2), { id: 'not an order' }],
   meta: { pagination: { total: 3, total_pages: 1 } },
 });
-const ctx = { storeId: 'store-a', storeZone: SP };
+const ctx = { storeId: 'store-a', storeZone: SP, arrivalRun: null };
 
 let t: TempDb;
 beforeEach(() => {

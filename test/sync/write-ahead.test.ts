@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStoreApi } from '../../src/main/core/api';
+import { createStoreApi, type ApiEvent } from '../../src/main/core/api';
 import { getStore } from '../../src/main/core/db/stores-repo';
 import { readSyncState, type PageCheckpoint } from '../../src/main/core/db/sync-state-repo';
-import type { NormalizeContext } from '../../src/main/core/normalize';
+import type { WriteContext } from '../../src/main/core/sync/page-writer';
 import type { PageRecords, PageSink } from '../../src/main/core/sync/page-sink';
 import { ProgressTracker } from '../../src/main/core/sync/progress';
 import { DEFAULT_SYNC_SETTINGS, ORDER_INCLUDES } from '../../src/main/core/sync/settings';
@@ -32,7 +32,7 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
   let failed = false;
   return {
     sent,
-    async writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null) {
+    async writeOrders(ctx: WriteContext, records: PageRecords, checkpoint: PageCheckpoint | null) {
       if (checkpoint !== null) sent.push(checkpoint.page);
       if (checkpoint?.page === failPage && !failed) {
         failed = true;
@@ -52,7 +52,7 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
 }
 
 /** A fake store, a core, the real writer thread on the core's file, and an API client of the store. */
-async function withWriter(shape: { orders: number; customers: number }) {
+async function withWriter(shape: { orders: number; customers: number }, onEvent?: (event: ApiEvent) => void) {
   fx = await syncFixture(shape);
   writer = new WorkerSink(fx.core.db.name, writerEntry()!);
   const api = createStoreApi({
@@ -60,25 +60,32 @@ async function withWriter(shape: { orders: number; customers: number }) {
     alias: fx.fake.alias,
     credentials: fx.fake.credentials,
     rateLimit: { timeScale: 60 },
+    ...(onEvent ? { onEvent } : {}),
   });
   return { ...fx, api, writer };
 }
 
+/** A full sync's run of the engine alone, through `sink`. */
+function fullRun(f: Awaited<ReturnType<typeof withWriter>>, sink: PageSink): Promise<void> {
+  return new SyncRun({
+    db: f.core.db,
+    sink,
+    api: f.api,
+    store: getStore(f.core.db, f.store.id)!,
+    signal: new AbortController().signal,
+    progress: new ProgressTracker({ storeId: f.store.id, mode: 'full', emit: () => undefined, retries: () => 0 }),
+    settings: DEFAULT_SYNC_SETTINGS,
+    log: f.core.log,
+    now: () => new Date(),
+    arrivalRun: null,
+  }).full();
+}
+
 describe('pages handed to the writer ahead of their results', () => {
   it('never move the checkpoint past a page that failed: the next run resumes at it and ends with exactly the store', async () => {
-    const { core, store, fake, api, writer } = await withWriter({ orders: 700, customers: 60 });
-    const runWith = (sink: PageSink): Promise<void> =>
-      new SyncRun({
-        db: core.db,
-        sink,
-        api,
-        store: getStore(core.db, store.id)!,
-        signal: new AbortController().signal,
-        progress: new ProgressTracker({ storeId: store.id, mode: 'full', emit: () => undefined, retries: () => 0 }),
-        settings: DEFAULT_SYNC_SETTINGS,
-        log: core.log,
-        now: () => new Date(),
-      }).full();
+    const f = await withWriter({ orders: 700, customers: 60 });
+    const { core, store, fake, writer } = f;
+    const runWith = (sink: PageSink): Promise<void> => fullRun(f, sink);
 
     const failing = failingOnce(writer, 2, 2);
     await expect(runWith(failing)).rejects.toThrow(/page 2 failed/);
@@ -91,6 +98,40 @@ describe('pages handed to the writer ahead of their results', () => {
 
     await runWith(writer);
     expect(cacheDifferences(core.db, store.id, fake.model)).toEqual([]);
+  });
+});
+
+describe("a full sync's catch-up window", () => {
+  it("goes out while the writer still takes the order list's last page, and is written after it", async () => {
+    // 7 list pages of orders; every order request past them is the catch-up's.
+    let orderRequests = 0;
+    let catchUpAsked = (): void => undefined;
+    const catchUpOut = new Promise<void>((resolve) => (catchUpAsked = resolve));
+    const f = await withWriter({ orders: 700, customers: 60 }, (event) => {
+      if (event.type === 'request' && event.group === 'orders' && ++orderRequests > 7) catchUpAsked();
+    });
+    const order: string[] = [];
+    const sink: PageSink = {
+      async writeOrders(ctx, records, checkpoint) {
+        if (checkpoint?.page === 7) {
+          // The list's last page lands only once the catch-up has asked for its own: waiting for this write first
+          // would never end.
+          await catchUpOut;
+          order.push('last list page');
+        } else if (checkpoint === null) order.push('catch-up page');
+        return f.writer.writeOrders(ctx, records, checkpoint);
+      },
+      writeCustomers: (ctx, records, checkpoint) => f.writer.writeCustomers(ctx, records, checkpoint),
+      writeState: (storeId, resource, patch) => f.writer.writeState(storeId, resource, patch),
+      setStoreZone: (storeId, zone) => f.writer.setStoreZone(storeId, zone),
+      markOrdersChecked: (storeId, ids) => f.writer.markOrdersChecked(storeId, ids),
+      close: () => Promise.resolve(),
+    };
+    await fullRun(f, sink);
+    expect(order[0]).toBe('last list page');
+    expect(order.slice(1).every((what) => what === 'catch-up page')).toBe(true);
+    expect(order.length).toBeGreaterThan(1);
+    expect(cacheDifferences(f.core.db, f.store.id, f.fake.model)).toEqual([]);
   });
 });
 
@@ -113,7 +154,7 @@ describe('a page written while another connection writes', () => {
       // A page's transaction reads before it writes: as a deferred transaction its upgrade to a writer failed with
       // "database is locked" at once, without the busy handler's wait.
       const written = await writer.writeOrders(
-        { storeId: store.id, storeZone: store.timeZone },
+        { storeId: store.id, storeZone: store.timeZone, arrivalRun: null },
         { listBodyText: page.text },
         null,
       );

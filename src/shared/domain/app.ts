@@ -113,6 +113,11 @@ export interface SyncOutcome {
 export const NEW_ORDER_IDS_MAX = 1_000;
 
 export interface NewOrders {
+  /**
+   * The run's number among the store's runs that brought orders, kept on each order it brought: `arrivedIn` of an
+   * order query lists exactly them. Null for a store's first sync (every order is new, none is news).
+   */
+  run: number | null;
   count: number;
   /** Their ids, highest first; all of them when `count` ≤ NEW_ORDER_IDS_MAX, else the highest that many. */
   ids: number[];

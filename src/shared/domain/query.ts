@@ -24,6 +24,8 @@ export interface OrderQuery {
   /** Weekday the order was created, in the store's time zone: 0 = Monday … 6 = Sunday. */
   weekday?: number;
   review?: ReviewFilter;
+  /** The orders these sync runs brought into the cache (`SyncOutcome.newOrders.run`): "N pedidos novos". */
+  arrivedIn?: number[];
   /**
    * Free text: order number, customer name, e-mail, CPF/CNPJ, phone, SKU, product name, city, CEP (with or without
    * the dash), coupon code, tracking code; prefix match.

@@ -4,8 +4,8 @@ import type { OrderQuery } from './query';
 export const DATE_PRESETS = ['today', 'yesterday', 'last7', 'last30', 'thisMonth', 'lastMonth'] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
 
-/** What a view keeps of the list: its filter and sort, never the page. */
-export type ViewFilter = Omit<OrderQuery, 'offset' | 'limit'>;
+/** What a view keeps of the list: its filter and sort, never the page nor the sync runs' new orders. */
+export type ViewFilter = Omit<OrderQuery, 'offset' | 'limit' | 'arrivedIn'>;
 
 export const MAX_VIEWS = 50;
 export const MAX_VIEW_NAME = 60;

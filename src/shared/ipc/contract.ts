@@ -79,6 +79,7 @@ export const orderQuerySchema = v.strictObject({
   hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23))),
   weekday: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))),
   review: v.optional(v.picklist(['reviewed', 'flagged', 'unreviewed'])),
+  arrivedIn: v.optional(v.pipe(v.array(recordId), v.minLength(1), v.maxLength(MAX_LIST))),
   search: v.optional(shortText(200)),
   sort: v.optional(
     v.strictObject({ key: v.picklist(['date', 'number', 'total', 'customer', 'status', 'payment']), direction }),
@@ -87,8 +88,11 @@ export const orderQuerySchema = v.strictObject({
   limit,
 });
 
-/** A saved view's filter: the list's query without its page. */
-export const viewFilterSchema = v.omit(orderQuerySchema, ['offset', 'limit']);
+/**
+ * A saved view's filter: the list's query without its page, nor the sync runs' new orders (a view opened later
+ * would show the orders of runs long past, not what is new then).
+ */
+export const viewFilterSchema = v.omit(orderQuerySchema, ['offset', 'limit', 'arrivedIn']);
 const viewId = recordId;
 const viewName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_VIEW_NAME));
 /** The order list's own tabs (issue 13), per store. */

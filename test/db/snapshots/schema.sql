@@ -6,6 +6,8 @@ CREATE INDEX customers_by_last_order ON customers (store_id, last_order_utc, id)
 CREATE INDEX customers_by_name ON customers (store_id, sort_name, id);
 -- index customers_by_order_count
 CREATE INDEX customers_by_order_count ON customers (store_id, order_count, id);
+-- index orders_by_arrival
+CREATE INDEX orders_by_arrival ON orders (store_id, arrival_run, created_utc, id) WHERE arrival_run IS NOT NULL;
 -- index orders_by_created
 CREATE INDEX orders_by_created ON orders (store_id, created_utc, id, status_alias);
 -- index orders_by_customer
@@ -75,7 +77,7 @@ CREATE TABLE order_slice_totals (store_id TEXT NOT NULL REFERENCES stores(id) ON
 -- table order_status_totals
 CREATE TABLE order_status_totals (store_id TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE, status_alias TEXT NOT NULL, -- '' for orders whose status could not be read status_name TEXT, n INTEGER NOT NULL, PRIMARY KEY (store_id, status_alias)) STRICT, WITHOUT ROWID;
 -- table orders
-CREATE TABLE orders (pk INTEGER PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE, id INTEGER NOT NULL, number INTEGER, status_alias TEXT, status_name TEXT, status_id INTEGER, customer_id INTEGER, customer_name TEXT, customer_sort TEXT, customer_email TEXT, customer_tax_id TEXT, customer_phone TEXT, created_utc TEXT, created_zone TEXT, updated_utc TEXT, updated_zone TEXT, total_cents INTEGER, products_cents INTEGER, shipment_cents INTEGER, discount_cents INTEGER, tax_cents INTEGER, payment_alias TEXT, payment_name TEXT, installments INTEGER, delivered INTEGER, tracking_code TEXT, track_url TEXT, promocode_id INTEGER, promocode_code TEXT, parse_problems TEXT NOT NULL DEFAULT '[]', parse_problem_count INTEGER NOT NULL DEFAULT 0, raw TEXT NOT NULL, synced_at TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1)), flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)), search_key INTEGER, raw_deflated BLOB, UNIQUE (store_id, id)) STRICT;
+CREATE TABLE orders (pk INTEGER PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id) ON DELETE CASCADE, id INTEGER NOT NULL, number INTEGER, status_alias TEXT, status_name TEXT, status_id INTEGER, customer_id INTEGER, customer_name TEXT, customer_sort TEXT, customer_email TEXT, customer_tax_id TEXT, customer_phone TEXT, created_utc TEXT, created_zone TEXT, updated_utc TEXT, updated_zone TEXT, total_cents INTEGER, products_cents INTEGER, shipment_cents INTEGER, discount_cents INTEGER, tax_cents INTEGER, payment_alias TEXT, payment_name TEXT, installments INTEGER, delivered INTEGER, tracking_code TEXT, track_url TEXT, promocode_id INTEGER, promocode_code TEXT, parse_problems TEXT NOT NULL DEFAULT '[]', parse_problem_count INTEGER NOT NULL DEFAULT 0, raw TEXT NOT NULL, synced_at TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1)), flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)), search_key INTEGER, raw_deflated BLOB, arrival_run INTEGER, UNIQUE (store_id, id)) STRICT;
 -- table orders_fts
 CREATE VIRTUAL TABLE orders_fts USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8 9 10');
 -- table orders_fts_config

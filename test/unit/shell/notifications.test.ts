@@ -37,7 +37,7 @@ function door(notifyNewOrders: boolean | null): Dispatch {
 
 function outcome(mode: 'full' | 'incremental', count: number, ok = true): SyncOutcome {
   const ids = Array.from({ length: count }, (_, i) => 1000 - i);
-  const newOrders: NewOrders = { count, ids, minId: ids.at(-1) ?? null, maxId: ids[0] ?? null };
+  const newOrders: NewOrders = { run: 2, count, ids, minId: ids.at(-1) ?? null, maxId: ids[0] ?? null };
   return {
     storeId: STORE.id,
     mode,

@@ -9,7 +9,12 @@ export interface RateLimiterSettings {
   windowMs?: number;
   /** Divides every window (and `Retry-After`), as the fake store's flag does: 100 runs a "minute" in 600 ms. */
   timeScale?: number;
-  /** Extra hold per request, as a fraction of the window, for clock skew between us and the server. */
+  /**
+   * Extra hold per request, as a fraction of the window (0.5 % by default: 0.3 s a minute), for the server's clock
+   * running faster than ours. Latency needs none: a slot is held from before the request leaves until after its
+   * answer arrives, and the server counts it in between. Clocks kept by NTP differ in rate by under 0.05 %; the
+   * margin is paid once per window at the end of a sync, so a larger one (2 % was 1.2 s a minute) only costs time.
+   */
   safetyFraction?: number;
   now?: () => number;
 }
@@ -82,7 +87,7 @@ export function limiterShape(settings: RateLimiterSettings = {}): {
   if (!(timeScale > 0)) throw new RangeError('timeScale must be positive');
   // The fake store's meaning: timeScale 60 makes a "minute" last one second.
   const windowMs = (settings.windowMs ?? DEFAULT_WINDOW_MS) / timeScale;
-  const safety = settings.safetyFraction ?? 0.02;
+  const safety = settings.safetyFraction ?? 0.005;
   if (!(safety >= 0)) throw new RangeError('safetyFraction must not be negative');
   const limits = {
     orders: settings.limits?.orders ?? DEFAULT_LIMITS.orders,

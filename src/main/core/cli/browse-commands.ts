@@ -10,6 +10,7 @@ export const ORDERS_OPTIONS = {
   status: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  'arrived-in': { type: 'string' },
   limit: { type: 'string' },
 } as const;
 
@@ -34,17 +35,22 @@ const cell = (value: unknown, width: number): string =>
 // Every command below asks the core through the contract (ctx.api()), as the app's screens do: the flags become
 // the same call inputs, checked by the same schemas.
 
-/** The order filter of --q, --status, --from and --to, as `orders` and `export` take it. */
+/**
+ * The order filter of --q, --status, --from, --to and --arrived-in (the runs `sync` named as bringing new orders),
+ * as `orders` and `export` take it.
+ */
 export function filterQuery(values: Parsed['values']): OrderQuery {
   const status = text(values, 'status');
   const q = text(values, 'q');
   const from = text(values, 'from');
   const to = text(values, 'to');
+  const arrivedIn = text(values, 'arrived-in');
   return {
     ...(q !== undefined ? { search: q } : {}),
     ...(status !== undefined ? { statuses: status.split(',') } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
+    ...(arrivedIn !== undefined ? { arrivedIn: arrivedIn.split(',').map((run) => numberArg(run) ?? Number.NaN) } : {}),
   };
 }
 

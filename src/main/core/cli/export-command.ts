@@ -25,6 +25,7 @@ export const EXPORT_OPTIONS = {
   status: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  'arrived-in': { type: 'string' },
 } as const;
 
 /** The CLI is a shell: the path is the one given with --out, and documents print through Chromium. */

@@ -26,7 +26,7 @@ export const USAGE = `usage: npm run balcao -- <command> [--data-dir DIR] [--jso
   sync --store ID [--mode auto|full|incremental]
   sync --watch [--interval off|5m|10m|15m|30m|60m]  (every store, until Ctrl-C)
   sync --base-url URL --alias A [--mode …]      (credentials from BALCAO_USER_TOKEN / BALCAO_USER_SECRET_KEY)
-  orders [--store ID] [--q TEXT] [--status ALIAS] [--from YYYY-MM-DD --to YYYY-MM-DD] [--limit N]
+  orders [--store ID] [--q TEXT] [--status ALIAS] [--from YYYY-MM-DD --to YYYY-MM-DD] [--arrived-in RUN[,RUN]] [--limit N]
   order ID [--store ID]
   customers [--store ID] [--q TEXT] [--limit N]
   customer ID [--store ID]

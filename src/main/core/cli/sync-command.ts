@@ -41,7 +41,10 @@ function progressLine(p: SyncProgress): string {
 
 export function summaryLine(o: SyncOutcome): string {
   const what = o.ok ? 'ok' : o.cancelled ? 'cancelled' : `failed (${describeError(o.error ?? { code: 'INTERNAL' })})`;
-  return `sync ${what}: ${o.mode}, ${o.ordersWritten} orders, ${o.customersWritten} customers, ${o.unreadable} unreadable, ${o.requests} requests, ${o.retries} retries\n`;
+  // The run that brought new orders: `orders --arrived-in R` lists exactly them.
+  const news =
+    o.newOrders.run !== null && o.newOrders.count > 0 ? `, ${o.newOrders.count} new (run ${o.newOrders.run})` : '';
+  return `sync ${what}: ${o.mode}, ${o.ordersWritten} orders${news}, ${o.customersWritten} customers, ${o.unreadable} unreadable, ${o.requests} requests, ${o.retries} retries\n`;
 }
 
 /** `--interval 10m` (or `10`, `off`): minutes, one of the app's settings. */

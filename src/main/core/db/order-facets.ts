@@ -20,6 +20,7 @@ export function facetAnswers(q: OrderQuery): boolean {
     q.hour === undefined &&
     q.weekday === undefined &&
     (q.review === undefined || q.review === 'unreviewed') &&
+    q.arrivedIn === undefined &&
     !hasSearch(q)
   );
 }

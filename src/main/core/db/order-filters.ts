@@ -56,20 +56,27 @@ export function orderWhere(storeId: string, storeZone: string, q: OrderQuery, op
   if (q.review === 'unreviewed') conditions.push(sqlFragment`o.reviewed = 0`);
   else if (q.review === 'reviewed') conditions.push(sqlFragment`o.reviewed = 1`);
   else if (q.review === 'flagged') conditions.push(sqlFragment`o.flagged = 1`);
+  if (q.arrivedIn !== undefined) conditions.push(sqlFragment`o.arrival_run IN (${sqlJoin(q.arrivedIn)})`);
   // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
   if (search !== null) conditions.push(search.orderFilter());
   return {
     where: sqlJoin(conditions, ' AND '),
-    from: (search === null ? reviewIndex(q) : null) ?? sqlFragment`orders o`,
+    from: (search === null ? smallIndex(q) : null) ?? sqlFragment`orders o`,
   };
 }
 
+/** True when the filter names a set of orders that a small partial index holds: they lead, and sort themselves. */
+export function fewOrders(q: OrderQuery): boolean {
+  return smallIndex(q) !== null;
+}
+
 /**
- * Reviewed and flagged orders are read from their partial index: it is as small as the merchant's marks
- * and already in date order. Without statistics SQLite cannot tell it from the full date index, hence
- * INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by its search key.
+ * The orders sync runs brought, and reviewed or flagged orders, are read from their partial index: it is as small as
+ * the runs' arrivals or the merchant's marks. Without statistics SQLite cannot tell it from the full date index,
+ * hence INDEXED BY. Not with a search: then the FTS matches drive and each order is fetched by its search key.
  */
-function reviewIndex(q: OrderQuery): SqlFragment | null {
+function smallIndex(q: OrderQuery): SqlFragment | null {
+  if (q.arrivedIn !== undefined) return sqlFragment`orders o INDEXED BY orders_by_arrival`;
   if (q.review === 'reviewed') return sqlFragment`orders o INDEXED BY orders_reviewed`;
   if (q.review === 'flagged') return sqlFragment`orders o INDEXED BY orders_flagged`;
   return null;
@@ -157,6 +164,7 @@ export function onlyStatusFilter(q: OrderQuery): boolean {
     q.hour === undefined &&
     q.weekday === undefined &&
     q.review === undefined &&
+    q.arrivedIn === undefined &&
     !hasSearch(q)
   );
 }

@@ -1,7 +1,7 @@
 import type { OrderSummary } from '../../../shared/domain/order';
 import type { OrderQuery, Page } from '../../../shared/domain/query';
 import type { ReadableDB } from './connection';
-import { inWorkflowOrder, orderBy, orderWhere, pageBounds } from './order-filters';
+import { fewOrders, inWorkflowOrder, orderBy, orderWhere, pageBounds } from './order-filters';
 import { countStatement, countWithSearch, totalCap } from './orders-counts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows/orders';
 import { COMMON_SEARCH_MATCHES, orderSearch, type OrderSearch } from './search';
@@ -45,13 +45,12 @@ export function orderListSql(
   const { where, from } = orderWhere(storeId, zone, query, { search, searchDrives: !common, totalDrives });
   const fromMatches = search !== null && search.match !== null && !common;
   if (query.sort?.key === 'status' && !fromMatches) {
-    // A customer's orders, the review marks' partial indexes and a narrow total range are fewer rows than a
+    // A customer's orders, the partial indexes (arrivals, review marks) and a narrow total range are fewer rows than a
     // status: those lead, and each part sorts its few rows. Otherwise each part walks orders_by_status
     // (which also carries payment_alias), whatever SQLite would guess without statistics.
     const fewer =
       query.customerId !== undefined ||
-      query.review === 'reviewed' ||
-      query.review === 'flagged' ||
+      fewOrders(query) ||
       (totalDrives && (query.minTotalCents !== undefined || query.maxTotalCents !== undefined));
     const table = fewer ? from : sqlFragment`orders o INDEXED BY orders_by_status`;
     // A word this common fills each status's part sooner from its own matches, streamed in date order from the

@@ -19,7 +19,8 @@ const bit = (value: boolean | null): number | null => (value === null ? null : v
  * whole page and its checkpoint or neither, so a resumed sync never skips or
  * half-writes a page. Review state is not touched.
  *
- * `rawRecords[i]` is the API record `orders[i]` was read from.
+ * `rawRecords[i]` is the API record `orders[i]` was read from. `arrivalRun` is kept on the orders this write
+ * inserts (never on one already cached): the sync run that brought them, for opening the list on exactly those.
  */
 export function writeOrderPage(
   db: WritableDB,
@@ -28,6 +29,7 @@ export function writeOrderPage(
   rawRecords: readonly unknown[],
   unreadable: readonly UnreadableInput[],
   checkpoint: PageCheckpoint | null,
+  arrivalRun: number | null = null,
 ): void {
   if (rawRecords.length !== orders.length) {
     throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${rawRecords.length} raw records`);
@@ -44,7 +46,7 @@ export function writeOrderPage(
           search_key, created_utc FROM orders WHERE store_id = ${storeId} AND id = ${order.id}`,
       );
       if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
-      const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now);
+      const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now, arrivalRun);
       replaceRelations(db, pk, order, previous !== undefined);
       writeOrderSearchRow(db, pk, order, previous);
       const customer = order.customer;
@@ -62,22 +64,22 @@ export function writeOrderPage(
   }).immediate();
 }
 
-function upsertOrder(db: WritableDB, o: Order, raw: string, now: string): number {
+function upsertOrder(db: WritableDB, o: Order, raw: string, now: string, arrivalRun: number | null): number {
   const row = writeReturning(
     db,
     sql<{ pk: number }>`
 INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
   customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
   products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
-  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, raw_deflated, synced_at)
+  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, raw_deflated, synced_at, arrival_run)
 VALUES (${o.storeId}, ${o.id}, ${o.number}, ${o.status?.alias ?? null}, ${o.status?.name ?? null}, ${o.status?.id ?? null},
   ${o.customer?.id ?? null}, ${o.customer?.name ?? null}, ${sortKey(o.customer?.name ?? null)}, ${o.customer?.email ?? null},
   ${o.customer?.taxId ?? null}, ${o.customer?.phone ?? null}, ${o.createdAt?.utc ?? null}, ${o.createdAt?.zone ?? null},
   ${o.updatedAt?.utc ?? null}, ${o.updatedAt?.zone ?? null}, ${o.totalCents}, ${o.productsCents}, ${o.shipmentCents},
   ${o.discountCents}, ${o.taxCents}, ${o.payment?.alias ?? null}, ${o.payment?.name ?? null}, ${o.installments},
   ${bit(o.delivered)}, ${o.trackingCode}, ${o.trackUrl}, ${o.promocode?.id ?? null}, ${o.promocode?.code ?? null},
-  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${packRawJson(raw, 'order')}, ${now})
-ON CONFLICT (store_id, id) DO UPDATE SET
+  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${packRawJson(raw, 'order')}, ${now}, ${arrivalRun})
+ON CONFLICT (store_id, id) DO UPDATE SET -- every column but arrival_run: an order arrives once
   number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
   status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
   customer_sort = excluded.customer_sort, customer_email = excluded.customer_email,

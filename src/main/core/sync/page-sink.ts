@@ -2,20 +2,21 @@ import type { Db } from '../db/open';
 import { markOrdersChecked } from '../db/orders-write';
 import { updateStore } from '../db/stores-repo';
 import { writeSyncState, type PageCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
-import type { NormalizeContext } from '../normalize';
-import { listRecords, writeCustomerRecords, writeOrderRecords, type PageWriteResult } from './page-writer';
+import {
+  listRecords,
+  writeCustomerRecords,
+  writeOrderRecords,
+  type PageWriteResult,
+  type WriteContext,
+} from './page-writer';
 
 /**
  * Where a sync's writes go. Every write of a run passes through one sink, so
  * with the worker sink there is exactly one writer: the worker's connection.
  */
 export interface PageSink {
-  writeOrders(ctx: NormalizeContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult>;
-  writeCustomers(
-    ctx: NormalizeContext,
-    records: PageRecords,
-    checkpoint: PageCheckpoint | null,
-  ): Promise<PageWriteResult>;
+  writeOrders(ctx: WriteContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult>;
+  writeCustomers(ctx: WriteContext, records: PageRecords, checkpoint: PageCheckpoint | null): Promise<PageWriteResult>;
   writeState(storeId: string, resource: SyncResource, patch: SyncStatePatch): Promise<void>;
   setStoreZone(storeId: string, zone: string): Promise<void>;
   /** Records that the sync looked at these orders now, though the store no longer returns them. */
@@ -36,7 +37,7 @@ export function pageRecords(records: PageRecords): readonly unknown[] {
 
 /** A request as the writer thread receives it. */
 export type SinkRequest =
-  | { op: 'orders' | 'customers'; ctx: NormalizeContext; records: PageRecords; checkpoint: PageCheckpoint | null }
+  | { op: 'orders' | 'customers'; ctx: WriteContext; records: PageRecords; checkpoint: PageCheckpoint | null }
   | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
   | { op: 'zone'; storeId: string; zone: string }
   | { op: 'checked'; storeId: string; orderIds: readonly number[] };

@@ -9,6 +9,12 @@ import type { UnreadableInput } from '../db/unreadable-repo';
 import { normalizeCustomer, normalizeOrder, type NormalizeContext } from '../normalize';
 import { cachedOrderIds } from './sync-queries';
 
+/** What a page is normalised and written with: the store's context and, for orders, the run that brings them. */
+export interface WriteContext extends NormalizeContext {
+  /** Kept on the orders the page inserts (null: the store's first sync, whose orders are not news). */
+  arrivalRun: number | null;
+}
+
 export interface PageWriteResult {
   written: number;
   unreadable: number;
@@ -37,7 +43,7 @@ export function listRecords(body: unknown): unknown[] {
  */
 export function writeOrderRecords(
   db: Db,
-  ctx: NormalizeContext,
+  ctx: WriteContext,
   records: readonly unknown[],
   checkpoint: PageCheckpoint | null,
 ): PageWriteResult {
@@ -61,7 +67,7 @@ export function writeOrderRecords(
     ctx.storeId,
     orders.map((o) => o.id),
   );
-  writeOrderPage(db, ctx.storeId, orders, raws, unreadable, checkpoint);
+  writeOrderPage(db, ctx.storeId, orders, raws, unreadable, checkpoint, ctx.arrivalRun);
   return {
     written: orders.length,
     unreadable: unreadable.length,
@@ -74,7 +80,7 @@ export function writeOrderRecords(
 
 export function writeCustomerRecords(
   db: Db,
-  ctx: NormalizeContext,
+  ctx: WriteContext,
   records: readonly unknown[],
   checkpoint: PageCheckpoint | null,
 ): PageWriteResult {

@@ -16,14 +16,16 @@ import { inlineSink, type PageSink } from './page-sink';
 import { ProgressTracker } from './progress';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings';
 import { emptyTotals, SyncRun, type RunTotals } from './sync-run';
+import { nextArrivalRun } from './sync-queries';
 import { WorkerSink, writerEntry } from './worker-sink';
 
 export type SyncMode = 'auto' | 'full' | 'incremental';
 
-/** The new orders of a run for its outcome: exact count and bounds, the highest ids up to the cap. */
-function newOrders(ids: ReadonlySet<number>): NewOrders {
+/** The new orders of a run for its outcome: exact count and bounds, the highest ids up to the cap, and the run. */
+function newOrders(ids: ReadonlySet<number>, run: number | null): NewOrders {
   const sorted = [...ids].sort((a, b) => b - a);
   return {
+    run,
     count: sorted.length,
     ids: sorted.slice(0, NEW_ORDER_IDS_MAX),
     minId: sorted.at(-1) ?? null,
@@ -189,6 +191,7 @@ export class SyncManager {
     let error: ErrorInfo | null = null;
     let cancelled = false;
     let storeKnown = false;
+    let arrivalRun: number | null = null;
     try {
       const store = await stores.get(storeId);
       storeKnown = true;
@@ -218,6 +221,8 @@ export class SyncManager {
       // Before the writer is asked for: a run cancelled by now, or started after close(), must not start a writer
       // thread that nothing would close (it would keep the process from exiting).
       if (controller.signal.aborted) throw new AppError('CANCELLED', 'sync cancelled', { params: { reason: 'sync' } });
+      // A store's first sync brings every order, which is not news; after one has succeeded, what a run brings is.
+      arrivalRun = store.lastSyncAt === null ? null : nextArrivalRun(db, storeId);
       run = new SyncRun({
         db,
         sink: this.#writer(),
@@ -229,6 +234,7 @@ export class SyncManager {
         settings: this.#settings,
         log,
         now,
+        arrivalRun,
       });
       log.info('sync started', { storeId, mode });
       if (mode === 'full') await run.full();
@@ -257,7 +263,7 @@ export class SyncManager {
       requests: stats?.requests ?? 0,
       retries: stats ? retriesOf(stats) : 0,
       finishedAt,
-      newOrders: newOrders(totals.newOrderIds),
+      newOrders: newOrders(totals.newOrderIds, arrivalRun),
     };
     if (storeKnown) {
       try {

@@ -13,6 +13,17 @@ export function newestCreated(db: Db, storeId: string): string | null {
   return row.newest;
 }
 
+/**
+ * The number of the store's next run that brings orders: one past the last that brought any (a run that brought
+ * none leaves no trace, so its number is used again, harmlessly). From the partial index of arrived orders.
+ */
+export function nextArrivalRun(db: Db, storeId: string): number {
+  const row = db
+    .prepare('SELECT max(arrival_run) AS last FROM orders WHERE store_id = ? AND arrival_run IS NOT NULL')
+    .get(storeId) as { last: number | null };
+  return (row.last ?? 0) + 1;
+}
+
 /** Orders that may still change, created at or after `since` (UTC ISO): id and creation time. */
 export function openOrdersSince(db: Db, storeId: string, since: string): { id: number; createdUtc: string }[] {
   return (

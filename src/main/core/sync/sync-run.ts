@@ -5,10 +5,9 @@ import type { Db } from '../db/open';
 import type { StoreRecord } from '../db/stores-repo';
 import { readSyncState, type FullSyncCheckpoint, type PageCheckpoint, type SyncResource } from '../db/sync-state-repo';
 import type { Logger } from '../log/logger';
-import type { NormalizeContext } from '../normalize';
 import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
-import { listRecords, type PageWriteResult } from './page-writer';
+import { listRecords, type PageWriteResult, type WriteContext } from './page-writer';
 import type { ProgressList, ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
@@ -56,6 +55,8 @@ export interface SyncRunDeps {
   settings: SyncSettings;
   log: Logger;
   now: () => Date;
+  /** The run's number, kept on the orders it brings into the cache; null when they are not news (a first sync). */
+  arrivalRun: number | null;
 }
 
 /** What one run did, for the outcome and the benchmarks. */
@@ -92,13 +93,13 @@ export function emptyTotals(): RunTotals {
 export class SyncRun {
   readonly totals: RunTotals = emptyTotals();
   readonly #d: SyncRunDeps;
-  #ctx: NormalizeContext;
+  #ctx: WriteContext;
   /** Whether any call of this run has been answered. */
   #reached = false;
 
   constructor(deps: SyncRunDeps) {
     this.#d = deps;
-    this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone };
+    this.#ctx = { storeId: deps.store.id, storeZone: deps.store.timeZone, arrivalRun: deps.arrivalRun };
   }
 
   /**
@@ -115,15 +116,26 @@ export class SyncRun {
       customers.fullSync === null &&
       customers.fullSyncDoneAt !== null &&
       customers.fullSyncDoneAt >= orders.checkpoint.startedAt;
-    const lists = [(): Promise<void> => settledBoth(orders.stored, this.#pageAll('orders', orders.checkpoint))];
+    let ordersRead = (): void => undefined;
+    const ordersListRead = new Promise<void>((resolve) => (ordersRead = resolve));
+    const lists = [
+      (): Promise<void> => settledBoth(orders.stored, this.#pageAll('orders', orders.checkpoint, ordersRead)),
+    ];
     if (!customersDone) {
       const list = this.#checkpoint('customers');
       lists.push(() => settledBoth(list.stored, this.#pageAll('customers', list.checkpoint)));
     }
-    await this.#together(lists);
+    const listed = this.#together(lists);
     // Newest-first paging never loses an order to inserts (they push older ones down: duplicates, not gaps), but
     // orders created after page 1 was read, and status changes on pages already read, are only seen again here.
-    await this.#window(orders.checkpoint.startedAt, 'refresh-open');
+    // Its requests go out once the order list has been read to its end, while the writer still takes the list's
+    // last pages (the last window's writes), and its pages are written after them.
+    const catchUp = Promise.race([ordersListRead, listed]).then(() =>
+      this.#window(orders.checkpoint.startedAt, 'refresh-open', listed),
+    );
+    catchUp.catch(() => undefined);
+    // A list's failure is the run's, though it also stops the catch-up.
+    await settledBoth(listed, catchUp);
     const done = this.#d.now().toISOString();
     await this.#d.sink.writeState(store.id, 'orders', {
       fullSync: null,
@@ -225,7 +237,7 @@ export class SyncRun {
   }
 
   /** Pages through one list from its checkpoint; each page is written with the checkpoint that follows it. */
-  async #pageAll(resource: SyncResource, checkpoint: FullSyncCheckpoint): Promise<void> {
+  async #pageAll(resource: SyncResource, checkpoint: FullSyncCheckpoint, readToEnd?: () => void): Promise<void> {
     const { api, progress, settings } = this.#d;
     if (checkpoint.nextPage > 1)
       progress.resumeAt(resource, checkpoint.nextPage - 1, (checkpoint.nextPage - 1) * checkpoint.pageSize);
@@ -235,19 +247,24 @@ export class SyncRun {
         : this.#call(() => api.listCustomers({ page, limit: settings.pageSize }));
     // The writer answers in the order it was sent, and writes a page's checkpoint only while the stored one expects
     // that page: pages sent after one that failed are refused, never written past it.
-    await this.#paged(checkpoint.nextPage, fetchPage, (result, page) => {
-      const totalPages = result.totalPages ?? null;
-      const last = this.#lastPage(result, page);
-      const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
-      // The customers list is done when its last page is written: its completion goes into that page's transaction.
-      const patch =
-        resource === 'customers' && last
-          ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
-          : { fullSync: after };
-      const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
-      progress.plan(resource, { pages: totalPages, records: result.total ?? null });
-      return written;
-    });
+    await this.#paged(
+      checkpoint.nextPage,
+      fetchPage,
+      (result, page) => {
+        const totalPages = result.totalPages ?? null;
+        const last = this.#lastPage(result, page);
+        const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
+        // The customers list is done when its last page is written: its completion goes into that page's transaction.
+        const patch =
+          resource === 'customers' && last
+            ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
+            : { fullSync: after };
+        const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
+        progress.plan(resource, { pages: totalPages, records: result.total ?? null });
+        return written;
+      },
+      readToEnd,
+    );
     progress.finish(resource);
   }
 
@@ -267,6 +284,7 @@ export class SyncRun {
     first: number,
     fetchPage: (page: number) => Promise<ApiListResult>,
     write: (result: ApiListResult, page: number) => Promise<unknown>,
+    readToEnd?: () => void,
   ): Promise<void> {
     const fetching: Promise<ApiListResult>[] = [];
     let ahead = first;
@@ -317,7 +335,10 @@ export class SyncRun {
         answered.push({ result, page });
         answeredChars += result.text.length;
         handOver();
-        if (this.#lastPage(result, page)) break;
+        if (this.#lastPage(result, page)) {
+          readToEnd?.();
+          break;
+        }
         while (answeredChars > WRITE_AHEAD_CHARS && handed.size > 0) {
           await Promise.race(handed);
           stopIfFailed();
@@ -339,42 +360,55 @@ export class SyncRun {
    * may still change (or the high-water mark minus the overlap, whichever is
    * older) to tomorrow. It returns every new order and the current state of
    * every open one; an open order the listing did not return is read by id.
+   * `after`: writes that must land before this pass's (a full sync's lists, whose last pages the writer may still be
+   * taking while this pass's requests go out).
    */
-  async #window(since: string | null, phase: 'orders' | 'refresh-open'): Promise<void> {
+  async #window(
+    since: string | null,
+    phase: 'orders' | 'refresh-open',
+    after: Promise<void> = Promise.resolve(),
+  ): Promise<void> {
     const { db, store, api, progress, settings } = this.#d;
-    const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
-    const zone = this.#ctx.storeZone;
-    const today = todayIn(zone, this.#d.now());
-    let from = hwm === null ? today : addDays(dayOf(hwm, zone), -settings.overlapDays);
-    if (since !== null) from = minDay(from, addDays(dayOf(since, zone), -settings.overlapDays));
-    const open = hwm === null ? [] : openOrdersSince(db, store.id, minusDays(hwm, settings.openWindowDays));
-    if (open.length > 0) from = minDay(from, dayOf(open[0].createdUtc, zone));
-    // Tomorrow as well: a server clock ahead of ours, or a zone east of the store's, must not hide today's orders.
-    const to = addDays(maxDay(today, hwm === null ? today : dayOf(hwm, zone)), 1);
     const list: ProgressList = phase === 'refresh-open' ? 'refresh' : 'orders';
-    progress.enter(phase);
+    // The phase follows the writes: the catch-up shows once the lists before it have landed, though it asks earlier.
+    after.then(
+      () => progress.enter(phase),
+      () => undefined,
+    );
     const seen = new Set<number>();
     const written: number[] = [];
-    const fetchPage = (page: number): Promise<ApiListResult> =>
-      this.#call(() =>
-        api.listOrders({
-          page,
-          limit: settings.pageSize,
-          include: ORDER_INCLUDES,
-          date: { from, to },
-          skipCache: true,
-        }),
+    const listDays = (days: { from: string; to: string }, planned: boolean): Promise<void> =>
+      this.#paged(
+        1,
+        (page) =>
+          this.#call(() =>
+            api.listOrders({ page, limit: settings.pageSize, include: ORDER_INCLUDES, date: days, skipCache: true }),
+          ),
+        (result) => {
+          const landed = after
+            .then(() => this.#write('orders', { listBodyText: result.text }, null, list))
+            .then((res) => {
+              for (const id of res.ids) {
+                seen.add(id);
+                written.push(id);
+              }
+            });
+          if (planned) progress.plan(list, { pages: result.totalPages ?? null, records: result.total ?? null });
+          return landed;
+        },
       );
-    await this.#paged(1, fetchPage, (result) => {
-      const landed = this.#write('orders', { listBodyText: result.text }, null, list).then((res) => {
-        for (const id of res.ids) {
-          seen.add(id);
-          written.push(id);
-        }
-      });
-      progress.plan(list, { pages: result.totalPages ?? null, records: result.total ?? null });
-      return landed;
-    });
+    const planned = this.#windowPlan(since);
+    await listDays(planned.days, true);
+    // Planned while `after`'s writes were still landing (a full sync's last pages): planned again from the cache as
+    // it now is, and the days only the new plan covers are listed too. The open orders of both plans are kept.
+    await after;
+    const final = this.#windowPlan(since);
+    if (final.days.from < planned.days.from)
+      await listDays({ from: final.days.from, to: addDays(planned.days.from, -1) }, false);
+    if (final.days.to > planned.days.to)
+      await listDays({ from: addDays(planned.days.to, 1), to: final.days.to }, false);
+    const plannedIds = new Set(planned.open.map(({ id }) => id));
+    const open = [...planned.open, ...final.open.filter(({ id }) => !plannedIds.has(id))];
     const unseen = open.filter(({ id }) => !seen.has(id));
     progress.add(list, unseen.length);
     for (const { id } of unseen) {
@@ -392,6 +426,27 @@ export class SyncRun {
         if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       }
     }
+  }
+
+  /**
+   * The days the pass lists, from the cache: from the high-water mark less the overlap (or the full sync's start less
+   * it, or the oldest order that may still change, whichever is earliest) to tomorrow; and those open orders.
+   */
+  #windowPlan(since: string | null): {
+    days: { from: string; to: string };
+    open: { id: number; createdUtc: string }[];
+  } {
+    const { db, store, settings } = this.#d;
+    const hwm = readSyncState(db, store.id, 'orders').highWaterMark ?? newestCreated(db, store.id);
+    const zone = this.#ctx.storeZone;
+    const today = todayIn(zone, this.#d.now());
+    let from = hwm === null ? today : addDays(dayOf(hwm, zone), -settings.overlapDays);
+    if (since !== null) from = minDay(from, addDays(dayOf(since, zone), -settings.overlapDays));
+    const open = hwm === null ? [] : openOrdersSince(db, store.id, minusDays(hwm, settings.openWindowDays));
+    if (open.length > 0) from = minDay(from, dayOf(open[0].createdUtc, zone));
+    // Tomorrow as well: a server clock ahead of ours, or a zone east of the store's, must not hide today's orders.
+    const to = addDays(maxDay(today, hwm === null ? today : dayOf(hwm, zone)), 1);
+    return { days: { from, to }, open };
   }
 
   /**

@@ -9,14 +9,13 @@ import type * as Esbuild from 'esbuild';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
-import type { NormalizeContext } from '../normalize';
 import type { PageRecords, PageSink, SinkRequest } from './page-sink';
-import type { PageWriteResult } from './page-writer';
+import type { PageWriteResult, WriteContext } from './page-writer';
 
 /** A page request whose records travel as JSON text: a list body's text as received, or records serialised here. */
 export type WireRequest = {
   op: 'orders' | 'customers';
-  ctx: NormalizeContext;
+  ctx: WriteContext;
   records: { listBodyText: string } | string;
   checkpoint: PageCheckpoint | null;
 };
@@ -143,7 +142,7 @@ export class WorkerSink implements PageSink {
   }
 
   async writeOrders(
-    ctx: NormalizeContext,
+    ctx: WriteContext,
     records: PageRecords,
     checkpoint: PageCheckpoint | null,
   ): Promise<PageWriteResult> {
@@ -151,7 +150,7 @@ export class WorkerSink implements PageSink {
   }
 
   async writeCustomers(
-    ctx: NormalizeContext,
+    ctx: WriteContext,
     records: PageRecords,
     checkpoint: PageCheckpoint | null,
   ): Promise<PageWriteResult> {

@@ -5,6 +5,14 @@ import { errorText } from './display';
 
 const CURRENT_STORE_KEY = 'balcao.currentStore';
 
+/** A store's new orders since the person last looked: how many, the highest ids, and the sync runs that brought them. */
+export interface NewArrivals {
+  count: number;
+  ids: readonly number[];
+  /** The order list's `arrivedIn`: exactly these orders, however many runs brought them. */
+  runs: number[];
+}
+
 /**
  * What the whole window shares: the stores, which one is open, whether the API
  * answers, and sync progress. Fed by contract events, so every view sees the
@@ -19,13 +27,10 @@ class Session {
   /** Bumped when a sync writes data, so open lists reload. */
   dataVersion = $state(0);
   loadError = $state<string | null>(null);
-  /** Orders a sync brought, per store, until the person opens or dismisses the notice ("3 pedidos novos"). */
-  newOrders = $state<Record<string, NewOrders>>({});
-  /**
-   * The new orders the person chose to open, for the orders screen to show (newest first, these at the top) and
-   * mark; cleared by that screen once shown.
-   */
-  openedNewOrders = $state<{ storeId: string; orders: NewOrders } | null>(null);
+  /** Orders syncs brought, per store, until the person opens or dismisses the notice ("3 pedidos novos"). */
+  newOrders = $state<Record<string, NewArrivals>>({});
+  /** The new orders the person chose to open, for the orders screen to mark; forgotten once it is left. */
+  openedNewOrders = $state<{ storeId: string; orders: NewArrivals } | null>(null);
   /**
    * New orders the person has not seen yet, per store (the order list marks their rows): seen once the list was
    * opened on them and left, or each when it is opened.
@@ -37,8 +42,6 @@ class Session {
   );
 
   #started = false;
-  /** Stores that had synced before their current run: a first sync brings every order, which is not news. */
-  readonly #syncedBefore = new Map<string, boolean>();
 
   start(): void {
     if (this.#started) return;
@@ -58,17 +61,15 @@ class Session {
       })
       .catch(() => undefined);
     client.on('sync.progress', (value) => {
-      if (!this.#syncedBefore.has(value.storeId)) this.#syncedBefore.set(value.storeId, this.#hasSynced(value.storeId));
       this.progress = { ...this.progress, [value.storeId]: value };
     });
     client.on('sync.finished', (outcome) => {
       const { [outcome.storeId]: _done, ...rest } = this.progress;
       this.progress = rest;
       this.lastOutcome = { ...this.lastOutcome, [outcome.storeId]: outcome };
-      const syncedBefore = this.#syncedBefore.get(outcome.storeId) ?? this.#hasSynced(outcome.storeId);
-      this.#syncedBefore.delete(outcome.storeId);
-      if (outcome.ok && syncedBefore && outcome.newOrders.count > 0)
-        this.#addNewOrders(outcome.storeId, outcome.newOrders);
+      // A store's first sync brings every order, which is not news: the core gives its orders no run.
+      if (outcome.ok && outcome.newOrders.run !== null && outcome.newOrders.count > 0)
+        this.#addNewOrders(outcome.storeId, outcome.newOrders.run, outcome.newOrders);
       this.dataVersion++;
     });
     void this.refreshStores();
@@ -89,12 +90,16 @@ class Session {
     localStorage.setItem(CURRENT_STORE_KEY, id);
   }
 
-  /** Opens the orders screen's view of a store's new orders (the caller shows the screen) and ends the notice. */
-  openNewOrders(storeId: string): void {
+  /**
+   * Ends the notice of a store's new orders and answers the runs that brought them, for the caller to open the order
+   * list on exactly those; null when there is no notice.
+   */
+  openNewOrders(storeId: string): number[] | null {
     const orders = this.newOrders[storeId];
-    if (!orders) return;
+    if (!orders) return null;
     this.openedNewOrders = { storeId, orders };
     this.dismissNewOrders(storeId);
+    return orders.runs;
   }
 
   isUnseen(storeId: string, orderId: number): boolean {
@@ -124,28 +129,20 @@ class Session {
     this.newOrders = rest;
   }
 
-  /** Runs not yet seen add up: two syncs of 2 and 3 new orders are "5 pedidos novos". */
-  #addNewOrders(storeId: string, added: NewOrders): void {
+  /** Runs not yet seen add up: two syncs of 2 and 3 new orders are "5 pedidos novos", listed together. */
+  #addNewOrders(storeId: string, run: number, added: NewOrders): void {
     const before = this.newOrders[storeId];
-    const ids = before ? [...new Set([...added.ids, ...before.ids])].sort((a, b) => b - a) : added.ids;
-    const bound = (pick: (a: number, b: number) => number, a: number | null, b: number | null): number | null =>
-      a === null ? b : b === null ? a : pick(a, b);
-    const merged: NewOrders = before
+    const merged: NewArrivals = before
       ? {
           count: before.count + added.count,
-          ids: ids.slice(0, NEW_ORDER_IDS_MAX),
-          minId: bound(Math.min, before.minId, added.minId),
-          maxId: bound(Math.max, before.maxId, added.maxId),
+          ids: [...new Set([...added.ids, ...before.ids])].sort((a, b) => b - a).slice(0, NEW_ORDER_IDS_MAX),
+          runs: [...before.runs, run],
         }
-      : added;
+      : { count: added.count, ids: added.ids, runs: [run] };
     this.newOrders = { ...this.newOrders, [storeId]: merged };
     const marked = this.unseen[storeId] ?? [];
     const unseen = [...added.ids.filter((id) => !marked.includes(id)), ...marked].slice(0, NEW_ORDER_IDS_MAX);
     this.unseen = { ...this.unseen, [storeId]: unseen };
-  }
-
-  #hasSynced(storeId: string): boolean {
-    return this.stores?.find((store) => store.id === storeId)?.lastSyncAt != null;
   }
 
   #setStores(stores: StoreSummary[]): void {

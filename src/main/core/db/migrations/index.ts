@@ -8,6 +8,7 @@ import { migration007 } from './007_painel_totals';
 import { migration008 } from './008_raw_deflated';
 import { migration009 } from './009_customer_first_sales';
 import { migration010 } from './010_painel_hours_customer_months';
+import { migration011 } from './011_order_arrivals';
 import { migration012 } from './012_reviewed_facet_totals';
 import type { Migration } from './migration';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration012,
 ];
 

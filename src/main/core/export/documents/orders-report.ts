@@ -53,6 +53,8 @@ export function filterInWords(ctx: DocumentContext, query: OrderQuery | null, se
   if (query.weekday !== undefined)
     parts.push(t(ctx, 'filter.weekday', { value: formatWeekday(query.weekday, ctx.locale) }));
   if (query.review) parts.push(t(ctx, `filter.${query.review}`));
+  if (query.arrivedIn?.length)
+    parts.push(counted(ctx, query.arrivedIn.length, 'filter.arrivedOne', 'filter.arrivedMany'));
   if (query.search) parts.push(t(ctx, 'filter.search', { value: query.search }));
   if (parts.length === 0) parts.push(t(ctx, 'report.allOrders'));
   if (query.sort)
