@@ -20,6 +20,33 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * Features the printer's Chromium runs without. Headless Chromium is the whole browser: it loads the address bar's
+ * suggestion popup (chrome://omnibox-popup.top-chrome, two Lit pages and their scripts) beside the page, which in
+ * one process is ~50 MB of the printer's memory (measured: 308–318 MB PSS at rest with it, 259–261 MB without).
+ * Chromium keeps only the last `--disable-features`, so the list repeats the ones playwright-core passes by default
+ * (its chromiumSwitches) that keep a browser off the network and quiet on close.
+ */
+const PRINTER_DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'PreloadTopChromeWebUI',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
+/**
  * The printer's Chromium runs as one process (no zygote, no separate GPU, network, storage or renderer
  * processes) in low-end-device mode (smaller caches, memory given back sooner). Measured on a 10,000-order
  * report through the CLI (BENCHMARKS.md, Export): Chromium's peak fell from ten processes, ~560 MB PSS and
@@ -33,6 +60,7 @@ export const PRINTER_ARGS = [
   '--single-process',
   '--no-zygote',
   '--enable-low-end-device-mode',
+  `--disable-features=${PRINTER_DISABLED_FEATURES.join(',')}`,
   ...CHROMIUM_ARGS,
 ];
 
