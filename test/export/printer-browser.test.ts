@@ -1,6 +1,6 @@
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINTER_ARGS } from '../../src/main/core/export/chromium-printer';
+import { ChromiumPrinter, PRINTER_ARGS } from '../../src/main/core/export/chromium-printer';
 import { html } from '../../src/main/core/export/html';
 import { documentHtml } from '../../src/main/core/export/page';
 import { PRINT_OPTIONS } from '../../src/main/core/export/printer';
@@ -59,6 +59,20 @@ describe.skipIf(!chromiumAvailable)("the printer's Chromium", () => {
       expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('lets go of a printed document once the next one is printed', async () => {
+    const printer = new ChromiumPrinter();
+    try {
+      await printer.print(`<!doctype html><body>${'<p>x</p>'.repeat(20_000)}</body>`);
+      await printer.print('<!doctype html><body><p>small</p></body>');
+      // The printer's own page session (private): its DOM counters say which nodes Chromium still holds.
+      const { devtools } = await (printer as unknown as { session: Promise<{ devtools: CDPSession }> }).session;
+      const counters = await devtools.send('Memory.getDOMCounters');
+      expect(counters.nodes).toBeLessThan(100);
+    } finally {
+      await printer.dispose();
     }
   });
 });
