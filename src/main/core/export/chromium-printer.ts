@@ -53,13 +53,16 @@ const PRINTER_DISABLED_FEATURES = [
  * ~1.3 GB RSS summed to one process of ~380 MB. Chromium calls single-process mode unsupported; it serves
  * here because the page is our own HTML with JavaScript off and the network offline, and a crash is
  * CHROMIUM_CRASHED, the next job starting a fresh browser. `--no-sandbox`: Chromium's own sandbox needs user
- * namespaces, absent in many containers; the page runs no script anyway.
+ * namespaces, absent in many containers; the page runs no script anyway. `--disable-software-rasterizer`: with the
+ * GPU off Chromium would load SwiftShader to draw on screen; a PDF is drawn by Skia's PDF backend without it, and
+ * Chromium's own memory is ~10 MB lower (the same pages, pixel for pixel).
  */
 export const PRINTER_ARGS = [
   '--no-sandbox',
   '--single-process',
   '--no-zygote',
   '--enable-low-end-device-mode',
+  '--disable-software-rasterizer',
   `--disable-features=${PRINTER_DISABLED_FEATURES.join(',')}`,
   ...CHROMIUM_ARGS,
 ];
