@@ -1,5 +1,5 @@
 // PDF and CSV export: one order (cold and warm), a 200-order batch, a 10,000-order report, a 10,000-order CSV.
-//   npm run bench -- export [--orders 10000] [--warm 15] [--report-rows 250] [--cache DIR] [--only engine|cache|cli]
+//   npm run bench -- export [--orders 10000] [--warm 15] [--report-rows 250] [--cache DIR] [--only engine|batches|cache|cli]
 // In this process, over the test's in-memory source: times, CPU and the main loop's longest block. Memory is the
 // PSS (shared pages split between the processes sharing them) and the summed RSS of this process plus every
 // Chromium process it started, sampled every 50 ms; the main loop's longest block is the largest gap of a 1 ms
@@ -231,6 +231,8 @@ async function engineRows(): Promise<void> {
     row('picking list of 200 orders', m, `${pages} pages`);
   }
   await printer.dispose();
+  // `--only batches`: one order and the 200-order batches alone, for a quick re-run.
+  if (ONLY === 'batches') return;
   printer = new ChromiumPrinter();
   {
     let pages = 0;
@@ -322,7 +324,7 @@ async function cacheRows(cacheDir: string): Promise<void> {
   db.close();
 }
 
-if (ONLY === null || ONLY === 'engine') await engineRows();
+if (ONLY === null || ONLY === 'engine' || ONLY === 'batches') await engineRows();
 if (CACHE && (ONLY === null || ONLY === 'cache')) await cacheRows(CACHE);
 
 /** Runs the CLI and samples its whole process tree: Node, tsx's esbuild and Chromium. */
