@@ -4,8 +4,9 @@
 //   node --import tsx bench/footprint.ts sync 20000     a fake store (every include) synced into a fresh cache
 //                                                        through the app's sync; then the raw JSON of 2,000 of its
 //                                                        orders packed the app's way and the other ways Node has
+//   node --import tsx bench/footprint.ts sync 20000 DIR the same, the cache kept in DIR (made if missing)
 //   node --import tsx bench/footprint.ts file <cache>   an existing cache (the 1M bench cache of db-queries)
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
@@ -36,16 +37,24 @@ function report(db: Database, file: string): void {
   console.log(`| ---: | ---: | ---: | ---: |`);
   console.log(`| ${n(orders)} | ${(size / 2 ** 20).toFixed(1)} MiB | ${n(size / orders)} | ${n(stored.n / orders)} |`);
   console.log('');
-  console.log('| table or index | MiB | bytes per order | share |');
-  console.log('| --- | ---: | ---: | ---: |');
-  const parts = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
-    name: string;
-    bytes: number;
-  }[];
+  // Payload: the bytes of the rows or index entries themselves; the rest of each page is cell headers, pointers and
+  // the space b-tree splits leave free.
+  console.log('| table or index | MiB | bytes per order | payload per order | pages filled | share |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const parts = db
+    .prepare(
+      `SELECT name, sum(pgsize) AS bytes, sum(payload) AS payload, sum(unused) AS unused FROM dbstat
+       GROUP BY name ORDER BY bytes DESC`,
+    )
+    .all() as { name: string; bytes: number; payload: number; unused: number }[];
   for (const p of parts.filter((p) => p.bytes / size >= 0.005))
     console.log(
-      `| ${p.name} | ${(p.bytes / 2 ** 20).toFixed(1)} | ${n(p.bytes / orders)} | ${((100 * p.bytes) / size).toFixed(1)} % |`,
+      `| ${p.name} | ${(p.bytes / 2 ** 20).toFixed(1)} | ${n(p.bytes / orders)} | ${n(p.payload / orders)} | ${((100 * (p.bytes - p.unused)) / p.bytes).toFixed(0)} % | ${((100 * p.bytes) / size).toFixed(1)} % |`,
     );
+  const rest = parts.filter((p) => p.bytes / size < 0.005).reduce((sum, p) => sum + p.bytes, 0);
+  console.log(
+    `| the other ${parts.filter((p) => p.bytes / size < 0.005).length} | ${(rest / 2 ** 20).toFixed(1)} | ${n(rest / orders)} | | | ${((100 * rest) / size).toFixed(1)} % |`,
+  );
 }
 
 /**
@@ -83,8 +92,9 @@ function alternatives(db: Database): void {
   console.log(`unpacked byte-identical: ${same}, ${n((cpu.user + cpu.system) / raws.length)} µs per order`);
 }
 
-async function sync(count: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
+async function sync(count: number, keep: string | undefined): Promise<void> {
+  if (keep !== undefined) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
   const fake = await startFakeStore({
     seed: 17,
     orders: count,
@@ -110,7 +120,7 @@ async function sync(count: number): Promise<void> {
   } finally {
     await core.close();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (keep === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -120,5 +130,5 @@ if (mode === 'file' && arg !== undefined) {
   report(db, arg);
   db.close();
 } else {
-  await sync(Number(arg ?? 20_000));
+  await sync(Number(arg ?? 20_000), process.argv[4]);
 }
