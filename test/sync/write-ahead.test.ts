@@ -47,6 +47,7 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
     writeState: (storeId, resource, patch) => sink.writeState(storeId, resource, patch),
     setStoreZone: (storeId, zone) => sink.setStoreZone(storeId, zone),
     markOrdersChecked: (storeId, ids) => sink.markOrdersChecked(storeId, ids),
+    repackRaw: (cursor) => sink.repackRaw(cursor),
     close: () => Promise.resolve(),
   };
 }
