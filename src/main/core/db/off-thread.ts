@@ -21,14 +21,14 @@ try {
     db.pragma('busy_timeout = 60000');
     db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
-    const run = (step) => {
+    const run = (step, index) => {
       if (step.pragma) return db.pragma(step.pragma);
       if (step.sql) return (db.exec(step.sql), null);
       const statement = db.prepare(step.repeat);
       let changes;
       do {
         changes = statement.run(...step.params).changes;
-        parentPort.postMessage({ progress: changes });
+        parentPort.postMessage({ progress: changes, step: index });
       } while (changes >= step.batch);
       return null;
     };
@@ -56,14 +56,14 @@ export interface OffThread {
 export function runOffThread(
   file: string,
   steps: readonly Step[],
-  options: { readonly: boolean; onProgress?: (changes: number) => void },
+  options: { readonly: boolean; onProgress?: (changes: number, step: number) => void },
 ): OffThread {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(SOURCE, { eval: true, workerData: { file, module, steps, readonly: options.readonly } });
   let stopped = false;
   const result = new Promise<unknown[] | null>((resolve, reject) => {
-    worker.on('message', (message: { results?: unknown[]; progress?: number; error?: string }) => {
-      if (message.progress !== undefined) options.onProgress?.(message.progress);
+    worker.on('message', (message: { results?: unknown[]; progress?: number; step?: number; error?: string }) => {
+      if (message.progress !== undefined) options.onProgress?.(message.progress, message.step ?? 0);
       else if (message.results) resolve(message.results);
       else reject(Object.assign(new Error(`off-thread step failed: ${message.error}`), { code: message.error }));
     });
