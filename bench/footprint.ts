@@ -6,14 +6,19 @@
 //                                                        orders packed the app's way and the other ways Node has
 //   node --import tsx bench/footprint.ts sync 20000 DIR the same, the cache kept in DIR (made if missing)
 //   node --import tsx bench/footprint.ts file <cache>   an existing cache (the 1M bench cache of db-queries)
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+//   BENCH_BASE=<checkout> node --import tsx bench/footprint.ts repack <cache>
+//                                                        a copy of the cache with its raw JSON as text (as a version
+//                                                        before 8 left it) opened by both checkouts, then repacked
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { assembleCore } from '../src/main/core/composition';
 import { openDatabase } from '../src/main/core/db';
 import { packRawJson, storedRawJson, unpackRawJson } from '../src/main/core/db/raw-json';
+import { REPACK_START, repackRawBatch } from '../src/main/core/db/raw-repack';
 import { startFakeStore } from '../src/main/core/fake-store';
 import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 
@@ -124,8 +129,77 @@ async function sync(count: number, keep: string | undefined): Promise<void> {
   }
 }
 
+/**
+ * Opening a cache whose raw JSON is text, as migration 8 leaves one a version before it wrote: a copy of `cache` with
+ * every row unpacked back to text opened by this checkout (and by BENCH_BASE's, the "before"), then this checkout's
+ * repack walked batch by batch, as the writer thread runs it after the open.
+ */
+async function repack(cache: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-repack-'));
+  try {
+    const text = join(dir, 'text.db');
+    const source = openDatabase(cache);
+    source.pragma('wal_checkpoint(TRUNCATE)');
+    source.close();
+    copyFileSync(cache, text);
+    const db = openDatabase(text);
+    db.transaction(() => {
+      for (const table of ['orders', 'customers'] as const) {
+        const rows = db.prepare(`SELECT pk, raw, raw_deflated FROM ${table} WHERE raw_deflated IS NOT NULL`).all() as {
+          pk: number;
+          raw: string | null;
+          raw_deflated: Uint8Array | null;
+        }[];
+        const update = db.prepare(`UPDATE ${table} SET raw = ?, raw_deflated = NULL WHERE pk = ?`);
+        for (const row of rows) update.run(storedRawJson(row), row.pk);
+      }
+      db.exec("UPDATE derived_versions SET version = 0 WHERE name = 'raw'");
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const opened = async (name: string, open: (file: string) => { close(): void }) => {
+      const file = join(dir, `${name}.db`);
+      copyFileSync(text, file);
+      const t0 = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      open(file).close();
+      const used = process.cpuUsage(cpu);
+      console.log(
+        `${name}: open ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`,
+      );
+      return file;
+    };
+    const base = process.env.BENCH_BASE;
+    if (base !== undefined) {
+      const before = (await import(pathToFileURL(join(base, 'src/main/core/db/index.ts')).href)) as {
+        openDatabase: typeof openDatabase;
+      };
+      await opened('before', before.openDatabase);
+    }
+    const after = openDatabase(await opened('after', openDatabase));
+    const batches: number[] = [];
+    let step = { cursor: REPACK_START, done: false, packed: 0 };
+    const t0 = process.hrtime.bigint();
+    while (!step.done) {
+      const start = process.hrtime.bigint();
+      step = repackRawBatch(after, step.cursor);
+      batches.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    batches.sort((a, b) => a - b);
+    console.log(
+      `after: repack ${batches.length} batches in ${wall.toFixed(1)} s, batch p50 ${batches[Math.floor(batches.length / 2)]?.toFixed(0)} ms, max ${batches.at(-1)?.toFixed(0)} ms`,
+    );
+    after.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const [mode, arg] = process.argv.slice(2);
-if (mode === 'file' && arg !== undefined) {
+if (mode === 'repack' && arg !== undefined) {
+  await repack(arg);
+} else if (mode === 'file' && arg !== undefined) {
   const db = openDatabase(arg);
   report(db, arg);
   db.close();
