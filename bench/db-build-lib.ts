@@ -9,7 +9,9 @@ import { customers, orders, type BenchCustomer } from './db-generator';
 import { ms } from './db-measure-lib';
 import { benchRaw, storeModel } from './model-records';
 
-export const STORE = 'bench-store';
+// BENCH_STORE_ID=abc123 keys a new bench cache as the app keys a new store (six characters: stores/store-id.ts), for
+// footprints; caches built before keep 'bench-store', so it stays the default.
+export const STORE = process.env.BENCH_STORE_ID ?? 'bench-store';
 export const PAGE = 100;
 
 /** The cache sizes named on the command line, else `fallback`. */

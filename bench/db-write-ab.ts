@@ -3,6 +3,7 @@
 // a busy machine slows both alike. Numbers, not pass/fail: see BENCHMARKS.md (Cache).
 //
 //   BENCH_BASE=/path/to/checkout node --import tsx bench/db-write-ab.ts 20000
+//   BENCH_STORE_IDS=<before id>,<after id> keys each side's store with its own id (a UUID against a short id)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,14 @@ async function main(): Promise<void> {
   const before = (await import(pathToFileURL(join(base, 'src/main/core/db/index.ts')).href)) as Api;
   const dir = mkdtempSync(join(tmpdir(), 'balcao-write-ab-'));
   try {
+    const [beforeId = 's', afterId = 's'] = (process.env.BENCH_STORE_IDS ?? '').split(',').filter(Boolean);
     const sides = [
-      { name: 'before', api: before, db: before.openDatabase(join(dir, 'before.sqlite')), ms: 0 },
-      { name: 'after', api: here as Api, db: here.openDatabase(join(dir, 'after.sqlite')), ms: 0 },
+      { name: 'before', api: before, db: before.openDatabase(join(dir, 'before.sqlite')), store: beforeId, ms: 0 },
+      { name: 'after', api: here as Api, db: here.openDatabase(join(dir, 'after.sqlite')), store: afterId, ms: 0 },
     ];
-    for (const { api, db } of sides) {
+    for (const { api, db, store } of sides) {
       api.addStore(db, {
-        id: 's',
+        id: store,
         alias: 's',
         name: 'S',
         apiBaseUrl: 'http://127.0.0.1:1',
@@ -37,13 +39,14 @@ async function main(): Promise<void> {
       });
     }
     const all = [...orders(count, customers(Math.max(1000, Math.floor(count / 4))), 's')];
+    const storeOrders = new Map(sides.map((side) => [side.store, all.map((o) => ({ ...o, storeId: side.store }))]));
     const model = storeModel({ seed: 7, orders: count, customers: Math.ceil(count / 3) });
     const raws = all.map((o, i) => benchRaw(model, o, i));
     for (let p = 0; p * 100 < all.length; p += 1) {
-      const page = all.slice(p * 100, p * 100 + 100);
       for (const side of p % 2 === 0 ? sides : [...sides].reverse()) {
+        const page = storeOrders.get(side.store)!.slice(p * 100, p * 100 + 100);
         const start = process.hrtime.bigint();
-        side.api.writeOrderPage(side.db, 's', page, raws.slice(p * 100, p * 100 + 100), [], null);
+        side.api.writeOrderPage(side.db, side.store, page, raws.slice(p * 100, p * 100 + 100), [], null);
         side.ms += ms(start);
       }
     }

@@ -4,15 +4,21 @@
 //   node --import tsx bench/footprint.ts sync 20000     a fake store (every include) synced into a fresh cache
 //                                                        through the app's sync; then the raw JSON of 2,000 of its
 //                                                        orders packed the app's way and the other ways Node has
+//   node --import tsx bench/footprint.ts sync 20000 DIR the same, the cache kept in DIR (made if missing)
 //   node --import tsx bench/footprint.ts file <cache>   an existing cache (the 1M bench cache of db-queries)
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+//   BENCH_BASE=<checkout> node --import tsx bench/footprint.ts repack <cache>
+//                                                        a copy of the cache with its raw JSON as text (as a version
+//                                                        before 8 left it) opened by both checkouts, then repacked
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { assembleCore } from '../src/main/core/composition';
 import { openDatabase } from '../src/main/core/db';
 import { packRawJson, storedRawJson, unpackRawJson } from '../src/main/core/db/raw-json';
+import { REPACK_START, repackRawBatch } from '../src/main/core/db/raw-repack';
 import { startFakeStore } from '../src/main/core/fake-store';
 import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 
@@ -36,16 +42,24 @@ function report(db: Database, file: string): void {
   console.log(`| ---: | ---: | ---: | ---: |`);
   console.log(`| ${n(orders)} | ${(size / 2 ** 20).toFixed(1)} MiB | ${n(size / orders)} | ${n(stored.n / orders)} |`);
   console.log('');
-  console.log('| table or index | MiB | bytes per order | share |');
-  console.log('| --- | ---: | ---: | ---: |');
-  const parts = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
-    name: string;
-    bytes: number;
-  }[];
+  // Payload: the bytes of the rows or index entries themselves; the rest of each page is cell headers, pointers and
+  // the space b-tree splits leave free.
+  console.log('| table or index | MiB | bytes per order | payload per order | pages filled | share |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const parts = db
+    .prepare(
+      `SELECT name, sum(pgsize) AS bytes, sum(payload) AS payload, sum(unused) AS unused FROM dbstat
+       GROUP BY name ORDER BY bytes DESC`,
+    )
+    .all() as { name: string; bytes: number; payload: number; unused: number }[];
   for (const p of parts.filter((p) => p.bytes / size >= 0.005))
     console.log(
-      `| ${p.name} | ${(p.bytes / 2 ** 20).toFixed(1)} | ${n(p.bytes / orders)} | ${((100 * p.bytes) / size).toFixed(1)} % |`,
+      `| ${p.name} | ${(p.bytes / 2 ** 20).toFixed(1)} | ${n(p.bytes / orders)} | ${n(p.payload / orders)} | ${((100 * (p.bytes - p.unused)) / p.bytes).toFixed(0)} % | ${((100 * p.bytes) / size).toFixed(1)} % |`,
     );
+  const rest = parts.filter((p) => p.bytes / size < 0.005).reduce((sum, p) => sum + p.bytes, 0);
+  console.log(
+    `| the other ${parts.filter((p) => p.bytes / size < 0.005).length} | ${(rest / 2 ** 20).toFixed(1)} | ${n(rest / orders)} | | | ${((100 * rest) / size).toFixed(1)} % |`,
+  );
 }
 
 /**
@@ -83,8 +97,9 @@ function alternatives(db: Database): void {
   console.log(`unpacked byte-identical: ${same}, ${n((cpu.user + cpu.system) / raws.length)} µs per order`);
 }
 
-async function sync(count: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
+async function sync(count: number, keep: string | undefined): Promise<void> {
+  if (keep !== undefined) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'balcao-footprint-'));
   const fake = await startFakeStore({
     seed: 17,
     orders: count,
@@ -110,15 +125,84 @@ async function sync(count: number): Promise<void> {
   } finally {
     await core.close();
     await fake.close();
+    if (keep === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opening a cache whose raw JSON is text, as migration 8 leaves one a version before it wrote: a copy of `cache` with
+ * every row unpacked back to text opened by this checkout (and by BENCH_BASE's, the "before"), then this checkout's
+ * repack walked batch by batch, as the writer thread runs it after the open.
+ */
+async function repack(cache: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-repack-'));
+  try {
+    const text = join(dir, 'text.db');
+    const source = openDatabase(cache);
+    source.pragma('wal_checkpoint(TRUNCATE)');
+    source.close();
+    copyFileSync(cache, text);
+    const db = openDatabase(text);
+    db.transaction(() => {
+      for (const table of ['orders', 'customers'] as const) {
+        const rows = db.prepare(`SELECT pk, raw, raw_deflated FROM ${table} WHERE raw_deflated IS NOT NULL`).all() as {
+          pk: number;
+          raw: string | null;
+          raw_deflated: Uint8Array | null;
+        }[];
+        const update = db.prepare(`UPDATE ${table} SET raw = ?, raw_deflated = NULL WHERE pk = ?`);
+        for (const row of rows) update.run(storedRawJson(row), row.pk);
+      }
+      db.exec("UPDATE derived_versions SET version = 0 WHERE name = 'raw'");
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const opened = async (name: string, open: (file: string) => { close(): void }) => {
+      const file = join(dir, `${name}.db`);
+      copyFileSync(text, file);
+      const t0 = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      open(file).close();
+      const used = process.cpuUsage(cpu);
+      console.log(
+        `${name}: open ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`,
+      );
+      return file;
+    };
+    const base = process.env.BENCH_BASE;
+    if (base !== undefined) {
+      const before = (await import(pathToFileURL(join(base, 'src/main/core/db/index.ts')).href)) as {
+        openDatabase: typeof openDatabase;
+      };
+      await opened('before', before.openDatabase);
+    }
+    const after = openDatabase(await opened('after', openDatabase));
+    const batches: number[] = [];
+    let step = { cursor: REPACK_START, done: false, packed: 0 };
+    const t0 = process.hrtime.bigint();
+    while (!step.done) {
+      const start = process.hrtime.bigint();
+      step = repackRawBatch(after, step.cursor);
+      batches.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    batches.sort((a, b) => a - b);
+    console.log(
+      `after: repack ${batches.length} batches in ${wall.toFixed(1)} s, batch p50 ${batches[Math.floor(batches.length / 2)]?.toFixed(0)} ms, max ${batches.at(-1)?.toFixed(0)} ms`,
+    );
+    after.close();
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const [mode, arg] = process.argv.slice(2);
-if (mode === 'file' && arg !== undefined) {
+if (mode === 'repack' && arg !== undefined) {
+  await repack(arg);
+} else if (mode === 'file' && arg !== undefined) {
   const db = openDatabase(arg);
   report(db, arg);
   db.close();
 } else {
-  await sync(Number(arg ?? 20_000));
+  await sync(Number(arg ?? 20_000), process.argv[4]);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadableDB } from '../../src/main/core/db/connection';
-import { closeOffThreadReader, readAllOffThread } from '../../src/main/core/db/off-thread';
+import { closeOffThreadReader, readAllOffThread, runOffThread } from '../../src/main/core/db/off-thread';
 import { sql } from '../../src/main/core/db/sql';
 import { readAll } from '../../src/main/core/db/statements';
 import { addTestStore, makeOrder, tempDb, type TempDb } from './helpers';
@@ -87,5 +87,32 @@ describe('readAllOffThread', () => {
     await expect(readAllOffThread(t.db, [sql`SELECT * FROM no_such_table`])).rejects.toMatchObject({
       code: 'SQLITE_ERROR',
     });
+  });
+});
+
+describe('runOffThread', () => {
+  let t: TempDb;
+  beforeEach(() => {
+    t = tempDb();
+    addTestStore(t.db, 'store-a');
+    const orders = [1, 2, 3, 4, 5].map((id) => makeOrder(id));
+    writeOrderPage(t.db, 'store-a', orders, orders, [], null);
+  });
+  afterEach(() => t.close());
+
+  it('runs a repeated statement until it changes fewer rows than its batch, reporting each run, cascades included', async () => {
+    const batch = sql`DELETE FROM orders WHERE pk IN (SELECT pk FROM orders WHERE store_id = ${'store-a'} LIMIT 2)`;
+    const items = () => t.db.prepare('SELECT count(*) AS n FROM order_items').get() as { n: number };
+    expect(items().n).toBeGreaterThan(0);
+    const heard: number[] = [];
+    const run = runOffThread(t.db.name, [{ repeat: batch.sql, params: batch.params, batch: 2 }], {
+      readonly: false,
+      onProgress: (changes) => heard.push(changes),
+    });
+    expect(await run.result).toEqual([null]);
+    expect(heard).toEqual([2, 2, 1]);
+    expect(readAll(t.db, count)).toEqual([{ n: 0 }]);
+    // The worker's connection enforces the foreign keys, so the orders' relations went with them.
+    expect(items()).toEqual({ n: 0 });
   });
 });

@@ -47,6 +47,7 @@ function failingOnce(sink: WorkerSink, failPage: number, sentAfter: number): Pag
     writeState: (storeId, resource, patch) => sink.writeState(storeId, resource, patch),
     setStoreZone: (storeId, zone) => sink.setStoreZone(storeId, zone),
     markOrdersChecked: (storeId, ids) => sink.markOrdersChecked(storeId, ids),
+    repackRaw: (cursor) => sink.repackRaw(cursor),
     close: () => Promise.resolve(),
   };
 }
@@ -125,6 +126,7 @@ describe("a full sync's catch-up window", () => {
       writeState: (storeId, resource, patch) => f.writer.writeState(storeId, resource, patch),
       setStoreZone: (storeId, zone) => f.writer.setStoreZone(storeId, zone),
       markOrdersChecked: (storeId, ids) => f.writer.markOrdersChecked(storeId, ids),
+      repackRaw: (cursor) => f.writer.repackRaw(cursor),
       close: () => Promise.resolve(),
     };
     await fullRun(f, sink);

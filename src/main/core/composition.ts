@@ -11,6 +11,7 @@ import { storageFailure } from './db/failures';
 import { attachMerchantCopy, MERCHANT_FILE } from './db/merchant-copy';
 import { closeOffThreadReader } from './db/off-thread';
 import { openDatabase, type Db } from './db/open';
+import { rawRepackPending } from './db/raw-repack';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventBus } from './events/event-bus';
 import { createLogger, type ClosableLogger, type Logger } from './log/logger';
@@ -21,6 +22,7 @@ import { createService } from './ipc/handlers';
 import { DEFAULT_DEMO, DemoStoreHost, type DemoStoreSettings } from './stores/demo-store';
 import { createStoreApiFactory } from './stores/store-api-factory';
 import { StoresService } from './stores/stores-service';
+import { repackRawInBackground } from './sync/raw-repack-run';
 import { SyncManager } from './sync/sync-manager';
 import { SyncScheduler } from './sync/scheduler';
 import type { Timers } from './sync/timers';
@@ -92,6 +94,8 @@ export interface CoreParts extends Core {
   sync: SyncManager;
   scheduler: SyncScheduler;
   connectivityCheck: ConnectivityCheck;
+  /** The repack of an older cache's raw JSON after the open: true once all is packed (also when nothing was left). */
+  rawRepack: Promise<boolean>;
 }
 
 export const DATABASE_FILE = 'balcao.db';
@@ -204,6 +208,15 @@ export function assembleCore(options: CoreOptions): CoreParts {
     defaultApiBaseUrl: options.apiBaseUrl ?? DEFAULT_BASE_URL,
   });
   const sync = new SyncManager({ db, stores, apiFactory, events, log, redactor, rateLimit: options.rateLimit });
+  let closing = false;
+  const rawRepack = rawRepackPending(db)
+    ? repackRawInBackground({
+        step: (cursor) => sync.repackRaw(cursor),
+        progress: (progress) => events.emit('cache.repack', progress),
+        stopped: () => closing,
+        log,
+      })
+    : Promise.resolve(true);
   const settings = scheduleSettingsFile(join(options.dataDir, SCHEDULE_FILE));
   const scheduler = new SyncScheduler({ sync, stores, events, settings, log });
   const connectivityCheck = new ConnectivityCheck({
@@ -251,6 +264,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     sync,
     scheduler,
     connectivityCheck,
+    rawRepack,
     useScriptCredentials: (target, credentials) => stores.useScriptCredentials(target, credentials),
     freshness: {
       start() {
@@ -269,6 +283,7 @@ export function assembleCore(options: CoreOptions): CoreParts {
     recovered,
     integrity: integrity?.result ?? Promise.resolve(null),
     async close() {
+      closing = true;
       await integrity?.stop();
       // Syncs first: they write to the database and may be talking to the demo store.
       connectivityCheck.stop();

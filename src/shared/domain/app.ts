@@ -133,6 +133,16 @@ export interface NewOrders {
 export type CacheHealth = { state: 'ok' } | { state: 'rebuilt'; kept: string } | { state: 'damaged' };
 
 /**
+ * The packing of the raw JSON an older version kept as text, after the open (`done` of `total` is a position in the
+ * file's rows, not a count): the cache reads and syncs as usual meanwhile, a little slower.
+ */
+export interface CacheRepackProgress {
+  done: number;
+  total: number;
+  finished: boolean;
+}
+
+/**
  * A store's removal as it goes: its orders and customers deleted (`done` of `total`), then the search index
  * rewritten, then the file compacted (VACUUM) — the last two on the writer's own thread, for seconds to minutes.
  */

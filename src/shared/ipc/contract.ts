@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type {
   AppInfo,
   CacheHealth,
+  CacheRepackProgress,
   Connectivity,
   StoreRemovalProgress,
   StoreSummary,
@@ -287,6 +288,8 @@ export const events = {
   'stores.removal': {} as StoreRemovalProgress,
   /** The check after start-up found the cache damaged (a damage found at open is `app.cacheHealth`'s from the start). */
   'cache.health': {} as CacheHealth,
+  /** The raw JSON of a cache an older version wrote being packed after the open (db/raw-repack.ts). */
+  'cache.repack': {} as CacheRepackProgress,
   'sync.progress': {} as SyncProgress,
   'sync.finished': {} as SyncOutcome,
   'export.progress': {} as ExportProgressEvent,

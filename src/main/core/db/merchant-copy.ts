@@ -93,6 +93,9 @@ const MERCHANT_STEPS: readonly MerchantStep[] = [
 /** Every copied table but the stores: rows kept per store (`store_id`), restored and removed with their store. */
 const PER_STORE = MERCHANT_STEPS.flatMap((step) => step.tables).filter((t) => t !== STORES);
 
+/** The cache's per-store tables copied into merchant.db by this connection's temporary triggers. */
+export const MIRRORED_TABLES: ReadonlySet<string> = new Set(PER_STORE.map(({ table }) => table));
+
 const values = (columns: string) =>
   columns
     .split(', ')

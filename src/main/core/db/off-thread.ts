@@ -4,8 +4,12 @@ import type { ReadableDB } from './connection';
 import type { SqlQuery, SqlValue } from './sql';
 import { readAll } from './statements';
 
-/** A statement for the worker: SQL to run, or a pragma whose rows come back. */
-export type Step = { sql: string } | { pragma: string };
+/**
+ * A statement for the worker: SQL to run; a pragma whose rows come back; or a statement run again and again, each run
+ * its own transaction, while it changes `batch` rows (each run's changes are reported as it ends).
+ */
+export type Step =
+  { sql: string } | { pragma: string } | { repeat: string; params: readonly SqlValue[]; batch: number };
 
 /** The worker's source: it loads better-sqlite3 by the path the main thread resolved, so it needs no bundle entry. */
 const SOURCE = `
@@ -16,7 +20,19 @@ try {
   try {
     db.pragma('busy_timeout = 60000');
     db.pragma('secure_delete = ON');
-    const results = workerData.steps.map((step) => (step.pragma ? db.pragma(step.pragma) : (db.exec(step.sql), null)));
+    db.pragma('foreign_keys = ON');
+    const run = (step, index) => {
+      if (step.pragma) return db.pragma(step.pragma);
+      if (step.sql) return (db.exec(step.sql), null);
+      const statement = db.prepare(step.repeat);
+      let changes;
+      do {
+        changes = statement.run(...step.params).changes;
+        parentPort.postMessage({ progress: changes, step: index });
+      } while (changes >= step.batch);
+      return null;
+    };
+    const results = workerData.steps.map(run);
     parentPort.postMessage({ results });
   } finally {
     db.close();
@@ -37,13 +53,18 @@ export interface OffThread {
  * (integrity_check, VACUUM, an FTS optimise) takes seconds at 100,000 orders and minutes at a million, which the
  * main thread cannot spend.
  */
-export function runOffThread(file: string, steps: readonly Step[], options: { readonly: boolean }): OffThread {
+export function runOffThread(
+  file: string,
+  steps: readonly Step[],
+  options: { readonly: boolean; onProgress?: (changes: number, step: number) => void },
+): OffThread {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(SOURCE, { eval: true, workerData: { file, module, steps, readonly: options.readonly } });
   let stopped = false;
   const result = new Promise<unknown[] | null>((resolve, reject) => {
-    worker.once('message', (message: { results?: unknown[]; error?: string }) => {
-      if (message.results) resolve(message.results);
+    worker.on('message', (message: { results?: unknown[]; progress?: number; step?: number; error?: string }) => {
+      if (message.progress !== undefined) options.onProgress?.(message.progress, message.step ?? 0);
+      else if (message.results) resolve(message.results);
       else reject(Object.assign(new Error(`off-thread step failed: ${message.error}`), { code: message.error }));
     });
     worker.once('error', reject);

@@ -7,7 +7,6 @@ import { recountCustomerMonthsIfStale } from './painel/customer-months';
 import { recountFirstSalesIfStale } from './painel/first-sales';
 import { recountHourTotalsIfStale } from './painel/hour-totals';
 import { recountPainelTotalsIfStale } from './painel/totals';
-import { repackRawIfStale } from './raw-repack';
 import { reindexIfStale } from './search';
 import { capStoredTextIfStale } from './text-caps';
 
@@ -21,8 +20,9 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the cache, brings its schema up to date, then rebuilds derived data whose version
- * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts; the raw JSON's
- * packing: raw-repack.ts; the Painel's totals: db/painel/totals.ts).
+ * is not the code's (the cap on API text: db/text-caps.ts; the search index: db/search/reindex.ts; the Painel's
+ * totals: db/painel/totals.ts). The raw JSON's packing is not waited for here: it runs after the open, a batch at a
+ * time on the writer thread (raw-repack.ts).
  * A file written by a newer app is refused before anything is written to it:
  * the version check runs on a read-only handle, ahead of the WAL switch, which
  * would itself rewrite the header.
@@ -49,7 +49,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     migrate(db, migrations);
     capStoredTextIfStale(db);
     reindexIfStale(db);
-    repackRawIfStale(db);
     recountPainelTotalsIfStale(db);
     recountFirstSalesIfStale(db);
     recountCustomerMonthsIfStale(db);

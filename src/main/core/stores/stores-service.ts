@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { StoreSummary } from '../../../shared/domain/app';
 import { AppError } from '../base/app-error';
 import type { Db } from '../db/open';
@@ -13,6 +12,7 @@ import type { SecretStore, StoreCredentials } from '../secrets/secret-store';
 import { DEMO_ALIAS, demoCredentials, demoEndAt, demoLocator, type DemoStoreHost } from './demo-store';
 import { decodeLastError, encodeLastError } from './last-error';
 import type { StoreApiFactory } from './store-api-factory';
+import { newStoreId } from './store-id';
 
 export const DEFAULT_STORE_ZONE = 'America/Sao_Paulo';
 
@@ -139,7 +139,7 @@ export class StoresService {
     // Nothing is saved until one API call has shown that alias and credentials work.
     await this.#verify({ alias, apiBaseUrl }, credentials);
     return this.#save(
-      randomUUID(),
+      this.#newId(),
       { alias, apiBaseUrl, name: input.name?.trim() || alias, isDemo: false },
       credentials,
     );
@@ -148,7 +148,7 @@ export class StoresService {
   async #addDemo(): Promise<StoreSummary> {
     const existing = listStores(this.#deps.db).find((store) => store.isDemo);
     if (existing) return this.summary(existing.id);
-    const id = randomUUID();
+    const id = this.#newId();
     const credentials = demoCredentials(id);
     const endAt = this.#now().getTime();
     const apiBaseUrl = await this.#deps.demo.apiBaseUrl(credentials, endAt);
@@ -224,7 +224,7 @@ export class StoresService {
     );
     if (existing) return existing;
     const record = addStore(this.#deps.db, {
-      id: randomUUID(),
+      id: this.#newId(),
       alias: wanted,
       name: wanted,
       apiBaseUrl,
@@ -301,6 +301,10 @@ export class StoresService {
     const result = this.#mutations.then(operation, operation);
     this.#mutations = result.catch(() => undefined);
     return result;
+  }
+
+  #newId(): string {
+    return newStoreId(new Set(listStores(this.#deps.db).map((store) => store.id)));
   }
 
   #changed(): void {

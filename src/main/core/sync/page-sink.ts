@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { markOrdersChecked } from '../db/orders-write';
+import { repackRawBatch, type RepackCursor, type RepackStep } from '../db/raw-repack';
 import { updateStore } from '../db/stores-repo';
 import { writeSyncState, type PageCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import {
@@ -21,6 +22,8 @@ export interface PageSink {
   setStoreZone(storeId: string, zone: string): Promise<void>;
   /** Records that the sync looked at these orders now, though the store no longer returns them. */
   markOrdersChecked(storeId: string, orderIds: readonly number[]): Promise<void>;
+  /** Packs the next batch of raw JSON an older version kept as text (db/raw-repack.ts), between the sync's pages. */
+  repackRaw(cursor: RepackCursor): Promise<RepackStep>;
   close(): Promise<void>;
 }
 
@@ -40,10 +43,14 @@ export type SinkRequest =
   | { op: 'orders' | 'customers'; ctx: WriteContext; records: PageRecords; checkpoint: PageCheckpoint | null }
   | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
   | { op: 'zone'; storeId: string; zone: string }
-  | { op: 'checked'; storeId: string; orderIds: readonly number[] };
+  | { op: 'checked'; storeId: string; orderIds: readonly number[] }
+  | { op: 'repack'; cursor: RepackCursor };
+
+/** What a request answers: a page's result, a repack batch's step, or nothing. */
+export type SinkReply = PageWriteResult | RepackStep | null;
 
 /** Runs one request on a connection: shared by the inline sink and the worker. */
-export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult | null {
+export function applySinkRequest(db: Db, request: SinkRequest): SinkReply {
   switch (request.op) {
     case 'orders':
       return writeOrderRecords(db, request.ctx, pageRecords(request.records), request.checkpoint);
@@ -58,12 +65,14 @@ export function applySinkRequest(db: Db, request: SinkRequest): PageWriteResult 
     case 'checked':
       markOrdersChecked(db, request.storeId, request.orderIds, new Date().toISOString());
       return null;
+    case 'repack':
+      return repackRawBatch(db, request.cursor);
   }
 }
 
 /** Writes on the caller's thread: for tests of the engine alone and as the fallback when no worker can start. */
 export function inlineSink(db: Db): PageSink {
-  const run = (request: SinkRequest): Promise<PageWriteResult | null> => {
+  const run = (request: SinkRequest): Promise<SinkReply> => {
     try {
       return Promise.resolve(applySinkRequest(db, request));
     } catch (error) {
@@ -78,6 +87,7 @@ export function inlineSink(db: Db): PageSink {
     writeState: async (storeId, resource, patch) => void (await run({ op: 'state', storeId, resource, patch })),
     setStoreZone: async (storeId, zone) => void (await run({ op: 'zone', storeId, zone })),
     markOrdersChecked: async (storeId, orderIds) => void (await run({ op: 'checked', storeId, orderIds })),
+    repackRaw: async (cursor) => (await run({ op: 'repack', cursor })) as RepackStep,
     close: () => Promise.resolve(),
   };
 }

@@ -5,6 +5,7 @@ import { limiterShape, type ApiStats, type RateLimiterSettings, type StoreApi } 
 import { AppError } from '../base/app-error';
 import { storageFailure } from '../db/failures';
 import type { Db } from '../db/open';
+import type { RepackCursor, RepackStep } from '../db/raw-repack';
 import { readSyncState } from '../db/sync-state-repo';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
@@ -161,6 +162,11 @@ export class SyncManager {
     await Promise.allSettled(all.map((r) => r.promise));
     await this.#sink?.close();
     this.#sink = null;
+  }
+
+  /** One batch of the raw JSON's repack (db/raw-repack.ts) on the sync's writer, in turn with the pages of any sync. */
+  async repackRaw(cursor: RepackCursor): Promise<RepackStep> {
+    return this.#writer().repackRaw(cursor);
   }
 
   /** One writer for every run; a writer thread that died is replaced, and without a worker entry writes stay here. */

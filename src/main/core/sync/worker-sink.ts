@@ -9,7 +9,8 @@ import type * as Esbuild from 'esbuild';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../base/app-error';
 import type { PageCheckpoint, SyncResource, SyncStatePatch } from '../db/sync-state-repo';
-import type { PageRecords, PageSink, SinkRequest } from './page-sink';
+import type { RepackCursor, RepackStep } from '../db/raw-repack';
+import type { PageRecords, PageSink, SinkReply, SinkRequest } from './page-sink';
 import type { PageWriteResult, WriteContext } from './page-writer';
 
 /** A page request whose records travel as JSON text: a list body's text as received, or records serialised here. */
@@ -24,7 +25,7 @@ const wire = (records: PageRecords): WireRequest['records'] =>
   'listBodyText' in records ? { listBodyText: records.listBodyText } : JSON.stringify(records);
 
 type Reply =
-  | { id: number; ok: true; result: PageWriteResult | null }
+  | { id: number; ok: true; result: SinkReply }
   | { id: number; ok: false; error: { code: ErrorCode; params?: ErrorParams; detail: string } };
 
 /**
@@ -98,7 +99,7 @@ function bundleFromSource(source: URL): URL | null {
  */
 export class WorkerSink implements PageSink {
   readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (r: PageWriteResult | null) => void; reject: (e: Error) => void }>();
+  readonly #pending = new Map<number, { resolve: (r: SinkReply) => void; reject: (e: Error) => void }>();
   #next = 1;
   #dead: Error | null = null;
 
@@ -132,7 +133,7 @@ export class WorkerSink implements PageSink {
    * stringifying it (a string crosses as one copy), and a list page crosses as the text the API sent,
    * which costs the main loop nothing more; docs/sync.md has the numbers.
    */
-  #send(request: SinkRequest | WireRequest): Promise<PageWriteResult | null> {
+  #send(request: SinkRequest | WireRequest): Promise<SinkReply> {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
@@ -167,6 +168,10 @@ export class WorkerSink implements PageSink {
 
   async markOrdersChecked(storeId: string, orderIds: readonly number[]): Promise<void> {
     await this.#send({ op: 'checked', storeId, orderIds });
+  }
+
+  async repackRaw(cursor: RepackCursor): Promise<RepackStep> {
+    return (await this.#send({ op: 'repack', cursor })) as RepackStep;
   }
 
   async close(): Promise<void> {
