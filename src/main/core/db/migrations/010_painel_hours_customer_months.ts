@@ -39,12 +39,20 @@ const take = (r: string) => `UPDATE customer_sale_months
 /** The UTC hour of order row `r`'s creation; -1 for none. */
 const hourOf = (r: string) => `coalesce(unixepoch(substr(${r}.created_utc, 1, 19)) / 3600, -1)`;
 
-/** Adds (`+`) or takes (`-`) order row `r`'s share of its hour: one order and, when a sale, its revenue and items. */
-const moveHour = (r: string, sign: '+' | '-') => `INSERT INTO order_hour_totals
+/**
+ * Adds (`+`) or takes (`-`) order row `r`'s share of its hour: one order and, when a sale, its revenue and items.
+ * Only an addition creates the hour's row: inside a store's removal the cascade may already have deleted the store's
+ * hours, and re-creating one there would point at a store that is gone.
+ */
+const moveHour = (r: string, sign: '+' | '-') => `${
+  sign === '+'
+    ? `INSERT INTO order_hour_totals
     (store_id, hour, n, sales, revenue_cents, items)
     SELECT ${r}.store_id, ${hourOf(r)}, 0, 0, 0, 0
     WHERE NOT EXISTS (SELECT 1 FROM order_hour_totals WHERE store_id = ${r}.store_id AND hour = ${hourOf(r)});
-  UPDATE order_hour_totals SET n = n ${sign} 1, sales = sales ${sign} ${K.sale(r)},
+  `
+    : ''
+}UPDATE order_hour_totals SET n = n ${sign} 1, sales = sales ${sign} ${K.sale(r)},
     revenue_cents = revenue_cents ${sign} ${K.sale(r)} * coalesce(${r}.total_cents, 0),
     items = items ${sign} ${K.sale(r)} * ${K.items(r)}
     WHERE store_id = ${r}.store_id AND hour = ${hourOf(r)};`;
