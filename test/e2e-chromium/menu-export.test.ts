@@ -32,7 +32,8 @@ describe.skipIf(!chromiumAvailable || !inTestKeyring)('Arquivo › Exportar… (
     core.events.emit('shell.command', { command: 'export' });
 
     await page.getByTestId('export-report').waitFor();
-    expect(await page.getByTestId('orders-table').count()).toBe(1);
+    // The menu opens at once; the list's rows follow when its page is read.
+    await expect.poll(() => page.getByTestId('orders-table').count()).toBe(1);
     expect(await page.getByTestId('export-menu').getAttribute('aria-expanded')).toBe('true');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
