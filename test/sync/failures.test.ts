@@ -64,12 +64,15 @@ describe('sync under failures', () => {
   }, 60_000);
 
   it('reports OFFLINE when the store goes away mid-sync and keeps a readable cache', async () => {
-    fx = await syncFixture({ orders: 1000, faults: 'latency=1:100ms' });
+    // Slow answers: the store goes away once the first page has said how long the list is, while the later pages
+    // are on their way, so the list itself breaks off (the catch-up no longer waits for the list's writes, so a store
+    // closed after 300 written orders could already have answered everything).
+    fx = await syncFixture({ orders: 1000, faults: 'latency=1:1500ms' });
     const states: Connectivity[] = [];
     let closing: Promise<void> | null = null;
     fx.core.events.subscribeAll((event, payload) => {
       if (event === 'connectivity.changed') states.push(payload as Connectivity);
-      if (event === 'sync.progress' && (payload as SyncProgress).orders.done >= 300 && closing === null)
+      if (event === 'sync.progress' && (payload as SyncProgress).orders.total !== null && closing === null)
         closing = fx!.fake.close();
     });
     const outcome = await fx.core.sync.run(fx.store.id, 'full', { credentials: fx.credentials });
@@ -78,7 +81,8 @@ describe('sync under failures', () => {
     expect(outcome.error?.code).toBe('OFFLINE');
     expect(states.at(-1)?.state).toBe('offline');
     const cached = orderCount(fx);
-    expect(cached).toBeGreaterThanOrEqual(300);
+    expect(cached).toBeGreaterThanOrEqual(100);
+    expect(cached).toBeLessThan(1000);
     expect(cached % 100).toBe(0);
     expect(fx.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(listOrders(fx.core.db, fx.store.id, { limit: 10 }).total).toBe(cached);
