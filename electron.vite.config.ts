@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // The sync's database writer thread, loaded from next to the main bundle (src/main/core/sync/worker-sink.ts).
           'writer-worker': resolve('src/main/core/sync/writer-worker.ts'),
+          // The thread the writer has its pages prepared on (src/main/core/sync/page-preparer.ts).
+          'prepare-worker': resolve('src/main/core/sync/prepare-worker.ts'),
         },
       },
     },

@@ -14,7 +14,7 @@ import type { SyncProgress } from '../src/shared/domain/app';
 import { assembleCore } from '../src/main/core/composition';
 import { createMemorySecretStore } from '../src/main/core/secrets/memory-secret-store';
 import { SyncManager } from '../src/main/core/sync';
-import { writerEntry } from '../src/main/core/sync/worker-sink';
+import { preparerEntry, writerEntry } from '../src/main/core/sync/worker-sink';
 import { createStoreApiFactory } from '../src/main/core/stores/store-api-factory';
 import { ConnectivityTracker } from '../src/main/core/connectivity';
 import { redactor } from '../src/main/core/log/redactor';
@@ -183,6 +183,10 @@ async function main(): Promise<void> {
   // From source the first sync of a process bundles the writer worker (esbuild, ~100 ms, the main thread waiting
   // on it); the app ships it built. Done here so the loop figures are the sync's own.
   writerEntry();
+  preparerEntry();
+  // The main thread's peak memory (its own heap and the page text it holds; the writer's threads share the RSS).
+  let peakRss = 0;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
   try {
     const statsBefore = (await control(fake.url, 'stats')) as FakeStats;
     loop.enable();
@@ -190,6 +194,7 @@ async function main(): Promise<void> {
     t0 = performance.now();
     const full = await sync.runWithReport(store.id, 'full', { credentials: CREDENTIALS });
     const seconds = (performance.now() - t0) / 1000;
+    clearInterval(rssTimer);
     loop.disable();
     const blocked = blocks.stop();
     const statsAfter = (await control(fake.url, 'stats')) as FakeStats;
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
         lastResponseSeconds: round1(Math.max(last.orders.response, last.other.response) / 1000),
         customerListDoneSeconds: round1((listDone.get('customers') ?? NaN) / 1000),
         limitPerMinute: NO_LIMIT ? null : LIMIT,
+        peakRssMb: Math.round(peakRss / 1e6),
         longestPageWriteMs: Math.round(full.totals.longestPageBlockMs * 10) / 10,
         mainLoopMaxDelayMs: Math.round(loop.max / 1e5) / 10,
         mainLoopP99DelayMs: Math.round(loop.percentile(99) / 1e5) / 10,

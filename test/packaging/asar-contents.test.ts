@@ -52,16 +52,18 @@ beforeAll(async () => {
 afterAll(() => output && rmSync(output, { recursive: true, force: true }));
 
 describe('the packaged app’s files', () => {
-  it('carries the built main, writer worker, preload and renderer', () => {
+  it('carries the built main, writer and prepare workers, preload and renderer', () => {
     for (const file of [
       'out/main/index.js',
       'out/main/writer-worker.js',
+      'out/main/prepare-worker.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
     ])
       expect(files, file).toContain(file);
     expect(files.some((file) => /^out\/main\/chunks\/.+\.js$/.test(file))).toBe(true);
     expect(existsSync(join('out', 'main', 'writer-worker.js'))).toBe(true);
+    expect(existsSync(join('out', 'main', 'prepare-worker.js'))).toBe(true);
   });
 
   it('leaves out sources, maps, the dev bridge and build-only files', () => {

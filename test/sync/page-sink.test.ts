@@ -35,6 +35,14 @@ describe.each([
       return new WorkerSink(t.file, entry);
     },
   ],
+  [
+    'worker thread preparing its pages itself',
+    (): PageSink => {
+      const entry = writerEntry();
+      if (entry === null) throw new Error('no writer entry');
+      return new WorkerSink(t.file, entry, null);
+    },
+  ],
 ])('a list page handed to the %s sink as the text the API sent', (_name, makeSink) => {
   it('is written exactly as the same records handed over parsed', async () => {
     const sink = makeSink();

@@ -1,7 +1,6 @@
 import type { Customer } from '../../../shared/domain/customer';
 import type { OrderCustomerRef } from '../../../shared/domain/order';
 import type { WritableDB } from './connection';
-import { packRawJson } from './raw-json';
 import { writeCustomerSearchRow } from './search';
 import { sortKey } from './sort-key';
 import { sql } from './sql';
@@ -13,7 +12,7 @@ import { write, writeReturning } from './statements';
  * stub so every order's customer can be listed and searched even when the
  * customer list was never synced). A stub never overwrites an API row.
  */
-export function upsertCustomerFromApi(db: WritableDB, customer: Customer, raw: string, now: string): void {
+export function upsertCustomerFromApi(db: WritableDB, customer: Customer, raw: Uint8Array, now: string): void {
   const c = customer;
   const row = writeReturning(
     db,
@@ -23,7 +22,7 @@ export function upsertCustomerFromApi(db: WritableDB, customer: Customer, raw: s
        company_name, phone, birthday, active, created_utc, created_zone, parse_problems, raw_deflated, synced_at)
      VALUES (${c.storeId}, ${c.id}, 'api', ${c.name}, ${sortKey(c.name)}, ${c.firstName}, ${c.lastName}, ${c.email},
        ${c.taxId}, ${c.taxIdKind}, ${c.companyName}, ${c.phone}, ${c.birthday}, ${c.active === null ? null : c.active ? 1 : 0},
-       ${c.createdAt?.utc ?? null}, ${c.createdAt?.zone ?? null}, ${JSON.stringify(c.parseProblems)}, ${packRawJson(raw, 'customer')}, ${now})
+       ${c.createdAt?.utc ?? null}, ${c.createdAt?.zone ?? null}, ${JSON.stringify(c.parseProblems)}, ${raw}, ${now})
      ON CONFLICT (store_id, id) DO UPDATE SET source = 'api', name = excluded.name, sort_name = excluded.sort_name,
        first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email, tax_id = excluded.tax_id,
        tax_id_kind = excluded.tax_id_kind, company_name = excluded.company_name, phone = excluded.phone,

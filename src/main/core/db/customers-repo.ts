@@ -6,7 +6,7 @@ import type { ReadableDB, WritableDB } from './connection';
 import { refreshCustomerStats, upsertCustomerFromApi } from './customer-rows';
 import { pageBounds } from './order-filters';
 import { listOrders } from './orders-list';
-import { rawJson, storedRawJson } from './raw-json';
+import { packedPageRaws, storedRawJson, type PageRaws } from './raw-json';
 import { toCustomer, toCustomerSummary, type CustomerRow } from './rows/customers';
 import { parseJson } from './rows/json';
 import { toAddress, zoned, type AddressRow } from './rows/orders';
@@ -24,21 +24,19 @@ export function writeCustomers(
   db: WritableDB,
   storeId: string,
   customers: readonly Customer[],
-  rawRecords: readonly unknown[],
+  rawRecords: PageRaws,
   unreadable: readonly UnreadableInput[],
   checkpoint: PageCheckpoint | null,
 ): void {
-  if (rawRecords.length !== customers.length) {
-    throw new AppError(
-      'INTERNAL',
-      `writeCustomers: ${customers.length} customers but ${rawRecords.length} raw records`,
-    );
+  const packed = packedPageRaws(rawRecords, 'customer');
+  if (packed.length !== customers.length) {
+    throw new AppError('INTERNAL', `writeCustomers: ${customers.length} customers but ${packed.length} raw records`);
   }
   const now = new Date().toISOString();
   db.transaction(() => {
     customers.forEach((customer, i) => {
       if (customer.storeId !== storeId) throw new AppError('INTERNAL', 'writeCustomers: a customer of another store');
-      upsertCustomerFromApi(db, customer, rawJson(rawRecords[i]), now);
+      upsertCustomerFromApi(db, customer, packed[i], now);
       refreshCustomerStats(db, storeId, customer.id);
       forgetUnreadable(db, storeId, 'customer', customer.id);
     });

@@ -2,7 +2,7 @@ import type { Order, OrderCustomerRef } from '../../../shared/domain/order';
 import { AppError } from '../base/app-error';
 import { refreshCustomerStats, upsertCustomerStub } from './customer-rows';
 import type { WritableDB } from './connection';
-import { packRawJson, rawJson } from './raw-json';
+import { packedPageRaws, type PageRaws } from './raw-json';
 import { writeOrderSearchRow } from './search';
 import { sortKey } from './sort-key';
 import { sql, sqlFragment } from './sql';
@@ -19,20 +19,21 @@ const bit = (value: boolean | null): number | null => (value === null ? null : v
  * whole page and its checkpoint or neither, so a resumed sync never skips or
  * half-writes a page. Review state is not touched.
  *
- * `rawRecords[i]` is the API record `orders[i]` was read from. `arrivalRun` is kept on the orders this write
+ * `rawRecords[i]` is the API record `orders[i]` was read from, or that record already packed (raw-json.ts). `arrivalRun` is kept on the orders this write
  * inserts (never on one already cached): the sync run that brought them, for opening the list on exactly those.
  */
 export function writeOrderPage(
   db: WritableDB,
   storeId: string,
   orders: readonly Order[],
-  rawRecords: readonly unknown[],
+  rawRecords: PageRaws,
   unreadable: readonly UnreadableInput[],
   checkpoint: PageCheckpoint | null,
   arrivalRun: number | null = null,
 ): void {
-  if (rawRecords.length !== orders.length) {
-    throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${rawRecords.length} raw records`);
+  const packed = packedPageRaws(rawRecords, 'order');
+  if (packed.length !== orders.length) {
+    throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${packed.length} raw records`);
   }
   const now = new Date().toISOString();
   db.transaction(() => {
@@ -46,7 +47,7 @@ export function writeOrderPage(
           search_key, created_utc FROM orders WHERE store_id = ${storeId} AND id = ${order.id}`,
       );
       if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
-      const pk = upsertOrder(db, order, rawJson(rawRecords[i]), now, arrivalRun);
+      const pk = upsertOrder(db, order, packed[i], now, arrivalRun);
       replaceRelations(db, pk, order, previous !== undefined);
       writeOrderSearchRow(db, pk, order, previous);
       const customer = order.customer;
@@ -64,7 +65,7 @@ export function writeOrderPage(
   }).immediate();
 }
 
-function upsertOrder(db: WritableDB, o: Order, raw: string, now: string, arrivalRun: number | null): number {
+function upsertOrder(db: WritableDB, o: Order, raw: Uint8Array, now: string, arrivalRun: number | null): number {
   const row = writeReturning(
     db,
     sql<{ pk: number }>`
@@ -78,7 +79,7 @@ VALUES (${o.storeId}, ${o.id}, ${o.number}, ${o.status?.alias ?? null}, ${o.stat
   ${o.updatedAt?.utc ?? null}, ${o.updatedAt?.zone ?? null}, ${o.totalCents}, ${o.productsCents}, ${o.shipmentCents},
   ${o.discountCents}, ${o.taxCents}, ${o.payment?.alias ?? null}, ${o.payment?.name ?? null}, ${o.installments},
   ${bit(o.delivered)}, ${o.trackingCode}, ${o.trackUrl}, ${o.promocode?.id ?? null}, ${o.promocode?.code ?? null},
-  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${packRawJson(raw, 'order')}, ${now}, ${arrivalRun})
+  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${raw}, ${now}, ${arrivalRun})
 ON CONFLICT (store_id, id) DO UPDATE SET -- every column but arrival_run: an order arrives once
   number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
   status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,

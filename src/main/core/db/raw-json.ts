@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { redactSecrets } from '../normalize/redact';
+import { redactedJson } from '../normalize/redact';
 import { CURRENT_DICTIONARY, rawDictionary } from './raw-dictionaries';
 
 /** Raw API JSON as stored: secrets removed; never throws (a value JSON cannot hold is kept as its text). */
 export function rawJson(raw: unknown): string {
   try {
-    return JSON.stringify(redactSecrets(raw)) ?? 'null';
+    return redactedJson(raw) ?? 'null';
   } catch {
     return JSON.stringify(String(raw));
   }
@@ -26,6 +26,22 @@ export function packRawJson(json: string, kind: keyof typeof CURRENT_DICTIONARY)
   const dictionary = rawDictionary(id);
   if (dictionary === undefined) throw new Error(`raw JSON dictionary ${id} is missing`);
   return Buffer.concat([Buffer.of(id), deflateRawSync(json, { level: 6, dictionary })]);
+}
+
+/**
+ * A page's raw API records: as received, or already packed by packApiRecord (the sync packs them on a thread of their
+ * own, so the writer's thread only writes).
+ */
+export type PageRaws = readonly unknown[] | { packed: readonly Uint8Array[] };
+
+/** An API record as the cache keeps it: secrets removed, serialised, packed. */
+export function packApiRecord(raw: unknown, kind: keyof typeof CURRENT_DICTIONARY): Uint8Array {
+  return packRawJson(rawJson(raw), kind);
+}
+
+/** Each record of a page packed, packing those not yet packed. */
+export function packedPageRaws(raws: PageRaws, kind: keyof typeof CURRENT_DICTIONARY): readonly Uint8Array[] {
+  return Array.isArray(raws) ? raws.map((raw) => packApiRecord(raw, kind)) : (raws as { packed: Uint8Array[] }).packed;
 }
 
 /** The text packRawJson was given, byte for byte. */

@@ -15,3 +15,11 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+/**
+ * `JSON.stringify(redactSecrets(value))` without building the copy: the sync serialises every record it stores, and
+ * the copy took a third of that time. Unlike the copy it also removes secrets nested over 64 levels deep.
+ */
+export function redactedJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (key: string, entry: unknown) => (SECRET_KEYS.has(key) ? undefined : entry));
+}

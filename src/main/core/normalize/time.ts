@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { ZonedTime } from '../../../shared/domain/time';
+import { wallTimeToEpochMs, type WallTime } from './zone-offsets';
 
 /**
  * API timestamps → `{ utc, zone }`. Wall times are read in the zone the API
@@ -63,28 +64,34 @@ function zoneFromPhp(name: string): { read: string; keep: string } | null {
 }
 
 function fromText(text: string, zone: string, keepZone: string): TimeResult {
-  let dt: DateTime;
+  let epochMs: number;
   if (WITH_OFFSET.test(text)) {
-    dt = DateTime.fromISO(text, { setZone: true });
+    const dt = DateTime.fromISO(text, { setZone: true });
+    if (!dt.isValid) return { ok: false, reason: 'impossible date' };
+    epochMs = dt.toMillis();
   } else {
     const m = WALL.exec(text);
     if (!m) return { ok: false, reason: 'unreadable date text' };
     const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0'] = m;
-    dt = DateTime.fromObject(
-      {
-        year: Number(y),
-        month: Number(mo),
-        day: Number(d),
-        hour: Number(h),
-        minute: Number(mi),
-        second: Number(s),
-        millisecond: Number(frac.padEnd(3, '0').slice(0, 3)),
-      },
-      { zone: ianaZone(zone) ?? zone },
-    );
+    const wall: WallTime = {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s),
+      millisecond: Number(frac.padEnd(3, '0').slice(0, 3)),
+    };
+    const iana = ianaZone(zone);
+    const fast = iana === null ? null : wallTimeToEpochMs(wall, iana);
+    if (fast !== null) epochMs = fast;
+    else {
+      const dt = DateTime.fromObject(wall, { zone: iana ?? zone });
+      if (!dt.isValid) return { ok: false, reason: 'impossible date' };
+      epochMs = dt.toMillis();
+    }
   }
-  if (!dt.isValid) return { ok: false, reason: 'impossible date' };
-  const instant = new Date(dt.toMillis());
+  const instant = new Date(epochMs);
   const year = instant.getUTCFullYear();
   if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, reason: 'year out of range' };
   // Within those years toISOString is exactly the sortable `YYYY-MM-DDTHH:mm:ss.sssZ`, and far cheaper than toFormat.

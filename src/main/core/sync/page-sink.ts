@@ -4,6 +4,13 @@ import { repackRawBatch, type RepackCursor, type RepackStep } from '../db/raw-re
 import { updateStore } from '../db/stores-repo';
 import { writeSyncState, type PageCheckpoint, type SyncResource, type SyncStatePatch } from '../db/sync-state-repo';
 import {
+  prepareCustomers,
+  prepareOrders,
+  type PreparedCustomers,
+  type PreparedOrders,
+  type PreparedPage,
+} from './page-prepare';
+import {
   listRecords,
   writeCustomerRecords,
   writeOrderRecords,
@@ -33,14 +40,25 @@ export interface PageSink {
  */
 export type PageRecords = readonly unknown[] | { listBodyText: string };
 
-/** The records themselves, parsing a list body's text where that is what was sent. */
-export function pageRecords(records: PageRecords): readonly unknown[] {
+/**
+ * The records themselves, parsing a list body's text where that is what was sent, or the records' JSON text where a
+ * sink serialised them to cross to a thread (worker-sink.ts).
+ */
+export function pageRecords(records: PageRecords | string): readonly unknown[] {
+  if (typeof records === 'string') return JSON.parse(records) as unknown[];
   return 'listBodyText' in records ? listRecords(JSON.parse(records.listBodyText)) : records;
+}
+
+export interface PageRequest {
+  op: 'orders' | 'customers';
+  ctx: WriteContext;
+  records: PageRecords;
+  checkpoint: PageCheckpoint | null;
 }
 
 /** A request as the writer thread receives it. */
 export type SinkRequest =
-  | { op: 'orders' | 'customers'; ctx: WriteContext; records: PageRecords; checkpoint: PageCheckpoint | null }
+  | PageRequest
   | { op: 'state'; storeId: string; resource: SyncResource; patch: SyncStatePatch }
   | { op: 'zone'; storeId: string; zone: string }
   | { op: 'checked'; storeId: string; orderIds: readonly number[] }
@@ -49,13 +67,36 @@ export type SinkRequest =
 /** What a request answers: a page's result, a repack batch's step, or nothing. */
 export type SinkReply = PageWriteResult | RepackStep | null;
 
-/** Runs one request on a connection: shared by the inline sink and the worker. */
-export function applySinkRequest(db: Db, request: SinkRequest): SinkReply {
+/** A page request's records normalised and packed (page-prepare.ts): no database needed, so any thread can. */
+export function preparePage(
+  op: PageRequest['op'],
+  ctx: WriteContext,
+  records: PageRecords | string,
+): PreparedPage<unknown> {
+  const parsed = pageRecords(records);
+  return op === 'orders' ? prepareOrders(ctx, parsed) : prepareCustomers(ctx, parsed);
+}
+
+/**
+ * Runs one request on a connection: shared by the inline sink and the worker. A page request is prepared here
+ * unless `prepared` holds its page, prepared on another thread.
+ */
+export function applySinkRequest(db: Db, request: SinkRequest, prepared?: PreparedPage<unknown>): SinkReply {
   switch (request.op) {
     case 'orders':
-      return writeOrderRecords(db, request.ctx, pageRecords(request.records), request.checkpoint);
+      return writeOrderRecords(
+        db,
+        request.ctx,
+        (prepared ?? preparePage('orders', request.ctx, request.records)) as PreparedOrders,
+        request.checkpoint,
+      );
     case 'customers':
-      return writeCustomerRecords(db, request.ctx, pageRecords(request.records), request.checkpoint);
+      return writeCustomerRecords(
+        db,
+        request.ctx,
+        (prepared ?? preparePage('customers', request.ctx, request.records)) as PreparedCustomers,
+        request.checkpoint,
+      );
     case 'state':
       writeSyncState(db, request.storeId, request.resource, request.patch);
       return null;

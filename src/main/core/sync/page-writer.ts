@@ -1,12 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { Customer } from '../../../shared/domain/customer';
-import type { Order } from '../../../shared/domain/order';
 import { writeCustomers } from '../db/customers-repo';
 import type { Db } from '../db/open';
 import { writeOrderPage } from '../db/orders-write';
 import type { PageCheckpoint } from '../db/sync-state-repo';
-import type { UnreadableInput } from '../db/unreadable-repo';
-import { normalizeCustomer, normalizeOrder, type NormalizeContext } from '../normalize';
+import type { NormalizeContext } from '../normalize';
+import type { PreparedCustomers, PreparedOrders } from './page-prepare';
 import { cachedOrderIds } from './sync-queries';
 
 /** What a page is normalised and written with: the store's context and, for orders, the run that brings them. */
@@ -23,7 +21,7 @@ export interface PageWriteResult {
   newIds: number[];
   /** Zones the records' timestamps named, for keeping the store's zone right. */
   zones: string[];
-  /** How long normalising and writing held the event loop, in ms. */
+  /** How long preparing (page-prepare.ts) and writing the page took, in ms: the event loop's if inline. */
   blockedMs: number;
 }
 
@@ -37,72 +35,44 @@ export function listRecords(body: unknown): unknown[] {
 }
 
 /**
- * Normalises one page and writes it, with its checkpoint, in one transaction.
- * Records the normaliser cannot read go to unreadable_records in the same
- * transaction: counted, never dropped.
+ * Writes one prepared page (page-prepare.ts), with its checkpoint, in one transaction. Records the normaliser could
+ * not read go to unreadable_records in the same transaction.
  */
 export function writeOrderRecords(
   db: Db,
   ctx: WriteContext,
-  records: readonly unknown[],
+  page: PreparedOrders,
   checkpoint: PageCheckpoint | null,
 ): PageWriteResult {
   const started = performance.now();
-  const orders: Order[] = [];
-  const raws: unknown[] = [];
-  const unreadable: UnreadableInput[] = [];
-  const zones: string[] = [];
-  for (const raw of records) {
-    const { order, problems } = normalizeOrder(raw, ctx);
-    if (order === null) unreadable.push({ raw, problems });
-    else {
-      orders.push(order);
-      raws.push(raw);
-      if (order.createdAt) zones.push(order.createdAt.zone);
-    }
-  }
+  const ids = page.records.map((o) => o.id);
   // Read on the writer's own connection just before its write: no other writer can add these orders in between.
-  const cached = cachedOrderIds(
-    db,
-    ctx.storeId,
-    orders.map((o) => o.id),
-  );
-  writeOrderPage(db, ctx.storeId, orders, raws, unreadable, checkpoint, ctx.arrivalRun);
+  const cached = cachedOrderIds(db, ctx.storeId, ids);
+  writeOrderPage(db, ctx.storeId, page.records, { packed: page.packed }, page.unreadable, checkpoint, ctx.arrivalRun);
   return {
-    written: orders.length,
-    unreadable: unreadable.length,
-    ids: orders.map((o) => o.id),
-    newIds: orders.filter((o) => !cached.has(o.id)).map((o) => o.id),
-    zones,
-    blockedMs: performance.now() - started,
+    written: page.records.length,
+    unreadable: page.unreadable.length,
+    ids,
+    newIds: ids.filter((id) => !cached.has(id)),
+    zones: page.zones,
+    blockedMs: page.prepareMs + performance.now() - started,
   };
 }
 
 export function writeCustomerRecords(
   db: Db,
   ctx: WriteContext,
-  records: readonly unknown[],
+  page: PreparedCustomers,
   checkpoint: PageCheckpoint | null,
 ): PageWriteResult {
   const started = performance.now();
-  const customers: Customer[] = [];
-  const raws: unknown[] = [];
-  const unreadable: UnreadableInput[] = [];
-  for (const raw of records) {
-    const { customer, problems } = normalizeCustomer(raw, ctx);
-    if (customer === null) unreadable.push({ raw, problems });
-    else {
-      customers.push(customer);
-      raws.push(raw);
-    }
-  }
-  writeCustomers(db, ctx.storeId, customers, raws, unreadable, checkpoint);
+  writeCustomers(db, ctx.storeId, page.records, { packed: page.packed }, page.unreadable, checkpoint);
   return {
-    written: customers.length,
-    unreadable: unreadable.length,
-    ids: customers.map((c) => c.id),
+    written: page.records.length,
+    unreadable: page.unreadable.length,
+    ids: page.records.map((c) => c.id),
     newIds: [],
     zones: [],
-    blockedMs: performance.now() - started,
+    blockedMs: page.prepareMs + performance.now() - started,
   };
 }

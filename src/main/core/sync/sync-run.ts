@@ -28,7 +28,7 @@ function recordOf(body: unknown): unknown {
  * the pace of each window's requests, and the limiter hands the next window's slots back at that same pace (a slot
  * frees one window after its request ended), so the last window's pages went out seconds after it opened.
  */
-const WRITE_AHEAD_CHARS = 16_000_000;
+const WRITE_AHEAD_CHARS = 96_000_000;
 /** Requests of one list in flight at once, as the rate limiter allows. */
 const FETCH_AHEAD = 8;
 /** Both settled, then the first failure thrown: a list stops only once its writes have landed. */
@@ -250,9 +250,8 @@ export class SyncRun {
     await this.#paged(
       checkpoint.nextPage,
       fetchPage,
-      (result, page) => {
+      (result, page, last) => {
         const totalPages = result.totalPages ?? null;
-        const last = this.#lastPage(result, page);
         const after: FullSyncCheckpoint = { ...checkpoint, nextPage: page + 1, totalPages };
         // The customers list is done when its last page is written: its completion goes into that page's transaction.
         const patch =
@@ -283,13 +282,13 @@ export class SyncRun {
   async #paged(
     first: number,
     fetchPage: (page: number) => Promise<ApiListResult>,
-    write: (result: ApiListResult, page: number) => Promise<unknown>,
+    write: (result: ApiListResult, page: number, last: boolean) => Promise<unknown>,
     readToEnd?: () => void,
   ): Promise<void> {
     const fetching: Promise<ApiListResult>[] = [];
     let ahead = first;
     let lastPage: number | null = null;
-    const answered: { result: ApiListResult; page: number }[] = [];
+    const answered: { result: ApiListResult; page: number; last: boolean }[] = [];
     let answeredChars = 0;
     /** Writes handed to the writer, each settling (never rejecting) when it has landed or failed. */
     const handed = new Set<Promise<void>>();
@@ -306,9 +305,9 @@ export class SyncRun {
     };
     const handOver = (): void => {
       while (handed.size < WRITER_QUEUE && answered.length > 0 && failed === null && !this.#d.signal.aborted) {
-        const { result, page } = answered.shift() as { result: ApiListResult; page: number };
+        const { result, page, last } = answered.shift() as (typeof answered)[number];
         answeredChars -= result.text.length;
-        const settled: Promise<void> = write(result, page).then(
+        const settled: Promise<void> = write(result, page, last).then(
           () => {
             handed.delete(settled);
             handOver();
@@ -332,10 +331,12 @@ export class SyncRun {
         // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
         const result = await (fetching.shift() as Promise<ApiListResult>);
         lastPage = result.totalPages ?? null;
-        answered.push({ result, page });
+        const last = this.#lastPage(result, page);
+        // A waiting page keeps only its text (what the writer is sent): its parsed body is several times larger.
+        answered.push({ result: { ...result, body: null }, page, last });
         answeredChars += result.text.length;
         handOver();
-        if (this.#lastPage(result, page)) {
+        if (last) {
           readToEnd?.();
           break;
         }

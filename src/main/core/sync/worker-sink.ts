@@ -29,31 +29,41 @@ type Reply =
   | { id: number; ok: false; error: { code: ErrorCode; params?: ErrorParams; detail: string } };
 
 /**
- * The worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
+ * A worker's entry next to this module: the built .js in the app; from the .ts source (dev, tests, CLI under tsx)
  * a bundle of that source, built here once per process with esbuild. A worker that registered tsx itself would run
  * loader hooks in a thread of their own inside it (Node 20 gives each registering thread one), and tsx would compile
  * every module again on each start; the bundle is plain JavaScript and starts at once.
  */
-export function writerEntry(): URL | null {
+function workerEntry(name: 'writer-worker' | 'prepare-worker'): URL | null {
   const self = import.meta.url;
   if (!self.startsWith('file:')) return null;
   for (const ext of ['.js', '.mjs']) {
-    const url = new URL(`./writer-worker${ext}`, self);
+    const url = new URL(`./${name}${ext}`, self);
     if (existsSync(fileURLToPath(url))) return url;
   }
-  const source = new URL('./writer-worker.ts', self);
+  const source = new URL(`./${name}.ts`, self);
   if (!existsSync(fileURLToPath(source))) return null;
-  bundled ??= bundleFromSource(source);
-  return bundled;
+  if (!bundled.has(name)) bundled.set(name, bundleFromSource(source, name));
+  return bundled.get(name) ?? null;
 }
 
-let bundled: URL | null | undefined;
+const bundled = new Map<string, URL | null>();
+
+/** The sync's writer thread (writer-worker.ts). */
+export function writerEntry(): URL | null {
+  return workerEntry('writer-worker');
+}
+
+/** The thread the writer has its pages prepared on (prepare-worker.ts). */
+export function preparerEntry(): URL | null {
+  return workerEntry('prepare-worker');
+}
 
 /**
  * Bundles the worker's source into node_modules/.cache (so `better-sqlite3`, left out, resolves from there), under
  * a name made of its content's hash: processes that build the same bundle share one file, written atomically.
  */
-function bundleFromSource(source: URL): URL | null {
+function bundleFromSource(source: URL, name: string): URL | null {
   const require = createRequire(source);
   let esbuild: typeof Esbuild;
   let nativeModule: string;
@@ -83,7 +93,7 @@ function bundleFromSource(source: URL): URL | null {
     '.cache',
     'balcao',
   );
-  const file = join(cache, `writer-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const file = join(cache, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(cache, { recursive: true });
     const partial = `${file}.${process.pid}.${threadId}.tmp`;
@@ -95,7 +105,8 @@ function bundleFromSource(source: URL): URL | null {
 
 /**
  * One writer thread for the database file: requests are answered in order,
- * so the pages of several stores' syncs are written one after the other.
+ * so the pages of several stores' syncs are written one after the other. The writer has each page prepared
+ * (normalised, its raw JSON packed) on a second thread while it writes the page before (page-preparer.ts).
  */
 export class WorkerSink implements PageSink {
   readonly #worker: Worker;
@@ -103,8 +114,8 @@ export class WorkerSink implements PageSink {
   #next = 1;
   #dead: Error | null = null;
 
-  constructor(file: string, entry: URL) {
-    this.#worker = new Worker(entry, { workerData: { file } });
+  constructor(file: string, entry: URL, preparer: URL | null = preparerEntry()) {
+    this.#worker = new Worker(entry, { workerData: { file, preparer: preparer?.href ?? null } });
     this.#worker.on('message', (reply: Reply) => {
       const waiting = this.#pending.get(reply.id);
       if (!waiting) return;

@@ -1,8 +1,11 @@
-// The sync's writer thread: normalises pages and writes them on its own connection, off the main event loop.
+// The sync's writer thread: writes pages on its own connection, off the main event loop, each page prepared on a
+// thread of its own (page-preparer.ts) while the page before is written.
 import { parentPort, workerData } from 'node:worker_threads';
 import { storageFailure } from '../db/failures';
 import { openDatabase } from '../db/open';
-import { applySinkRequest, type SinkRequest } from './page-sink';
+import { PagePreparer } from './page-preparer';
+import { applySinkRequest, type SinkReply, type SinkRequest } from './page-sink';
+import type { PreparedPage } from './page-prepare';
 import type { WireRequest } from './worker-sink';
 
 interface Envelope {
@@ -10,25 +13,13 @@ interface Envelope {
   request: SinkRequest | WireRequest;
 }
 
-function decode(request: SinkRequest | WireRequest): SinkRequest {
-  // A list body's text is parsed by applySinkRequest; records serialised by the sink are parsed here.
-  if ((request.op === 'orders' || request.op === 'customers') && typeof request.records === 'string') {
-    return { ...request, records: JSON.parse(request.records) as unknown[] };
-  }
-  return request as SinkRequest;
-}
-
-const { file } = workerData as { file: string };
+const { file, preparer: preparerHref } = workerData as { file: string; preparer: string | null };
 const db = openDatabase(file);
+const preparer = new PagePreparer(preparerHref === null ? null : new URL(preparerHref));
 
-parentPort?.on('message', (message: Envelope | 'close') => {
-  if (message === 'close') {
-    db.close();
-    parentPort?.close();
-    return;
-  }
+function reply(id: number, run: () => SinkReply): void {
   try {
-    parentPort?.postMessage({ id: message.id, ok: true, result: applySinkRequest(db, decode(message.request)) });
+    parentPort?.postMessage({ id, ok: true, result: run() });
   } catch (error) {
     // Errors cross as plain data; an AppError (or a full, read-only or damaged data folder) keeps its code, anything
     // else becomes INTERNAL on the other side.
@@ -37,6 +28,36 @@ parentPort?.on('message', (message: Envelope | 'close') => {
       known !== null
         ? { ...known.toInfo(), detail: known.message }
         : { code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) };
-    parentPort?.postMessage({ id: message.id, ok: false, error: info });
+    parentPort?.postMessage({ id, ok: false, error: info });
   }
+}
+
+// Requests are applied in the order they came; a page's preparing starts as soon as it arrives. Each request first
+// yields to the event loop: pages already prepared would otherwise be written back to back in one macrotask, and the
+// pages sent meanwhile would reach the preparer only after them, leaving it idle while this thread writes.
+let turn: Promise<void> = Promise.resolve();
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+parentPort?.on('message', (message: Envelope | 'close') => {
+  if (message === 'close') {
+    turn = turn.then(async () => {
+      await preparer.close();
+      db.close();
+      parentPort?.close();
+    });
+    return;
+  }
+  const { id, request } = message;
+  if (request.op === 'orders' || request.op === 'customers') {
+    const prepared: Promise<PreparedPage<unknown> | Error> = preparer
+      .prepare({ op: request.op, ctx: request.ctx, records: request.records })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    turn = turn.then(yieldToMessages).then(async () => {
+      const page = await prepared;
+      reply(id, () => {
+        if (page instanceof Error) throw page;
+        return applySinkRequest(db, request as SinkRequest, page);
+      });
+    });
+  } else turn = turn.then(yieldToMessages).then(() => reply(id, () => applySinkRequest(db, request as SinkRequest)));
 });
