@@ -17,9 +17,31 @@ const { file, preparer: preparerHref } = workerData as { file: string; preparer:
 const db = openDatabase(file);
 const preparer = new PagePreparer(preparerHref === null ? null : new URL(preparerHref));
 
+/** Requests received and not yet answered. */
+let pending = 0;
+let written = false;
+
+/**
+ * The cache checkpoints at commit only past a large WAL (db/open.ts): this thread moves the WAL into the database
+ * whenever it has nothing left to write, so a burst of pages is not slowed by checkpoints and the WAL stays small
+ * between bursts.
+ */
+function checkpointIfIdle(): void {
+  if (pending > 0 || !written || !db.open) return;
+  written = false;
+  try {
+    // PASSIVE: never waits for the main thread's readers; what they still need is copied at the next idle moment.
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // A checkpoint left for later costs nothing but WAL size; the next commit past the bound checkpoints anyway.
+  }
+}
+
 function reply(id: number, run: () => SinkReply): void {
   try {
-    parentPort?.postMessage({ id, ok: true, result: run() });
+    const result = run();
+    written = true;
+    parentPort?.postMessage({ id, ok: true, result });
   } catch (error) {
     // Errors cross as plain data; an AppError (or a full, read-only or damaged data folder) keeps its code, anything
     // else becomes INTERNAL on the other side.
@@ -29,6 +51,10 @@ function reply(id: number, run: () => SinkReply): void {
         ? { ...known.toInfo(), detail: known.message }
         : { code: 'INTERNAL', detail: error instanceof Error ? error.message : String(error) };
     parentPort?.postMessage({ id, ok: false, error: info });
+  } finally {
+    pending -= 1;
+    // After the messages that arrived meanwhile: a page already on its way keeps the writer busy.
+    if (pending === 0) setImmediate(checkpointIfIdle);
   }
 }
 
@@ -48,6 +74,7 @@ parentPort?.on('message', (message: Envelope | 'close') => {
     return;
   }
   const { id, request } = message;
+  pending += 1;
   if (request.op === 'orders' || request.op === 'customers') {
     const prepared: Promise<PreparedPage<unknown> | Error> = preparer
       .prepare({ op: request.op, ctx: request.ctx, records: request.records })
