@@ -34,7 +34,7 @@ describe('PagePreparer', () => {
     const page = (await preparer.prepare({
       op: 'orders',
       ctx,
-      records: { listBodyText: listBodyText(1) },
+      records: { listBody: Buffer.from(listBodyText(1)) },
     })) as PreparedOrders;
     const inline = prepareOrders(ctx, (JSON.parse(listBodyText(1)) as { data: unknown[] }).data);
     expect(page.records).toEqual(inline.records);
@@ -75,9 +75,9 @@ describe('PagePreparer', () => {
 
   it('rejects a page whose text is not JSON, and goes on with the next', async () => {
     preparer = new PagePreparer(preparerEntry());
-    await expect(preparer.prepare({ op: 'orders', ctx, records: { listBodyText: '{"data": [' } })).rejects.toThrow(
-      /JSON/,
-    );
+    await expect(
+      preparer.prepare({ op: 'orders', ctx, records: { listBody: Buffer.from('{"data": [') } }),
+    ).rejects.toThrow(/JSON/);
     const next = (await preparer.prepare({ op: 'orders', ctx, records: records(50) })) as PreparedOrders;
     expect(next.records).toHaveLength(3);
   });

@@ -26,7 +26,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe.each([
-  ['inline', (): PageSink => inlineSink(t.db)],
+  ['inline', (): PageSink => inlineSink(t.db), false],
   [
     'worker thread',
     (): PageSink => {
@@ -34,6 +34,7 @@ describe.each([
       if (entry === null) throw new Error('no writer entry');
       return new WorkerSink(t.file, entry);
     },
+    true,
   ],
   [
     'worker thread preparing its pages itself',
@@ -42,12 +43,16 @@ describe.each([
       if (entry === null) throw new Error('no writer entry');
       return new WorkerSink(t.file, entry, null);
     },
+    true,
   ],
-])('a list page handed to the %s sink as the text the API sent', (_name, makeSink) => {
+])('a list page handed to the %s sink as the bytes the API sent', (_name, makeSink, moved) => {
   it('is written exactly as the same records handed over parsed', async () => {
     const sink = makeSink();
     try {
-      const fromText = await sink.writeOrders(ctx, { listBodyText: listBody }, null);
+      const bytes = new TextEncoder().encode(listBody);
+      const fromText = await sink.writeOrders(ctx, { listBody: bytes }, null);
+      // Handed to a thread, the body is moved, not copied: the sender's buffer is left empty.
+      expect(bytes.byteLength).toBe(moved ? 0 : listBody.length);
       expect(fromText).toMatchObject({ written: 2, unreadable: 1, ids: [1, 2] });
       const asText = getOrderDetail(t.db, 'store-a', 2);
       const parsed = await sink.writeOrders(ctx, (JSON.parse(listBody) as { data: unknown[] }).data, null);

@@ -157,7 +157,7 @@ describe('a page written while another connection writes', () => {
       // "database is locked" at once, without the busy handler's wait.
       const written = await writer.writeOrders(
         { storeId: store.id, storeZone: store.timeZone, arrivalRun: null },
-        { listBodyText: page.text },
+        { listBody: page.bytes },
         null,
       );
       expect(written.written).toBe(100);

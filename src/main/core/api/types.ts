@@ -61,8 +61,11 @@ export interface ApiResult {
 }
 
 export interface ApiListResult extends ApiResult {
-  /** The body as received: a page bound for the writer thread crosses as this text, not re-serialised. */
-  text: string;
+  /**
+   * The body's bytes as received: a page waiting for the writer is held as these (about its text's size, outside the
+   * JavaScript heap the main thread collects) and crosses to the writer's threads as them, moved rather than copied.
+   */
+  bytes: Uint8Array;
   totalPages: number | undefined;
   total: number | undefined;
   pagination: Pagination;

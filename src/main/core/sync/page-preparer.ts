@@ -61,6 +61,8 @@ export class PagePreparer {
     if (worker === null) return this.#inline(message);
     return new Promise((resolve, reject) => {
       this.#pending.set(message.id, { message, resolve, reject });
+      // Copied, not moved (a page's body copies in well under a millisecond): should the thread die, the page is
+      // prepared again from this copy.
       worker.postMessage(message);
     });
   }

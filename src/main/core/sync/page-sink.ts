@@ -35,18 +35,20 @@ export interface PageSink {
 }
 
 /**
- * A page's records: parsed, or the list body's JSON text as the API sent it (whose `data` holds them). The
- * text form lets a page reach the writer thread without being serialised again on the main thread.
+ * A page's records: parsed, or the list body's bytes as the API sent them (whose `data` holds them). The bytes let a
+ * page reach the writer's threads without being serialised again on the main thread, and moved, not copied.
  */
-export type PageRecords = readonly unknown[] | { listBodyText: string };
+export type PageRecords = readonly unknown[] | { listBody: Uint8Array };
+
+const utf8 = new TextDecoder();
 
 /**
- * The records themselves, parsing a list body's text where that is what was sent, or the records' JSON text where a
- * sink serialised them to cross to a thread (worker-sink.ts).
+ * The records themselves, parsing a list body where that is what was sent, or the records' JSON text where a sink
+ * serialised them to cross to a thread (worker-sink.ts).
  */
 export function pageRecords(records: PageRecords | string): readonly unknown[] {
   if (typeof records === 'string') return JSON.parse(records) as unknown[];
-  return 'listBodyText' in records ? listRecords(JSON.parse(records.listBodyText)) : records;
+  return 'listBody' in records ? listRecords(JSON.parse(utf8.decode(records.listBody))) : records;
 }
 
 export interface PageRequest {

@@ -23,12 +23,14 @@ function recordOf(body: unknown): unknown {
 }
 
 /**
- * Page text answered but not yet handed to the writer, in UTF-16 units (~bytes), before requests wait for the writer:
- * bounds memory while letting a rate-limit window's requests go out at the network's pace. Held to a few pages, the writer set
- * the pace of each window's requests, and the limiter hands the next window's slots back at that same pace (a slot
- * frees one window after its request ended), so the last window's pages went out seconds after it opened.
+ * Answered page bodies not yet handed to the writer, in bytes, before requests wait for the writer: about one window
+ * of 120 order pages (~0.8 MB each), so a window's requests go out at the network's pace. The limiter hands the next
+ * window's slots back at the pace this window's requests ended (a slot frees one window after its request ended):
+ * held to a few pages (later 16 MB), the writer set the pace of each window's requests, and the last window's pages
+ * went out seconds after it opened. Bodies wait as bytes, outside the JavaScript heap: as text, 96 MB of them made
+ * the main thread's collections pause it for 16–29 ms.
  */
-const WRITE_AHEAD_CHARS = 96_000_000;
+const WRITE_AHEAD_BYTES = 96_000_000;
 /** Requests of one list in flight at once, as the rate limiter allows. */
 const FETCH_AHEAD = 8;
 /** Both settled, then the first failure thrown: a list stops only once its writes have landed. */
@@ -258,7 +260,7 @@ export class SyncRun {
           resource === 'customers' && last
             ? { fullSync: null, fullSyncDoneAt: this.#d.now().toISOString() }
             : { fullSync: after };
-        const written = this.#write(resource, { listBodyText: result.text }, { page, patch }, resource);
+        const written = this.#write(resource, { listBody: result.bytes }, { page, patch }, resource);
         progress.plan(resource, { pages: totalPages, records: result.total ?? null });
         return written;
       },
@@ -267,16 +269,15 @@ export class SyncRun {
     progress.finish(resource);
   }
 
-  #lastPage(result: ApiListResult, page: number): boolean {
-    const count = listRecords(result.body).length;
+  #lastPage(result: ApiListResult, records: number, page: number): boolean {
     const totalPages = result.totalPages ?? null;
-    return count === 0 || (totalPages !== null ? page >= totalPages : count < this.#d.settings.pageSize);
+    return records === 0 || (totalPages !== null ? page >= totalPages : records < this.#d.settings.pageSize);
   }
 
   /**
    * Pages through a list from page `first`: one request until the first answer gives the list's length, then up to
    * FETCH_AHEAD in flight. Answers are taken in page order and handed to `write` (which starts the page's write) at
-   * most WRITER_QUEUE at a time; answered pages wait here, up to WRITE_AHEAD_CHARS of their text, before requests
+   * most WRITER_QUEUE at a time; answered pages wait here, up to WRITE_AHEAD_BYTES of their bodies, before requests
    * wait for the writer. A cancel or a failure drops the pages not yet handed over and lets those handed over land.
    */
   async #paged(
@@ -285,11 +286,13 @@ export class SyncRun {
     write: (result: ApiListResult, page: number, last: boolean) => Promise<unknown>,
     readToEnd?: () => void,
   ): Promise<void> {
-    const fetching: Promise<ApiListResult>[] = [];
+    // An answer keeps its record count, not its parsed body: several times the bytes', and a body kept while the
+    // answers before it arrive lives long enough to be promoted and collected in pauses of the main thread.
+    const fetching: Promise<{ result: ApiListResult; records: number }>[] = [];
     let ahead = first;
     let lastPage: number | null = null;
     const answered: { result: ApiListResult; page: number; last: boolean }[] = [];
-    let answeredChars = 0;
+    let answeredBytes = 0;
     /** Writes handed to the writer, each settling (never rejecting) when it has landed or failed. */
     const handed = new Set<Promise<void>>();
     let failed: { error: unknown } | null = null;
@@ -297,16 +300,19 @@ export class SyncRun {
       const limit = lastPage === null ? 1 : FETCH_AHEAD;
       while (fetching.length < limit && (lastPage === null || ahead <= lastPage)) {
         this.#checkCancelled();
-        const result = fetchPage(ahead);
-        result.catch(() => undefined);
-        fetching.push(result);
+        const answer = fetchPage(ahead).then((result) => ({
+          result: { ...result, body: null },
+          records: listRecords(result.body).length,
+        }));
+        answer.catch(() => undefined);
+        fetching.push(answer);
         ahead += 1;
       }
     };
     const handOver = (): void => {
       while (handed.size < WRITER_QUEUE && answered.length > 0 && failed === null && !this.#d.signal.aborted) {
         const { result, page, last } = answered.shift() as (typeof answered)[number];
-        answeredChars -= result.text.length;
+        answeredBytes -= result.bytes.byteLength;
         const settled: Promise<void> = write(result, page, last).then(
           () => {
             handed.delete(settled);
@@ -329,18 +335,17 @@ export class SyncRun {
         stopIfFailed();
         fetchMore();
         // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
-        const result = await (fetching.shift() as Promise<ApiListResult>);
+        const { result, records } = await (fetching.shift() as (typeof fetching)[number]);
         lastPage = result.totalPages ?? null;
-        const last = this.#lastPage(result, page);
-        // A waiting page keeps only its text (what the writer is sent): its parsed body is several times larger.
-        answered.push({ result: { ...result, body: null }, page, last });
-        answeredChars += result.text.length;
+        const last = this.#lastPage(result, records, page);
+        answered.push({ result, page, last });
+        answeredBytes += result.bytes.byteLength;
         handOver();
         if (last) {
           readToEnd?.();
           break;
         }
-        while (answeredChars > WRITE_AHEAD_CHARS && handed.size > 0) {
+        while (answeredBytes > WRITE_AHEAD_BYTES && handed.size > 0) {
           await Promise.race(handed);
           stopIfFailed();
         }
@@ -387,7 +392,7 @@ export class SyncRun {
           ),
         (result) => {
           const landed = after
-            .then(() => this.#write('orders', { listBodyText: result.text }, null, list))
+            .then(() => this.#write('orders', { listBody: result.bytes }, null, list))
             .then((res) => {
               for (const id of res.ids) {
                 seen.add(id);

@@ -13,16 +13,27 @@ import type { RepackCursor, RepackStep } from '../db/raw-repack';
 import type { PageRecords, PageSink, SinkReply, SinkRequest } from './page-sink';
 import type { PageWriteResult, WriteContext } from './page-writer';
 
-/** A page request whose records travel as JSON text: a list body's text as received, or records serialised here. */
+/** A page request whose records travel as JSON: a list body's bytes as received, or records serialised here. */
 export type WireRequest = {
   op: 'orders' | 'customers';
   ctx: WriteContext;
-  records: { listBodyText: string } | string;
+  records: { listBody: Uint8Array } | string;
   checkpoint: PageCheckpoint | null;
 };
 
 const wire = (records: PageRecords): WireRequest['records'] =>
-  'listBodyText' in records ? { listBodyText: records.listBodyText } : JSON.stringify(records);
+  'listBody' in records ? { listBody: records.listBody } : JSON.stringify(records);
+
+/**
+ * The buffers a request can move to another thread instead of copying: a list body that owns its whole buffer (as a
+ * response's does). Moved, it is gone from the sender, which never reads a page again once handed over.
+ */
+export function movableBuffers(records: unknown): ArrayBuffer[] {
+  if (records === null || typeof records !== 'object' || !('listBody' in records)) return [];
+  const bytes = (records as { listBody: Uint8Array }).listBody;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
 
 type Reply =
   | { id: number; ok: true; result: SinkReply }
@@ -140,16 +151,16 @@ export class WorkerSink implements PageSink {
   }
 
   /**
-   * Pages cross as JSON text: structured-cloning a page's object graph held the main loop longer than
-   * stringifying it (a string crosses as one copy), and a list page crosses as the text the API sent,
-   * which costs the main loop nothing more; docs/sync.md has the numbers.
+   * Pages cross as JSON: structured-cloning a page's object graph held the main loop longer than stringifying it (a
+   * string crosses as one copy), and a list page crosses as the bytes the API sent, moved, which costs the main loop
+   * nothing more; docs/sync.md has the numbers.
    */
   #send(request: SinkRequest | WireRequest): Promise<SinkReply> {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, request });
+      this.#worker.postMessage({ id, request }, 'records' in request ? movableBuffers(request.records) : []);
     });
   }
 
