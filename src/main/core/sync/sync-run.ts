@@ -27,8 +27,7 @@ function recordOf(body: unknown): unknown {
  * of 120 order pages (~0.8 MB each), so a window's requests go out at the network's pace. The limiter hands the next
  * window's slots back at the pace this window's requests ended (a slot frees one window after its request ended):
  * held to a few pages (later 16 MB), the writer set the pace of each window's requests, and the last window's pages
- * went out seconds after it opened. Bodies wait as bytes, outside the JavaScript heap: as text, 96 MB of them made
- * the main thread's collections pause it for 16–29 ms.
+ * went out seconds after it opened. Bodies wait as bytes, outside the JavaScript heap the main thread collects.
  */
 const WRITE_AHEAD_BYTES = 96_000_000;
 /** Requests of one list in flight at once, as the rate limiter allows. */
