@@ -24,33 +24,36 @@ export type PreparedOrders = PreparedPage<Order>;
 export type PreparedCustomers = PreparedPage<Customer>;
 
 /** Records the normaliser cannot read are kept for unreadable_records: counted, never dropped. */
-export function prepareOrders(ctx: NormalizeContext, records: readonly unknown[]): PreparedOrders {
+function prepare<T>(
+  records: readonly unknown[],
+  kind: 'order' | 'customer',
+  read: (raw: unknown) => { record: T | null; problems: UnreadableInput['problems']; zone?: string },
+): PreparedPage<T> {
   const started = performance.now();
-  const page: PreparedOrders = { records: [], packed: [], unreadable: [], zones: [], prepareMs: 0 };
+  const page: PreparedPage<T> = { records: [], packed: [], unreadable: [], zones: [], prepareMs: 0 };
   for (const raw of records) {
-    const { order, problems } = normalizeOrder(raw, ctx);
-    if (order === null) page.unreadable.push({ raw, problems });
+    const { record, problems, zone } = read(raw);
+    if (record === null) page.unreadable.push({ raw, problems });
     else {
-      page.records.push(order);
-      page.packed.push(packApiRecord(raw, 'order'));
-      if (order.createdAt) page.zones.push(order.createdAt.zone);
+      page.records.push(record);
+      page.packed.push(packApiRecord(raw, kind));
+      if (zone !== undefined) page.zones.push(zone);
     }
   }
   page.prepareMs = performance.now() - started;
   return page;
 }
 
+export function prepareOrders(ctx: NormalizeContext, records: readonly unknown[]): PreparedOrders {
+  return prepare(records, 'order', (raw) => {
+    const { order, problems } = normalizeOrder(raw, ctx);
+    return { record: order, problems, zone: order?.createdAt?.zone };
+  });
+}
+
 export function prepareCustomers(ctx: NormalizeContext, records: readonly unknown[]): PreparedCustomers {
-  const started = performance.now();
-  const page: PreparedCustomers = { records: [], packed: [], unreadable: [], zones: [], prepareMs: 0 };
-  for (const raw of records) {
+  return prepare(records, 'customer', (raw) => {
     const { customer, problems } = normalizeCustomer(raw, ctx);
-    if (customer === null) page.unreadable.push({ raw, problems });
-    else {
-      page.records.push(customer);
-      page.packed.push(packApiRecord(raw, 'customer'));
-    }
-  }
-  page.prepareMs = performance.now() - started;
-  return page;
+    return { record: customer, problems };
+  });
 }
