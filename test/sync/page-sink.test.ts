@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getOrderDetail } from '../../src/main/core/db';
+import { getOrderDetail, readSyncState } from '../../src/main/core/db';
 import { inlineSink, type PageSink } from '../../src/main/core/sync/page-sink';
 import { WorkerSink, writerEntry } from '../../src/main/core/sync/worker-sink';
 import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
@@ -60,6 +60,28 @@ describe.each([
       expect(getOrderDetail(t.db, 'store-a', 2)).toEqual(asText);
       expect(asText?.order.number).toBe(5002);
       expect(asText?.raw).toMatchObject({ id: 2, track_url: '<string>' });
+    } finally {
+      await sink.close();
+    }
+  });
+});
+
+describe('the writer thread', () => {
+  it('applies requests in the order they came, though a page waits for its preparing and a state write does not', async () => {
+    const entry = writerEntry();
+    if (entry === null) throw new Error('no writer entry');
+    const sink = new WorkerSink(t.file, entry);
+    const checkpoint = (nextPage: number) => ({ nextPage, pageSize: 100, totalPages: 9, startedAt: 'x' });
+    try {
+      await sink.writeState('store-a', 'orders', { fullSync: checkpoint(1) });
+      const records = Array.from({ length: 100 }, (_, i) => record(100 + i));
+      // Sent back to back: had the state write overtaken the page, the page's checkpoint would find page 5 expected
+      // and roll the page back.
+      const page = sink.writeOrders(ctx, records, { page: 1, patch: { fullSync: checkpoint(2) } });
+      const state = sink.writeState('store-a', 'orders', { fullSync: checkpoint(5) });
+      await expect(page).resolves.toMatchObject({ written: 100 });
+      await state;
+      expect(readSyncState(t.db, 'store-a', 'orders').fullSync?.nextPage).toBe(5);
     } finally {
       await sink.close();
     }
