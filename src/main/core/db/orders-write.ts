@@ -19,7 +19,9 @@ const bit = (value: boolean | null): number | null => (value === null ? null : v
  * whole page and its checkpoint or neither, so a resumed sync never skips or
  * half-writes a page. Review state is not touched.
  *
- * `rawRecords[i]` is the API record `orders[i]` was read from, or that record already packed (raw-json.ts). `arrivalRun` is kept on the orders this write
+ * `rawRecords[i]` is the API record `orders[i]` was read from, or that record already packed (raw-json.ts).
+ * `digests[i]`, where given, digests both (sync/page-prepare.ts): an order already written with that digest is left
+ * as it is, but for `synced_at`. `arrivalRun` is kept on the orders this write
  * inserts (never on one already cached): the sync run that brought them, for opening the list on exactly those.
  */
 export function writeOrderPage(
@@ -30,9 +32,10 @@ export function writeOrderPage(
   unreadable: readonly UnreadableInput[],
   checkpoint: PageCheckpoint | null,
   arrivalRun: number | null = null,
+  digests: readonly Uint8Array[] | null = null,
 ): void {
   const packed = packedPageRaws(rawRecords, 'order');
-  if (packed.length !== orders.length) {
+  if (packed.length !== orders.length || (digests !== null && digests.length !== orders.length)) {
     throw new AppError('INTERNAL', `writeOrderPage: ${orders.length} orders but ${packed.length} raw records`);
   }
   const now = new Date().toISOString();
@@ -43,16 +46,28 @@ export function writeOrderPage(
       if (order.storeId !== storeId) throw new AppError('INTERNAL', 'writeOrderPage: an order of another store');
       const previous = readOne(
         db,
-        sql<{ customer_id: number | null; search_key: number | null; created_utc: string | null }>`SELECT customer_id,
-          search_key, created_utc FROM orders WHERE store_id = ${storeId} AND id = ${order.id}`,
+        sql<{
+          pk: number;
+          customer_id: number | null;
+          search_key: number | null;
+          created_utc: string | null;
+          write_digest: Uint8Array | null;
+        }>`SELECT pk, customer_id, search_key, created_utc, write_digest FROM orders
+          WHERE store_id = ${storeId} AND id = ${order.id}`,
       );
-      if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
-      const pk = upsertOrder(db, order, packed[i], now, arrivalRun);
-      replaceRelations(db, pk, order, previous !== undefined);
-      writeOrderSearchRow(db, pk, order, previous);
       const customer = order.customer;
       if (customer !== null && customer.id !== null) embedded.set(customer.id, { ...customer, id: customer.id });
       forgetUnreadable(db, storeId, 'order', order.id);
+      const digest = digests?.[i] ?? null;
+      if (digest !== null && previous?.write_digest != null && Buffer.from(digest).equals(previous.write_digest)) {
+        // Written before from this very record and reading: the row, its relations, search row and totals stand.
+        write(db, sql`UPDATE orders SET synced_at = ${now} WHERE pk = ${previous.pk}`);
+        return;
+      }
+      if (previous?.customer_id != null) touchedCustomers.add(previous.customer_id);
+      const pk = upsertOrder(db, order, packed[i], digest, now, arrivalRun);
+      replaceRelations(db, pk, order, previous !== undefined);
+      writeOrderSearchRow(db, pk, order, previous);
     });
     // Once per customer per page: a customer with many orders in the page is written once, as its latest order shows it.
     for (const ref of embedded.values()) {
@@ -65,21 +80,29 @@ export function writeOrderPage(
   }).immediate();
 }
 
-function upsertOrder(db: WritableDB, o: Order, raw: Uint8Array, now: string, arrivalRun: number | null): number {
+function upsertOrder(
+  db: WritableDB,
+  o: Order,
+  raw: Uint8Array,
+  digest: Uint8Array | null,
+  now: string,
+  arrivalRun: number | null,
+): number {
   const row = writeReturning(
     db,
     sql<{ pk: number }>`
 INSERT INTO orders (store_id, id, number, status_alias, status_name, status_id, customer_id, customer_name, customer_sort,
   customer_email, customer_tax_id, customer_phone, created_utc, created_zone, updated_utc, updated_zone, total_cents,
   products_cents, shipment_cents, discount_cents, tax_cents, payment_alias, payment_name, installments, delivered,
-  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, raw_deflated, synced_at, arrival_run)
+  tracking_code, track_url, promocode_id, promocode_code, parse_problems, parse_problem_count, raw, raw_deflated, synced_at, arrival_run,
+  write_digest)
 VALUES (${o.storeId}, ${o.id}, ${o.number}, ${o.status?.alias ?? null}, ${o.status?.name ?? null}, ${o.status?.id ?? null},
   ${o.customer?.id ?? null}, ${o.customer?.name ?? null}, ${sortKey(o.customer?.name ?? null)}, ${o.customer?.email ?? null},
   ${o.customer?.taxId ?? null}, ${o.customer?.phone ?? null}, ${o.createdAt?.utc ?? null}, ${o.createdAt?.zone ?? null},
   ${o.updatedAt?.utc ?? null}, ${o.updatedAt?.zone ?? null}, ${o.totalCents}, ${o.productsCents}, ${o.shipmentCents},
   ${o.discountCents}, ${o.taxCents}, ${o.payment?.alias ?? null}, ${o.payment?.name ?? null}, ${o.installments},
   ${bit(o.delivered)}, ${o.trackingCode}, ${o.trackUrl}, ${o.promocode?.id ?? null}, ${o.promocode?.code ?? null},
-  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${raw}, ${now}, ${arrivalRun})
+  ${JSON.stringify(o.parseProblems)}, ${o.parseProblems.length}, '', ${raw}, ${now}, ${arrivalRun}, ${digest})
 ON CONFLICT (store_id, id) DO UPDATE SET -- every column but arrival_run: an order arrives once
   number = excluded.number, status_alias = excluded.status_alias, status_name = excluded.status_name,
   status_id = excluded.status_id, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
@@ -92,7 +115,8 @@ ON CONFLICT (store_id, id) DO UPDATE SET -- every column but arrival_run: an ord
   delivered = excluded.delivered, tracking_code = excluded.tracking_code, track_url = excluded.track_url,
   promocode_id = excluded.promocode_id, promocode_code = excluded.promocode_code,
   parse_problems = excluded.parse_problems, parse_problem_count = excluded.parse_problem_count,
-  raw = excluded.raw, raw_deflated = excluded.raw_deflated, synced_at = excluded.synced_at
+  raw = excluded.raw, raw_deflated = excluded.raw_deflated, synced_at = excluded.synced_at,
+  write_digest = excluded.write_digest
 RETURNING pk`,
   );
   // An upsert with DO UPDATE always returns its row: this only guards the type.

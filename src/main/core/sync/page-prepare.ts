@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Customer } from '../../../shared/domain/customer';
 import type { Order } from '../../../shared/domain/order';
@@ -17,6 +18,11 @@ export interface PreparedPage<T> {
   unreadable: UnreadableInput[];
   /** Zones the records' timestamps named, for keeping the store's zone right. */
   zones: string[];
+  /**
+   * Orders only: `digests[i]` digests `packed[i]` and `records[i]` as normalised, so an order read again unchanged
+   * is not written again (db/orders-write.ts). Any change to the record, the normaliser or the store's zone changes it.
+   */
+  digests: Uint8Array[];
   prepareMs: number;
 }
 
@@ -30,18 +36,24 @@ function prepare<T>(
   read: (raw: unknown) => { record: T | null; problems: UnreadableInput['problems']; zone?: string },
 ): PreparedPage<T> {
   const started = performance.now();
-  const page: PreparedPage<T> = { records: [], packed: [], unreadable: [], zones: [], prepareMs: 0 };
+  const page: PreparedPage<T> = { records: [], packed: [], unreadable: [], zones: [], digests: [], prepareMs: 0 };
   for (const raw of records) {
     const { record, problems, zone } = read(raw);
     if (record === null) page.unreadable.push({ raw, problems });
     else {
+      const packed = packApiRecord(raw, kind);
       page.records.push(record);
-      page.packed.push(packApiRecord(raw, kind));
+      page.packed.push(packed);
       if (zone !== undefined) page.zones.push(zone);
+      if (kind === 'order') page.digests.push(writeDigest(packed, record));
     }
   }
   page.prepareMs = performance.now() - started;
   return page;
+}
+
+function writeDigest(packed: Uint8Array, record: unknown): Uint8Array {
+  return createHash('sha256').update(packed).update(JSON.stringify(record)).digest();
 }
 
 export function prepareOrders(ctx: NormalizeContext, records: readonly unknown[]): PreparedOrders {

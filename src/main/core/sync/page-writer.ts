@@ -48,7 +48,16 @@ export function writeOrderRecords(
   const ids = page.records.map((o) => o.id);
   // Read on the writer's own connection just before its write: no other writer can add these orders in between.
   const cached = cachedOrderIds(db, ctx.storeId, ids);
-  writeOrderPage(db, ctx.storeId, page.records, { packed: page.packed }, page.unreadable, checkpoint, ctx.arrivalRun);
+  writeOrderPage(
+    db,
+    ctx.storeId,
+    page.records,
+    { packed: page.packed },
+    page.unreadable,
+    checkpoint,
+    ctx.arrivalRun,
+    page.digests,
+  );
   return {
     written: page.records.length,
     unreadable: page.unreadable.length,

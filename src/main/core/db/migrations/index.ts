@@ -10,6 +10,7 @@ import { migration009 } from './009_customer_first_sales';
 import { migration010 } from './010_painel_hours_customer_months';
 import { migration011 } from './011_order_arrivals';
 import { migration012 } from './012_reviewed_facet_totals';
+import { migration013 } from './013_order_write_digest';
 import type { Migration } from './migration';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export type { Migration } from './migration';
