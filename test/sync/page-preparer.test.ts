@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareOrders, type PreparedCustomers, type PreparedOrders } from '../../src/main/core/sync/page-prepare';
 import { PagePreparer } from '../../src/main/core/sync/page-preparer';
 import { preparerEntry } from '../../src/main/core/sync/worker-sink';
 import { SP } from '../db/helpers';
+import { orderRecord } from './reference-records';
 
-const reference = (
-  JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data[0];
-const records = (from: number): Record<string, unknown>[] =>
-  [0, 1, 2].map((i) => ({ ...reference, id: from + i, number: 5000 + from + i }));
+const records = (from: number): Record<string, unknown>[] => [0, 1, 2].map((i) => orderRecord(from + i));
 const listBodyText = (from: number): string =>
   JSON.stringify({ data: [...records(from), { id: 'not an order' }], meta: { pagination: { total: 4 } } });
 const ctx = { storeId: 'store-a', storeZone: SP, arrivalRun: null };

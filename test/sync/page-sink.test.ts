@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getOrderDetail, readSyncState } from '../../src/main/core/db';
 import { inlineSink, type PageSink } from '../../src/main/core/sync/page-sink';
 import { WorkerSink, writerEntry } from '../../src/main/core/sync/worker-sink';
 import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
+import { orderRecord } from './reference-records';
 
 // A list page as the API sends it: the records under `data`, pagination under `meta`.
-const reference = (
-  JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data[0];
-const record = (id: number): Record<string, unknown> => ({ ...reference, id, number: 5000 + id });
+const record = (id: number): Record<string, unknown> => orderRecord(id);
 const listBody = JSON.stringify({
   data: [record(1), record(2), { id: 'not an order' }],
   meta: { pagination: { total: 3, total_pages: 1 } },

@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeOrderPage } from '../../src/main/core/db';
 import { prepareOrders } from '../../src/main/core/sync/page-prepare';
 import { writeOrderRecords } from '../../src/main/core/sync/page-writer';
 import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
+import { orderRecord } from './reference-records';
 
-const reference = (
-  JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data[0];
-const record = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  ...reference,
-  id,
-  number: 7000 + id,
-  ...extra,
-});
 const ctx = { storeId: 'store-a', storeZone: SP, arrivalRun: null };
 
 let t: TempDb;
@@ -40,20 +29,20 @@ const syncedAt = (orderId: number): string =>
 
 describe('an order read again', () => {
   it('is left as written when nothing about it changed, but for when it was last seen', async () => {
-    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [record(1), record(2)]), null);
+    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [orderRecord(1), orderRecord(2)]), null);
     markItems();
     const before = syncedAt(1);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const result = writeOrderRecords(t.db, ctx, prepareOrders(ctx, [record(1), record(2)]), null);
+    const result = writeOrderRecords(t.db, ctx, prepareOrders(ctx, [orderRecord(1), orderRecord(2)]), null);
     expect(result).toMatchObject({ written: 2, newIds: [] });
     expect(itemNames(1).every((name) => name === 'marked')).toBe(true);
     expect(syncedAt(1) > before).toBe(true);
   });
 
   it('is written again when its record changed, and only that one', () => {
-    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [record(1), record(2)]), null);
+    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [orderRecord(1), orderRecord(2)]), null);
     markItems();
-    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [record(1, { value_total: 999.99 }), record(2)]), null);
+    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [orderRecord(1, { value_total: 999.99 }), orderRecord(2)]), null);
     expect(itemNames(1).some((name) => name !== 'marked')).toBe(true);
     expect(itemNames(2).every((name) => name === 'marked')).toBe(true);
     const total = t.db.prepare('SELECT total_cents FROM orders WHERE id = 1').get() as { total_cents: number };
@@ -61,7 +50,7 @@ describe('an order read again', () => {
   });
 
   it('is written again when the store’s zone reads its wall times otherwise', () => {
-    const wallTimes = record(1, { created_at: '2024-03-05 10:00:00', updated_at: '2024-03-05 10:00:00' });
+    const wallTimes = orderRecord(1, { created_at: '2024-03-05 10:00:00', updated_at: '2024-03-05 10:00:00' });
     const inSaoPaulo = prepareOrders(ctx, [wallTimes]);
     const inManaus = prepareOrders({ ...ctx, storeZone: 'America/Manaus' }, [wallTimes]);
     expect(Buffer.from(inManaus.digests[0]).equals(Buffer.from(inSaoPaulo.digests[0]))).toBe(false);
@@ -74,9 +63,9 @@ describe('an order read again', () => {
   });
 
   it('is written again when it was written without a digest (before this version, or not by a sync)', () => {
-    writeOrderPage(t.db, 'store-a', prepareOrders(ctx, [record(1)]).records, [record(1)], [], null);
+    writeOrderPage(t.db, 'store-a', prepareOrders(ctx, [orderRecord(1)]).records, [orderRecord(1)], [], null);
     markItems();
-    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [record(1)]), null);
+    writeOrderRecords(t.db, ctx, prepareOrders(ctx, [orderRecord(1)]), null);
     expect(itemNames(1).some((name) => name !== 'marked')).toBe(true);
   });
 });

@@ -1,15 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkerSink, writerEntry } from '../../src/main/core/sync/worker-sink';
 import { addTestStore, SP, tempDb, type TempDb } from '../db/helpers';
+import { orderRecord } from './reference-records';
 
-const reference = (
-  JSON.parse(readFileSync(new URL('../fixtures/reference-order.json', import.meta.url), 'utf8')) as {
-    data: Record<string, unknown>[];
-  }
-).data[0];
-const page = (from: number): Record<string, unknown>[] =>
-  Array.from({ length: 50 }, (_, i) => ({ ...reference, id: from + i, number: 10_000 + from + i }));
+const page = (from: number): Record<string, unknown>[] => Array.from({ length: 50 }, (_, i) => orderRecord(from + i));
 const ctx = { storeId: 'store-a', storeZone: SP, arrivalRun: null };
 
 let t: TempDb;
