@@ -23,6 +23,12 @@ describe('redactedJson', () => {
     );
   });
 
+  it('keeps a record’s own "__proto__" key, as JSON.parse makes it', () => {
+    const record = JSON.parse('{"id":1,"__proto__":{"token":"t","a":2},"b":3}') as unknown;
+    expect(redactedJson(record)).toBe('{"id":1,"__proto__":{"a":2},"b":3}');
+    expect(JSON.stringify(redactSecrets(record))).toBe('{"id":1,"__proto__":{"a":2},"b":3}');
+  });
+
   it('removes a secret at any depth', () => {
     let record: Record<string, unknown> = { token: 'deep-secret', id: 1 };
     for (let depth = 0; depth < 100; depth += 1) record = { nested: record, login_url: 'https://x/login?k=abc' };

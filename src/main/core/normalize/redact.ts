@@ -11,7 +11,14 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (SECRET_KEYS.has(key)) continue;
-    out[key] = redactSecrets(entry, depth + 1);
+    // defineProperty, not assignment: a record's own "__proto__" key (JSON.parse makes one) would set the copy's
+    // prototype and vanish from it.
+    Object.defineProperty(out, key, {
+      value: redactSecrets(entry, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
