@@ -6,7 +6,7 @@
 //
 //   node --import tsx bench/raw-dictionary.ts order|customer
 import { presentCustomer, presentOrder, StoreModel } from '../src/main/core/fake-store';
-import { redactSecrets } from '../src/main/core/normalize';
+import { redactedJson } from '../src/main/core/normalize';
 import { ORDER_INCLUDES } from '../src/main/core/sync';
 
 const SAMPLES = 200;
@@ -18,7 +18,7 @@ for (let i = 0; i < SAMPLES; i += 1) {
     kind === 'customer'
       ? presentCustomer(model.customer(i), new Set())
       : presentOrder(model.order(i), new Set<string>(ORDER_INCLUDES));
-  records.push(JSON.stringify(redactSecrets(record)));
+  records.push(redactedJson(record) ?? 'null');
 }
 console.log(
   Buffer.from(records.join(''))

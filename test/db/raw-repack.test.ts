@@ -18,7 +18,7 @@ import { storedRawJson } from '../../src/main/core/db/raw-json';
 import { RAW_PACK_VERSION, rawRepackPending, REPACK_START, repackRawBatch } from '../../src/main/core/db/raw-repack';
 import { getReview } from '../../src/main/core/db/review-repo';
 import { presentCustomer, presentOrder, StoreModel } from '../../src/main/core/fake-store';
-import { redactSecrets } from '../../src/main/core/normalize';
+import { redactSecrets } from '../helpers/redact-secrets';
 import { createMemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { ORDER_INCLUDES } from '../../src/main/core/sync';
 import { addTestStore, makeOrder, tempFiles } from './helpers';

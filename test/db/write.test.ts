@@ -13,7 +13,8 @@ import { storedRawJson } from '../../src/main/core/db/raw-json';
 import type { CustomerRow } from '../../src/main/core/db/rows/customers';
 import type { OrderRow } from '../../src/main/core/db/rows/orders';
 import { presentOrder, StoreModel } from '../../src/main/core/fake-store';
-import { normalizeCustomer, normalizeOrder, redactSecrets } from '../../src/main/core/normalize';
+import { normalizeCustomer, normalizeOrder } from '../../src/main/core/normalize';
+import { redactSecrets } from '../helpers/redact-secrets';
 import { ORDER_INCLUDES } from '../../src/main/core/sync';
 import { addTestStore, count, makeOrder, SP, tempDb, type TempDb } from './helpers';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactedJson, redactSecrets } from '../../src/main/core/normalize';
+import { redactedJson } from '../../src/main/core/normalize';
+import { redactSecrets } from '../helpers/redact-secrets';
 
 const SECRET = ['token', 'login_url', 'access_token', 'password'];
 // JSON values whose objects often carry a secret key among ordinary ones.

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { presentCustomer, presentOrder, type StoreModel } from '../../src/main/core/fake-store';
 import { storedRawJson } from '../../src/main/core/db/raw-json';
-import { redactSecrets } from '../../src/main/core/normalize';
+import { redactSecrets } from '../helpers/redact-secrets';
 import { ORDER_INCLUDES } from '../../src/main/core/sync';
 
 const INCLUDES = new Set<string>(ORDER_INCLUDES);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSyncState } from '../../src/main/core/db/sync-state-repo';
 import { presentCustomer } from '../../src/main/core/fake-store';
-import { redactSecrets } from '../../src/main/core/normalize';
+import { redactSecrets } from '../helpers/redact-secrets';
 import { cacheDifferences } from './expect-cache';
 import { syncFixture, type SyncFixture } from './helpers';
 import { storedRawJson } from '../../src/main/core/db/raw-json';

@@ -51,7 +51,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     // SQLite checkpoints at every commit past 1,000 WAL pages (4 MB) by default: during a sync's burst of pages that
     // was every few pages, copying the same hot index pages again each time (~110 of a synced order's ~400 µs of
-    // SQL). The sync's writer checkpoints whenever it has nothing left to write (sync/writer-worker.ts); a commit
+    // SQL). The sync's writer checkpoints whenever it has nothing left to write; a commit
     // checkpoints only past 64 MB, and the WAL file is cut back to 16 MB when it starts over.
     db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);

@@ -20,7 +20,7 @@ const bit = (value: boolean | null): number | null => (value === null ? null : v
  * half-writes a page. Review state is not touched.
  *
  * `rawRecords[i]` is the API record `orders[i]` was read from, or that record already packed (raw-json.ts).
- * `digests[i]`, where given, digests both (sync/page-prepare.ts): an order already written with that digest is left
+ * `digests[i]`, where given, digests both (the sync prepares them): an order already written with that digest is left
  * as it is, but for `synced_at`. `arrivalRun` is kept on the orders this write
  * inserts (never on one already cached): the sync run that brought them, for opening the list on exactly those.
  */

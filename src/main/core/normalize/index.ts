@@ -2,4 +2,4 @@ export { normalizeOrder, rawRecordId, type NormalizeContext } from './order';
 export { normalizeCustomer } from './customer';
 export { toCents } from './money';
 export { toZonedTime } from './time';
-export { redactSecrets, redactedJson } from './redact';
+export { redactedJson } from './redact';

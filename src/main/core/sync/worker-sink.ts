@@ -28,9 +28,9 @@ const wire = (records: PageRecords): WireRequest['records'] =>
  * The buffers a request can move to another thread instead of copying: a list body that owns its whole buffer (as a
  * response's does). Moved, it is gone from the sender, which never reads a page again once handed over.
  */
-export function movableBuffers(records: unknown): ArrayBuffer[] {
-  if (records === null || typeof records !== 'object' || !('listBody' in records)) return [];
-  const bytes = (records as { listBody: Uint8Array }).listBody;
+function movableBuffers(records: PageRecords | WireRequest['records']): ArrayBuffer[] {
+  if (typeof records === 'string' || !('listBody' in records)) return [];
+  const bytes = records.listBody;
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return whole && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
 }
