@@ -129,6 +129,35 @@ describe('store API client: requests', () => {
     expect(urls[3]).toBe('/minha-loja/orders?limit=1');
   });
 
+  it('counts the records of a list and tries again when its body is not JSON, without parsing the page', async () => {
+    const page = { data: [{ id: 1 }, { id: 2 }, { id: 3 }], meta: { pagination: { total: 3, total_pages: 1 } } };
+    const text = JSON.stringify(page);
+    let calls = 0;
+    server = await startServer((_req, res) => {
+      calls += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // The first answer is cut inside its last record, as a dropped connection leaves it.
+      res.end(calls === 1 ? text.slice(0, text.lastIndexOf('{')) + '{"id":3}]' : text);
+    });
+    const parse = JSON.parse;
+    const parsed: string[] = [];
+    JSON.parse = (input: string, ...rest: []) => {
+      parsed.push(input);
+      return parse(input, ...rest) as unknown;
+    };
+    try {
+      const result = await api(server.baseUrl, { retry: { baseDelayMs: 1, maxDelayMs: 1 } }).listOrders({ limit: 3 });
+      expect(calls).toBe(2);
+      expect(result.records).toBe(3);
+      expect(result.totalPages).toBe(1);
+      // Only `meta` was parsed; the page is parsed when (and if) its body is read.
+      expect(parsed.some((input) => input.includes('"data"'))).toBe(false);
+      expect(result.body).toEqual(page);
+    } finally {
+      JSON.parse = parse;
+    }
+  });
+
   it('answers BAD_RESPONSE for JSON that is not an object, without retrying', async () => {
     server = await startServer((_req, res) => json(res, 200, [1, 2]));
     await expect(api(server.baseUrl).listStatuses()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });

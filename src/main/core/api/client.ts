@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../base/app-error';
 import { cancelledError, exhaustedError, finalHttpError, appError, networkReason, type RouteKind } from './http-errors';
+import { readListBody, type ListBody } from './list-body';
 import { readPagination, lenientNumber } from './pagination';
 import { customerListQuery, includeValue, orderListQuery, recordId } from './query';
 import { createRateLimiter, type RateLimiter, type RateLimiterSettings } from './rate-limiter';
@@ -65,9 +66,30 @@ interface Route {
   kind: RouteKind;
 }
 
+/** A 2xx body read: a list's as ListBody (its records are parsed where they are written), any other parsed. */
+type Read = { list: ListBody } | { body: unknown };
+
 type Attempt =
-  | { ok: true; body: unknown; bytes: Uint8Array }
+  | { ok: true; read: Read; bytes: Uint8Array }
   | { ok: false; reason: RetryReason; status?: number; retryAfterMs?: number };
+
+/** Null when the body is not JSON. */
+function readBody(bytes: Uint8Array, kind: RouteKind): Read | null {
+  if (kind.kind === 'collection') {
+    const list = readListBody(bytes);
+    return list === null ? null : { list };
+  }
+  try {
+    return { body: JSON.parse(utf8.decode(bytes)) as unknown };
+  } catch {
+    return null;
+  }
+}
+
+function isObject(read: Read): boolean {
+  if ('list' in read) return read.list.object;
+  return read.body !== null && typeof read.body === 'object' && !Array.isArray(read.body);
+}
 
 const ALIAS = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const HEADER_VALUE = /^[\x21-\x7e]+$/;
@@ -238,20 +260,19 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         };
       }
 
+      if (status >= 200 && status < 300) {
+        // Each answer is read in a turn of the event loop of its own: answers that arrive together (a list keeps 8
+        // requests in flight) were read back to back in one turn, holding the main thread 20–30 ms.
+        await new Promise((resolve) => setImmediate(resolve));
+        const read = readBody(bytes, route.kind);
+        if (read === null) return { ok: false, reason: 'bad-json', status };
+        return { ok: true, read, bytes };
+      }
       let body: unknown = undefined;
-      let parsed = false;
-      // Each answer is parsed in a turn of the event loop of its own: answers that arrive together (a list keeps 8
-      // requests in flight) were parsed back to back in one turn, holding the main thread 20–30 ms.
-      await new Promise((resolve) => setImmediate(resolve));
       try {
         body = JSON.parse(utf8.decode(bytes));
-        parsed = true;
       } catch {
-        // Error bodies may be empty or HTML; success bodies may not.
-      }
-      if (status >= 200 && status < 300) {
-        if (!parsed) return { ok: false, reason: 'bad-json', status };
-        return { ok: true, body, bytes };
+        // Error bodies may be empty or HTML.
       }
       throw finalHttpError(status, body, route.kind, secrets, attempt);
     } finally {
@@ -260,7 +281,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     }
   }
 
-  async function call(route: Route): Promise<{ body: unknown; bytes: Uint8Array }> {
+  async function call(route: Route): Promise<{ read: Read; bytes: Uint8Array }> {
     for (let attempt = 1; ; attempt += 1) {
       let outcome: Attempt;
       try {
@@ -273,12 +294,12 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         throw error;
       }
       if (outcome.ok) {
-        if (outcome.body === null || typeof outcome.body !== 'object' || Array.isArray(outcome.body)) {
+        if (!isObject(outcome.read)) {
           stats.failures += 1;
           emit({ type: 'failure', group: route.group, path: route.path, attempts: attempt, code: 'BAD_RESPONSE' });
           throw appError('BAD_RESPONSE', 'shape', { reason: 'http', status: 200, attempts: attempt });
         }
-        return { body: outcome.body, bytes: outcome.bytes };
+        return { read: outcome.read, bytes: outcome.bytes };
       }
       if (attempt >= policy.maxAttempts) {
         const error = exhaustedError(outcome.reason, outcome.status, attempt);
@@ -294,9 +315,29 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   }
 
   async function list(route: Route): Promise<ApiListResult> {
-    const { body, bytes } = await call(route);
-    const pagination = readPagination(body);
-    return { body, bytes, totalPages: pagination.totalPages, total: pagination.total, pagination };
+    const { read, bytes } = await call(route);
+    if (!('list' in read)) throw new Error('a list route read as a record');
+    const pagination = readPagination({ meta: read.list.meta });
+    let body: { value: unknown } | null = null;
+    return {
+      get body() {
+        if (bytes.byteLength === 0)
+          throw new Error("a list body read after its bytes were moved to the writer's thread");
+        body ??= { value: JSON.parse(utf8.decode(bytes)) };
+        return body.value;
+      },
+      bytes,
+      records: read.list.records,
+      totalPages: pagination.totalPages,
+      total: pagination.total,
+      pagination,
+    };
+  }
+
+  async function record(route: Route): Promise<ApiResult> {
+    const { read } = await call(route);
+    if (!('body' in read)) throw new Error('a record route read as a list');
+    return { body: read.body };
   }
 
   function includeQuery(include: readonly string[] | undefined): URLSearchParams | undefined {
@@ -309,26 +350,22 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   return {
     listOrders: async (params) =>
       list({ group: 'orders', path: '/orders', query: orderListQuery(params), kind: collection }),
-    getOrder: async (id, include): Promise<ApiResult> => {
-      const { body } = await call({
+    getOrder: async (id, include): Promise<ApiResult> =>
+      record({
         group: 'orders',
         path: `/orders/${recordId(id)}`,
         query: includeQuery(include),
         kind: { kind: 'record', record: 'apiOrder', id: recordId(id) },
-      });
-      return { body };
-    },
+      }),
     listCustomers: async (params) =>
       list({ group: 'other', path: '/customers', query: customerListQuery(params), kind: collection }),
-    getCustomer: async (id, include): Promise<ApiResult> => {
-      const { body } = await call({
+    getCustomer: async (id, include): Promise<ApiResult> =>
+      record({
         group: 'other',
         path: `/customers/${recordId(id)}`,
         query: includeQuery(include),
         kind: { kind: 'record', record: 'apiCustomer', id: recordId(id) },
-      });
-      return { body };
-    },
+      }),
     listStatuses: async () => list({ group: 'other', path: '/checkout/statuses', kind: collection }),
     /**
      * `GET /orders?limit=1`: the order list is the most widely confirmed route, it needs exactly the access a

@@ -62,6 +62,14 @@ export interface ApiResult {
 
 export interface ApiListResult extends ApiResult {
   /**
+   * The body, parsed when first read: the sync never reads it (its pages are parsed on the writer's threads), so the
+   * main thread only checks that the body is JSON and counts its records (list-body.ts). Not readable once `bytes`
+   * have been moved to another thread.
+   */
+  readonly body: unknown;
+  /** How many records the body's `data` list holds. */
+  records: number;
+  /**
    * The body's bytes as received: a page waiting for the writer is held as these (about its text's size, outside the
    * JavaScript heap the main thread collects) and crosses to the writer's threads as them, moved rather than copied.
    */

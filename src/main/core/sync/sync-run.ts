@@ -7,7 +7,7 @@ import { readSyncState, type FullSyncCheckpoint, type PageCheckpoint, type SyncR
 import type { Logger } from '../log/logger';
 import { one } from '../normalize/read';
 import type { PageRecords, PageSink } from './page-sink';
-import { listRecords, type PageWriteResult, type WriteContext } from './page-writer';
+import type { PageWriteResult, WriteContext } from './page-writer';
 import type { ProgressList, ProgressTracker } from './progress';
 import { ORDER_INCLUDES, type SyncSettings } from './settings';
 import { addDays, dayOf, isValidZone, maxDay, minDay, minusDays, todayIn } from './store-days';
@@ -268,7 +268,8 @@ export class SyncRun {
     progress.finish(resource);
   }
 
-  #lastPage(result: ApiListResult, records: number, page: number): boolean {
+  #lastPage(result: ApiListResult, page: number): boolean {
+    const { records } = result;
     const totalPages = result.totalPages ?? null;
     return records === 0 || (totalPages !== null ? page >= totalPages : records < this.#d.settings.pageSize);
   }
@@ -285,9 +286,8 @@ export class SyncRun {
     write: (result: ApiListResult, page: number, last: boolean) => Promise<unknown>,
     readToEnd?: () => void,
   ): Promise<void> {
-    // An answer keeps its record count, not its parsed body: several times the bytes', and a body kept while the
-    // answers before it arrive lives long enough to be promoted and collected in pauses of the main thread.
-    const fetching: Promise<{ result: ApiListResult; records: number }>[] = [];
+    // An answer is its bytes and its record count: no page is parsed on this thread (api/list-body.ts).
+    const fetching: Promise<ApiListResult>[] = [];
     let ahead = first;
     let lastPage: number | null = null;
     const answered: { result: ApiListResult; page: number; last: boolean }[] = [];
@@ -299,10 +299,7 @@ export class SyncRun {
       const limit = lastPage === null ? 1 : FETCH_AHEAD;
       while (fetching.length < limit && (lastPage === null || ahead <= lastPage)) {
         this.#checkCancelled();
-        const answer = fetchPage(ahead).then((result) => ({
-          result: { ...result, body: null },
-          records: listRecords(result.body).length,
-        }));
+        const answer = fetchPage(ahead);
         answer.catch(() => undefined);
         fetching.push(answer);
         ahead += 1;
@@ -334,9 +331,9 @@ export class SyncRun {
         stopIfFailed();
         fetchMore();
         // Never empty: requests stop at the last page the latest answer gave, and that page's answer ends the loop.
-        const { result, records } = await (fetching.shift() as (typeof fetching)[number]);
+        const result = await (fetching.shift() as (typeof fetching)[number]);
         lastPage = result.totalPages ?? null;
-        const last = this.#lastPage(result, records, page);
+        const last = this.#lastPage(result, page);
         answered.push({ result, page, last });
         answeredBytes += result.bytes.byteLength;
         handOver();
