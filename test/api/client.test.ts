@@ -137,7 +137,7 @@ describe('store API client: requests', () => {
       calls += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
       // The first answer is cut inside its last record, as a dropped connection leaves it.
-      res.end(calls === 1 ? text.slice(0, text.lastIndexOf('{')) + '{"id":3}]' : text);
+      res.end(calls === 1 ? text.slice(0, text.indexOf('{"id":3}') + 5) : text);
     });
     const parse = JSON.parse;
     const parsed: string[] = [];
@@ -156,6 +156,19 @@ describe('store API client: requests', () => {
     } finally {
       JSON.parse = parse;
     }
+  });
+
+  it('keeps a list body read before its bytes were moved, and says so when one is read after', async () => {
+    const page = { data: [{ id: 1 }], meta: { pagination: { total: 1, total_pages: 1 } } };
+    server = await startServer((_req, res) => json(res, 200, page));
+    const client = api(server.baseUrl);
+    const read = await client.listOrders();
+    expect(read.body).toEqual(page);
+    const unread = await client.listOrders();
+    structuredClone(read.bytes.buffer, { transfer: [read.bytes.buffer] });
+    structuredClone(unread.bytes.buffer, { transfer: [unread.bytes.buffer] });
+    expect(read.body).toEqual(page);
+    expect(() => unread.body).toThrow(/moved/);
   });
 
   it('answers BAD_RESPONSE for JSON that is not an object, without retrying', async () => {

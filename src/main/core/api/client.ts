@@ -262,7 +262,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
 
       if (status >= 200 && status < 300) {
         // Each answer is read in a turn of the event loop of its own: answers that arrive together (a list keeps 8
-        // requests in flight) were read back to back in one turn, holding the main thread 20–30 ms.
+        // requests in flight) would otherwise be read back to back in one turn, and a record's answer is parsed.
         await new Promise((resolve) => setImmediate(resolve));
         const read = readBody(bytes, route.kind);
         if (read === null) return { ok: false, reason: 'bad-json', status };
@@ -321,7 +321,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     let body: { value: unknown } | null = null;
     return {
       get body() {
-        if (bytes.byteLength === 0)
+        if (body === null && bytes.byteLength === 0)
           throw new Error("a list body read after its bytes were moved to the writer's thread");
         body ??= { value: JSON.parse(utf8.decode(bytes)) };
         return body.value;

@@ -1,8 +1,8 @@
 /**
  * What the client needs of a list page, read from its bytes without building the page. A sync's list pages are
- * written by the writer's threads, which parse them there; the main thread (Electron's, which also answers the
- * window) only has to know that the body is JSON, how many records it holds and what its `meta` says. Parsing a
- * 0.7 MB page of orders there took ~4.5 ms and left ~3 MB of garbage, 87 times in a sync's last window.
+ * parsed on the writer's threads, where they are written; the main thread (Electron's, which also answers the
+ * window) only has to know that the body is JSON, how many records it holds and what its `meta` says, and parsing a
+ * page of orders there costs several times this read and leaves megabytes of objects to collect (bench/list-body.ts).
  *
  * The answer is exactly JSON.parse's on the text `new TextDecoder().decode(bytes)`: the body is refused when and only
  * when JSON.parse would throw, and `records` and `meta` are what it would give for `data` and `meta` (the last of
@@ -124,12 +124,15 @@ function skipSpace(bytes: Uint8Array, from: number): number {
   }
 }
 
+/** The closing bytes of the containers skipValue is inside; one for every call, which always leaves it empty. */
+const open: number[] = [];
+
 /**
  * The end of the JSON value starting at `from` (no space before it), or -1. A stack, not recursion: JSON.parse reads
  * any depth, so this must too.
  */
 function skipValue(bytes: Uint8Array, from: number): number {
-  const open: number[] = [];
+  open.length = 0;
   let i = from;
   for (;;) {
     // A value starts at i.

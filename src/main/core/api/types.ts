@@ -63,8 +63,8 @@ export interface ApiResult {
 export interface ApiListResult extends ApiResult {
   /**
    * The body, parsed when first read: the sync never reads it (its pages are parsed on the writer's threads), so the
-   * main thread only checks that the body is JSON and counts its records (list-body.ts). Not readable once `bytes`
-   * have been moved to another thread.
+   * main thread only checks that the body is JSON and counts its records (list-body.ts). A getter: spreading,
+   * cloning or deep-comparing the result reads it. Read before `bytes` are moved to another thread, or it throws.
    */
   readonly body: unknown;
   /** How many records the body's `data` list holds. */
